@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+// Empty strings count as unset, so `FOO=` in .env means "use the default", as people expect.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
+
+const configSchema = z.object({
+  KNOWLEDGE_DIR: optional(z.string()).default('knowledge'),
+  EMBEDDING_MODEL: optional(z.string()).default('local/glove-6b-100d-sif'),
+  MODEL_CACHE_DIR: optional(z.string()).default('.cache'),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+  DISCORD_TOKEN: optional(z.string().min(20, 'a bot token from the Developer Portal')),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(z.url()),
+  MOD_ROLE_IDS: optional(z.string())
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(snowflake)),
+  ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).default(5),
+  HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+});
+
+/** The parsed environment: the only place settings come from. */
+export type Config = z.infer<typeof configSchema>;
+
+/** A setting is missing or malformed; the message names each variable and what was expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses settings once, from `env` (default: process.env after loading `.env` if present).
+ * Throws ConfigError naming every bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = readProcessEnv()): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+/** The settings the bot cannot run without; the error also points at the CLI, which needs none. */
+export function requireDiscordSettings(config: Config): { token: string; clientId: string } {
+  const missing = [
+    !config.DISCORD_TOKEN && 'DISCORD_TOKEN (the bot token)',
+    !config.DISCORD_CLIENT_ID && 'DISCORD_CLIENT_ID (the application id)',
+  ].filter(Boolean);
+  if (missing.length > 0 || !config.DISCORD_TOKEN || !config.DISCORD_CLIENT_ID) {
+    throw new ConfigError(
+      `Missing ${missing.join(' and ')}. Copy .env.example to .env and fill it in ` +
+        `(see README, "Running the bot"). To try the engine without Discord: npm run ask -- "your question"`,
+    );
+  }
+  return { token: config.DISCORD_TOKEN, clientId: config.DISCORD_CLIENT_ID };
+}

@@ -1,0 +1,56 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { KnowledgeError, type KnowledgeProblem } from '../errors.js';
+import { ArticleFormatError, MAX_ARTICLE_BYTES, parseArticle } from './parse-article.js';
+import type { Article } from './types.js';
+
+const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
+const NOT_AN_ARTICLE = /^(readme|license|changelog)\./i;
+
+/**
+ * Reads every article in `dir` (`.md`, `.markdown`, `.txt`; dotfiles and READMEs skipped), in file-name order.
+ * All or nothing: if any file is broken, throws one KnowledgeError listing every problem, and returns
+ * nothing, so a reload never swaps in half a knowledge base.
+ */
+export async function loadKnowledge(dir: string): Promise<Article[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new KnowledgeError([{ file: dir, problem: `cannot read the knowledge folder (${code})` }]);
+  }
+
+  const files = entries.filter((name) => ARTICLE_FILE.test(name) && !name.startsWith('.') && !NOT_AN_ARTICLE.test(name));
+  if (files.length === 0) {
+    throw new KnowledgeError([{ file: dir, problem: 'holds no articles (.md or .txt files)' }]);
+  }
+
+  const problems: KnowledgeProblem[] = [];
+  const articles: Article[] = [];
+  for (const name of files) {
+    const fullPath = path.join(dir, name);
+    try {
+      const info = await stat(fullPath);
+      if (!info.isFile()) continue;
+      // Check the size before reading, so a stray multi-gigabyte file is never pulled into memory.
+      if (info.size > MAX_ARTICLE_BYTES) {
+        throw new ArticleFormatError(`is ${info.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit`);
+      }
+      articles.push(parseArticle(name, await readFile(fullPath)));
+    } catch (err) {
+      if (err instanceof ArticleFormatError) problems.push({ file: name, problem: err.message });
+      else problems.push({ file: name, problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    }
+  }
+
+  const bySlug = new Map<string, string>();
+  for (const article of articles) {
+    const other = bySlug.get(article.slug);
+    if (other) problems.push({ file: article.file, problem: `has the same slug "${article.slug}" as ${other}` });
+    else bySlug.set(article.slug, article.file);
+  }
+
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return articles;
+}
