@@ -1,0 +1,131 @@
+import type { Article, Paragraph } from '../knowledge/types.js';
+import type { PersonProfile } from './question-focus.js';
+import type { Ranking, ScoredParagraph } from './retrieve.js';
+import type { AskResult, Citation } from './types.js';
+import { words } from './text-terms.js';
+
+/**
+ * Decline thresholds, calibrated with `npm run eval` (see README, "How answers are chosen"): the
+ * smallest values that decline every off-topic question in the calibration data while answering every
+ * on-topic one, with the margin split between the two groups. The same for every article.
+ */
+export const MIN_COVERAGE = 0.5;
+
+const MAX_ANSWER_SENTENCES = 3;
+const MAX_CITATIONS = 3;
+// Extra sentences must be nearly as good as the best one, or they dilute the answer.
+const EXTRA_SENTENCE_RATIO = 0.8;
+const EXTRA_CITATION_RATIO = 0.75;
+
+/** What the engine knows about the knowledge base as a whole, for helpful declines. */
+export interface KnowledgeSummary {
+  articles: readonly Article[];
+  /** The most-quoted people, for "you could ask" suggestions. */
+  notableSpeakers: readonly string[];
+}
+
+/**
+ * Turns a ranking into the reply: one to three sentences quoted verbatim with their citations, or an
+ * honest decline (off-topic question, or a named person who reports nothing on it).
+ */
+export function composeAnswer(question: string, ranking: Ranking, summary: KnowledgeSummary): AskResult {
+  const top = ranking.paragraphs[0];
+  if (!top || ranking.coverage < MIN_COVERAGE) {
+    return { question, answer: offTopicMessage(summary), declined: true, citations: [] };
+  }
+
+  const silent = silentSubject(question, ranking);
+  if (silent) {
+    return {
+      question,
+      answer: silentPersonMessage(silent.person, silent.paragraphs, summary.articles.length > 1),
+      declined: true,
+      citations: silent.paragraphs.slice(0, MAX_CITATIONS).map((p) => citation(p.paragraph, p.article, 0)),
+    };
+  }
+
+  // Answer from the best paragraph's article only: a question about one article is not answered from another.
+  const sameArticle = ranking.paragraphs.filter((p) => p.article.slug === top.article.slug);
+  const candidates = sameArticle
+    .slice(0, MAX_CITATIONS)
+    .flatMap((p) => p.paragraph.sentences.map((sentence) => ({ sentence, scored: p, score: ranking.sentenceScore(sentence.id) })))
+    .sort((a, b) => b.score - a.score);
+  const best = candidates[0]!;
+  const chosen = [best];
+  for (const candidate of candidates.slice(1)) {
+    if (chosen.length >= MAX_ANSWER_SENTENCES || candidate.score < EXTRA_SENTENCE_RATIO * best.score) break;
+    if (!chosen.some((c) => c.sentence.text === candidate.sentence.text)) chosen.push(candidate);
+  }
+
+  const multiArticle = summary.articles.length > 1;
+  const reading = [...chosen].sort(
+    (a, b) => a.scored.paragraph.number - b.scored.paragraph.number || a.sentence.index - b.sentence.index,
+  );
+  const answer = reading.map((c) => `${c.sentence.text} ${citationMark(c.scored.paragraph, c.scored.article, multiArticle)}`).join(' ');
+
+  const cited: ScoredParagraph[] = [];
+  for (const c of chosen) if (!cited.includes(c.scored)) cited.push(c.scored);
+  for (const p of sameArticle) {
+    if (cited.length >= MAX_CITATIONS || p.score < EXTRA_CITATION_RATIO * top.score) break;
+    if (!cited.includes(p)) cited.push(p);
+  }
+  cited.sort((a, b) => b.score - a.score);
+  return { question, answer, declined: false, citations: cited.map((p) => citation(p.paragraph, p.article, p.score)) };
+}
+
+/** `[¶14]`, or `[Title ¶14]` when several articles are loaded and the reader must know which. */
+export function citationMark(paragraph: Paragraph, article: Article, multiArticle: boolean): string {
+  return multiArticle ? `[${article.title} ¶${paragraph.number}]` : `[¶${paragraph.number}]`;
+}
+
+function citation(paragraph: Paragraph, article: Article, score: number): Citation {
+  return {
+    id: paragraph.id,
+    doc: article.slug,
+    title: article.title,
+    paragraph: paragraph.number,
+    text: paragraph.text,
+    score: Math.round(score * 1000) / 1000,
+    ...(article.url ? { url: article.url } : {}),
+  };
+}
+
+/**
+ * The person a "what did X say" question is about, when the articles name them but attribute nothing
+ * to them: answering from someone else's words would put words in their mouth.
+ */
+function silentSubject(question: string, ranking: Ranking): { person: PersonProfile; paragraphs: ScoredParagraph[] } | undefined {
+  if (ranking.focus.intent !== 'said') return undefined;
+  const named = ranking.focus.people.filter((m) => m.confidence === 1);
+  if (named.length === 0) return undefined;
+  // The grammatical subject of "what did X say about Y" comes first.
+  const questionText = ` ${words(question).join(' ')} `;
+  const position = (person: PersonProfile) =>
+    Math.min(...person.aliases.map((a) => questionText.indexOf(` ${words(a).join(' ')} `)).filter((i) => i >= 0));
+  const subject = named.map((m) => m.person).sort((a, b) => position(a) - position(b))[0]!;
+  if (subject.speakerSentenceIds.length > 0) return undefined;
+  const mentioned = new Set(subject.mentionSentenceIds.map((id) => id.replace(/\.\d+$/, '')));
+  const paragraphs = ranking.paragraphs
+    .filter((p) => mentioned.has(p.paragraph.id))
+    .sort((a, b) => a.paragraph.number - b.paragraph.number);
+  return { person: subject, paragraphs };
+}
+
+function silentPersonMessage(person: PersonProfile, paragraphs: ScoredParagraph[], multiArticle: boolean): string {
+  const where = paragraphs.map((p) => citationMark(p.paragraph, p.article, multiArticle)).join(' ');
+  const article = multiArticle ? 'The articles mention' : 'The article mentions';
+  return `${article} ${person.name}${where ? ` ${where}` : ''} but report${multiArticle ? '' : 's'} nothing ${person.name} said.`;
+}
+
+function offTopicMessage(summary: KnowledgeSummary): string {
+  const titles = summary.articles.slice(0, 3).map((a) => `“${a.title}”`);
+  const more = summary.articles.length > 3 ? ` and ${summary.articles.length - 3} more` : '';
+  const about = summary.articles.length === 1 ? `The article (${titles[0]}) doesn't say.` : `The articles (${titles.join(', ')}${more}) don't say.`;
+  const people = summary.notableSpeakers.slice(0, 3);
+  const hint = people.length > 0 ? ` You could ask what ${joinNames(people)} said, or about the events they describe.` : ' You could ask about the people and events they describe.';
+  return `${about}${hint}`;
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

@@ -1,0 +1,174 @@
+import { dot } from '../embedding/embedder.js';
+import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
+import { LexicalIndex } from './lexical-index.js';
+import { findQuestionFocus, type PersonProfile, type QuestionFocus } from './question-focus.js';
+import { contentTerms } from './text-terms.js';
+
+/** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
+export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+
+/** A sentence with where it stands. */
+export interface SentenceEntry {
+  sentence: Sentence;
+  paragraph: Paragraph;
+  article: Article;
+}
+
+export interface ScoredSentence extends SentenceEntry {
+  score: number;
+}
+
+export interface ScoredParagraph {
+  paragraph: Paragraph;
+  article: Article;
+  score: number;
+  /** The paragraph's best sentence for this question. */
+  best: ScoredSentence;
+}
+
+export interface Ranking {
+  focus: QuestionFocus;
+  /** Every paragraph with any evidence, best first. */
+  paragraphs: ScoredParagraph[];
+  /** Share of the question's content (IDF-weighted) that the best paragraph's article contains, 0–1. */
+  coverage: number;
+  /** Fused score of any sentence, by sentence id. */
+  sentenceScore(id: string): number;
+}
+
+// Fusion weights. Lexical evidence is the sharper signal on news text; static word vectors mostly
+// help with paraphrase, so they weigh a little less. Sentence evidence counts more than whole-paragraph
+// evidence, so that one exact sentence can carry a paragraph that is otherwise about something else.
+const LEXICAL_WEIGHT = 0.55;
+const DENSE_WEIGHT = 0.45;
+const SENTENCE_SHARE = 0.6;
+
+// How much a sentence gains from being about the person the question names (scaled by match confidence).
+const SPEAKER_BOOST = { said: 0.5, identity: 0.1, other: 0.1 } as const;
+const MENTION_BOOST = { said: 0.1, identity: 0.35, other: 0.15 } as const;
+
+/**
+ * Hybrid retrieval over every sentence and paragraph of a set of articles: BM25 and dense cosine
+ * similarity, each scaled to 0–1 over the candidates, fused linearly, plus a boost for sentences by or
+ * about the people the question names. Immutable once built.
+ */
+export class HybridRetriever {
+  readonly sentences: SentenceEntry[] = [];
+  readonly paragraphs: { paragraph: Paragraph; article: Article; sentenceStart: number }[] = [];
+  readonly #lexicalSentences: LexicalIndex;
+  readonly #lexicalParagraphs: LexicalIndex;
+  readonly #articleTerms = new Map<string, Set<string>>();
+  readonly #documentFrequency = new Map<string, number>();
+  readonly #sentenceById = new Map<string, number>();
+
+  constructor(
+    articles: readonly Article[],
+    private readonly sentenceVectors: readonly Float32Array[],
+    private readonly paragraphVectors: readonly Float32Array[],
+    private readonly people: readonly PersonProfile[],
+  ) {
+    for (const article of articles) {
+      const terms = new Set<string>();
+      for (const paragraph of article.paragraphs) {
+        this.paragraphs.push({ paragraph, article, sentenceStart: this.sentences.length });
+        for (const sentence of paragraph.sentences) {
+          this.#sentenceById.set(sentence.id, this.sentences.length);
+          this.sentences.push({ sentence, paragraph, article });
+        }
+        const paragraphTerms = new Set(contentTerms(paragraph.text));
+        for (const term of paragraphTerms) {
+          terms.add(term);
+          this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+        }
+      }
+      this.#articleTerms.set(article.slug, terms);
+    }
+    this.#lexicalSentences = new LexicalIndex(this.sentences.map((s) => s.sentence.text));
+    this.#lexicalParagraphs = new LexicalIndex(this.paragraphs.map((p) => p.paragraph.text));
+  }
+
+  /** Inverse document frequency over paragraphs; a term the articles never use is as rare as can be. */
+  idf(term: string): number {
+    const n = this.paragraphs.length;
+    return Math.log(1 + n / ((this.#documentFrequency.get(term) ?? 0) + 0.5));
+  }
+
+  /** Ranks paragraphs for a question whose embedding is `queryVector`. */
+  rank(question: string, queryVector: Float32Array, mode: RetrievalMode = 'hybrid'): Ranking {
+    const focus = findQuestionFocus(question, this.people);
+    const useLexical = mode !== 'dense';
+    const useDense = mode !== 'lexical';
+
+    const lexicalSentence = useLexical ? scaleToUnit(this.#lexicalSentences.scores(question), this.sentences.length) : undefined;
+    const lexicalParagraph = useLexical ? scaleToUnit(this.#lexicalParagraphs.scores(question), this.paragraphs.length) : undefined;
+    const denseSentence = useDense ? minMax(this.sentenceVectors.map((v) => dot(queryVector, v))) : undefined;
+    const denseParagraph = useDense ? minMax(this.paragraphVectors.map((v) => dot(queryVector, v))) : undefined;
+    const lexicalWeight = useDense ? LEXICAL_WEIGHT : 1;
+    const denseWeight = useLexical ? DENSE_WEIGHT : 1;
+
+    const boost = mode === 'hybrid' ? this.#personBoosts(focus) : new Map<number, number>();
+    const sentenceScores = this.sentences.map(
+      (_, i) => lexicalWeight * (lexicalSentence?.[i] ?? 0) + denseWeight * (denseSentence?.[i] ?? 0) + (boost.get(i) ?? 0),
+    );
+
+    const paragraphs: ScoredParagraph[] = this.paragraphs.map(({ paragraph, article, sentenceStart }, p) => {
+      let bestIndex = sentenceStart;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+        if (sentenceScores[i]! > sentenceScores[bestIndex]!) bestIndex = i;
+      }
+      const whole = lexicalWeight * (lexicalParagraph?.[p] ?? 0) + denseWeight * (denseParagraph?.[p] ?? 0);
+      const score = SENTENCE_SHARE * sentenceScores[bestIndex]! + (1 - SENTENCE_SHARE) * whole;
+      return { paragraph, article, score, best: { ...this.sentences[bestIndex]!, score: sentenceScores[bestIndex]! } };
+    });
+    paragraphs.sort((a, b) => b.score - a.score);
+
+    const top = paragraphs[0];
+    const coverage = top ? this.#coverage(question, top.article.slug) : 0;
+    const sentenceScore = (id: string) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0;
+    return { focus, paragraphs, coverage, sentenceScore };
+  }
+
+  #personBoosts(focus: QuestionFocus): Map<number, number> {
+    const boosts = new Map<number, number>();
+    const add = (ids: readonly string[], amount: number) => {
+      for (const id of ids) {
+        const i = this.#sentenceById.get(id);
+        if (i !== undefined) boosts.set(i, Math.max(boosts.get(i) ?? 0, amount));
+      }
+    };
+    for (const { person, confidence } of focus.people) {
+      add(person.mentionSentenceIds, MENTION_BOOST[focus.intent] * confidence);
+      add(person.speakerSentenceIds, SPEAKER_BOOST[focus.intent] * confidence);
+    }
+    return boosts;
+  }
+
+  #coverage(question: string, slug: string): number {
+    const terms = [...new Set(contentTerms(question))];
+    const articleTerms = this.#articleTerms.get(slug)!;
+    let total = 0;
+    let covered = 0;
+    for (const term of terms) {
+      const weight = this.idf(term);
+      total += weight;
+      if (articleTerms.has(term)) covered += weight;
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+}
+
+function scaleToUnit(scores: Map<number, number>, length: number): Float64Array {
+  const out = new Float64Array(length);
+  let max = 0;
+  for (const s of scores.values()) max = Math.max(max, s);
+  if (max > 0) for (const [i, s] of scores) out[i] = s / max;
+  return out;
+}
+
+function minMax(values: number[]): Float64Array {
+  const out = new Float64Array(values.length);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  if (max - min > 1e-9) values.forEach((v, i) => (out[i] = (v - min) / (max - min)));
+  return out;
+}

@@ -1,0 +1,133 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { AskResult } from './answer/types.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openLibrary } from './engine/open-library.js';
+import type { KnowledgeIndex } from './engine/knowledge-index.js';
+import { UserError } from './errors.js';
+import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { createLogger } from './logger.js';
+import type { QuoteResult } from './quotes/types.js';
+
+const USAGE = `Usage:
+  npm run cli -- ask [--json] "<question>"     answer a question from the articles
+  npm run cli -- ask --json -                  one question per line on standard input, one JSON line each
+  npm run cli -- quote [--json] "<name>"       what a person or organisation said
+  npm run cli -- sources [--json]              the loaded articles
+  npm run cli -- check                         validate the knowledge files and exit
+  npm run ask -- "<question>"                  shorthand for "cli -- ask"
+
+Settings come from the environment or .env (see .env.example); KNOWLEDGE_DIR picks the folder.
+Exit codes: 0 answered or declined, 2 bad input or bad knowledge files, 1 anything else.`;
+
+const EXIT_BAD_INPUT = 2;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : EXIT_BAD_INPUT;
+  }
+  const config = loadConfig();
+  const json = values.json;
+
+  if (command === 'check') {
+    const articles = await loadKnowledge(config.KNOWLEDGE_DIR);
+    const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+    process.stdout.write(`${config.KNOWLEDGE_DIR}: ${articles.length} article(s), ${paragraphs} paragraphs, all valid\n`);
+    return 0;
+  }
+  if (!['ask', 'quote', 'sources'].includes(command)) throw new UserError(`Unknown command "${command}".\n${USAGE}`);
+  if (command !== 'sources' && rest.length === 0) throw new UserError(`"${command}" needs an argument.\n${USAGE}`);
+
+  const logger = createLogger(config.LOG_LEVEL);
+  const index = (await openLibrary(config, logger)).current;
+
+  if (command === 'sources') {
+    printSources(index, json);
+    return 0;
+  }
+  if (command === 'quote') {
+    const result = index.quote(rest.join(' '));
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatQuote(result));
+    return 0;
+  }
+  if (rest.length === 1 && rest[0] === '-') return askFromStdin(index, json);
+  const result = await index.ask(rest.join(' '));
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
+  return 0;
+}
+
+/** One question per line; a bad line gets a JSON error object and the batch goes on. */
+async function askFromStdin(index: KnowledgeIndex, json: boolean): Promise<number> {
+  let failed = false;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    try {
+      const result = await index.ask(line);
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatAnswer(result)}\n`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      failed = true;
+      process.stdout.write(json ? `${JSON.stringify({ question: line, error: err.message })}\n` : `${line}\n  ${err.message}\n\n`);
+    }
+  }
+  return failed ? EXIT_BAD_INPUT : 0;
+}
+
+function formatAnswer(result: AskResult): string {
+  const lines = [result.answer, ''];
+  for (const c of result.citations) {
+    lines.push(`[${c.id}] ${c.title} — ¶${c.paragraph}${result.declined ? '' : ` (score ${c.score})`}`, `  ${c.text}`, '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatQuote(result: QuoteResult): string {
+  if (!result.speaker) {
+    const hint = result.suggestions.length > 0 ? ` Did you mean: ${result.suggestions.join(', ')}?` : '';
+    return `No one called "${result.query}" is named in the articles.${hint}\n`;
+  }
+  if (result.quotes.length === 0) {
+    return `${result.speaker} is mentioned (${result.mentioned.join(', ')}) but not quoted.\n`;
+  }
+  const lines = [`${result.speaker}: ${result.quotes.length} quote(s)`, ''];
+  for (const q of result.quotes) lines.push(`“${q.text}” [${q.id}]`, `  ${q.context}`, '');
+  return `${lines.join('\n')}\n`;
+}
+
+function printSources(index: KnowledgeIndex, json: boolean): void {
+  const sources = index.articles.map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    source: a.source,
+    date: a.date ?? null,
+    url: a.url ?? null,
+    paragraphs: a.paragraphs.length,
+  }));
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ articles: sources, stats: index.stats })}\n`);
+    return;
+  }
+  for (const s of sources) process.stdout.write(`${s.slug}  ${s.title} (${s.source}${s.date ? `, ${s.date}` : ''}) — ${s.paragraphs} paragraphs\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UserError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+    } else {
+      process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,77 @@
+import { composeAnswer, type KnowledgeSummary } from '../answer/compose-answer.js';
+import { normaliseQuestion } from '../answer/question.js';
+import type { PersonProfile } from '../answer/question-focus.js';
+import { HybridRetriever, type Ranking, type RetrievalMode } from '../answer/retrieve.js';
+import type { AskResult } from '../answer/types.js';
+import type { Embedder } from '../embedding/embedder.js';
+import type { VectorCache } from '../embedding/vector-cache.js';
+import type { Article } from '../knowledge/types.js';
+import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
+import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
+
+/** The engine over one set of articles. Also exposes ranking, for the eval's baselines. */
+export class ArticleIndex implements KnowledgeIndex {
+  readonly stats: IndexStats;
+  readonly #summary: KnowledgeSummary;
+
+  constructor(
+    readonly articles: readonly Article[],
+    private readonly embedder: Embedder,
+    private readonly retriever: HybridRetriever,
+    people: readonly PersonProfile[],
+  ) {
+    this.stats = {
+      articles: articles.length,
+      paragraphs: retriever.paragraphs.length,
+      sentences: retriever.sentences.length,
+      speakers: people.filter((p) => p.speakerSentenceIds.length > 0).length,
+      quotes: 0,
+    };
+    const notableSpeakers = [...people]
+      .sort((a, b) => b.speakerSentenceIds.length - a.speakerSentenceIds.length)
+      .filter((p) => p.speakerSentenceIds.length > 0)
+      .map((p) => p.name);
+    this.#summary = { articles, notableSpeakers };
+  }
+
+  async ask(rawQuestion: string): Promise<AskResult> {
+    const question = normaliseQuestion(rawQuestion);
+    return composeAnswer(question, await this.rank(question), this.#summary);
+  }
+
+  /** Ranks paragraphs for an already-normalised question; `mode` picks the evidence. */
+  async rank(question: string, mode: RetrievalMode = 'hybrid'): Promise<Ranking> {
+    const [queryVector] = await this.embedder.embed([question]);
+    return this.retriever.rank(question, queryVector!, mode);
+  }
+
+  quote(name: string): QuoteResult {
+    return { query: name, speaker: null, quotes: [], mentioned: [], suggestions: [] };
+  }
+
+  suggestSpeakers(_prefix: string, _limit = 25): SpeakerSuggestion[] {
+    return [];
+  }
+}
+
+/**
+ * Embeds every paragraph and sentence (through the cache when given, so unchanged text is not embedded
+ * again) and builds the index. `embeddedTexts` counts what the model actually had to embed.
+ */
+export async function buildKnowledgeIndex(
+  articles: readonly Article[],
+  embedder: Embedder,
+  cache?: VectorCache,
+): Promise<{ index: ArticleIndex; embeddedTexts: number }> {
+  const paragraphs = articles.flatMap((a) => a.paragraphs);
+  const sentences = paragraphs.flatMap((p) => p.sentences);
+  const texts = [...paragraphs.map((p) => p.text), ...sentences.map((s) => s.text)];
+  const { vectors, computed } = cache
+    ? await cache.embed(embedder, texts)
+    : { vectors: await embedder.embed(texts), computed: texts.length };
+  await cache?.save();
+
+  const people: PersonProfile[] = [];
+  const retriever = new HybridRetriever(articles, vectors.slice(paragraphs.length), vectors.slice(0, paragraphs.length), people);
+  return { index: new ArticleIndex(articles, embedder, retriever, people), embeddedTexts: computed };
+}

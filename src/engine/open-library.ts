@@ -1,0 +1,29 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { DEFAULT_MODEL_ID, ensureDefaultModel } from '../embedding/default-model.js';
+import type { Embedder } from '../embedding/embedder.js';
+import { createTransformersEmbedder } from '../embedding/transformers-embedder.js';
+import { VectorCache } from '../embedding/vector-cache.js';
+import type { Logger } from '../logger.js';
+import { Library } from './library.js';
+
+/**
+ * The embedder the config asks for. The default model is built locally on first use (no network);
+ * any other id is a transformers.js hub model, downloaded once into the cache folder.
+ */
+export async function openEmbedder(config: Config): Promise<Embedder> {
+  const modelsDir = path.join(config.MODEL_CACHE_DIR, 'models');
+  const isDefault = config.EMBEDDING_MODEL === DEFAULT_MODEL_ID;
+  if (isDefault) await ensureDefaultModel(modelsDir);
+  return createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL, modelsDir, allowRemote: !isDefault });
+}
+
+/** Everything a front end needs to answer: the embedder, the vector cache and the loaded knowledge. */
+export async function openLibrary(config: Config, logger: Logger): Promise<Library> {
+  const started = performance.now();
+  const embedder = await openEmbedder(config);
+  const cache = await VectorCache.open(path.join(config.MODEL_CACHE_DIR, 'vectors'), config.EMBEDDING_MODEL);
+  const library = await Library.open({ knowledgeDir: config.KNOWLEDGE_DIR, embedder, logger, cache });
+  logger.debug({ ...library.current.stats, ms: Math.round(performance.now() - started) }, 'knowledge index built');
+  return library;
+}
