@@ -1,0 +1,88 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { Cooldowns } from './cooldown.js';
+import { NO_MENTIONS } from './format-reply.js';
+import { createInteractionHandler } from './interaction-handler.js';
+import type { Command, CommandContext } from './load-commands.js';
+
+/** What the bot is made of; main.ts and the end-to-end tests pass the same things. */
+export interface BotOptions {
+  config: Pick<Config, 'DISCORD_API_URL' | 'MOD_ROLE_IDS' | 'ASK_COOLDOWN_SECONDS'>;
+  logger: Logger;
+  library: CommandContext['library'];
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** A wired but not yet connected bot. */
+export interface Bot {
+  readonly client: Client;
+  /** Logs in and resolves once the gateway session is ready. */
+  start(token: string): Promise<void>;
+  /** Closes the gateway connection; safe to call twice. */
+  stop(): Promise<void>;
+  /** True while the gateway session is up (what `/healthz` reports). */
+  isReady(): boolean;
+}
+
+/**
+ * Creates the discord.js client with the interaction handler and logging attached. The client only
+ * needs the Guilds intent: interactions arrive regardless of intents, and no message content is read.
+ */
+export function createBot({ config, logger, library, commands }: BotOptions): Bot {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // A default for every message, on top of each reply setting it: nothing the bot sends pings anyone.
+    allowedMentions: NO_MENTIONS,
+    rest: config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {},
+  });
+  const cooldowns = new Cooldowns(config.ASK_COOLDOWN_SECONDS);
+  const handle = createInteractionHandler({ commands, library, config, logger, cooldowns });
+
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info(
+      {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        commands: [...commands.keys()],
+        index: library.current.stats,
+      },
+      'bot ready',
+    );
+  });
+  // The client emits 'error' for gateway and handler failures; without a listener Node would crash on it.
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, 'gateway session resumed'),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global },
+      'rate limited by Discord',
+    ),
+  );
+
+  let stopped = false;
+  return {
+    client,
+    async start(token) {
+      // Listen before logging in: the ready event can fire before login() resolves.
+      const ready = once(client, Events.ClientReady);
+      await client.login(token);
+      await ready;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+    },
+    isReady: () => client.isReady(),
+  };
+}

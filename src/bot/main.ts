@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the Discord bot. Loads config and the commands, builds the knowledge index (before
+ * logging in, so the first question is answered at full speed), connects, and shuts down cleanly on
+ * SIGINT/SIGTERM.
+ */
+import { ConfigError, loadConfig, requireDiscordSettings } from '../config.js';
+import { openLibrary } from '../engine/open-library.js';
+import { KnowledgeError } from '../errors.js';
+import { createLogger, type Logger } from '../logger.js';
+import { createBot, type Bot } from './create-bot.js';
+import { startHealthServer, type HealthServer } from './health.js';
+import { CommandLoadError, loadCommands } from './load-commands.js';
+
+/** How long shutdown may take before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(logger: Logger): Promise<void> {
+  const config = loadConfig();
+  logger.level = config.LOG_LEVEL;
+  const { token } = requireDiscordSettings(config);
+
+  const commands = await loadCommands();
+  const library = await openLibrary(config, logger);
+  logger.info({ index: library.current.stats, commands: [...commands.keys()] }, 'knowledge index loaded');
+
+  const bot = createBot({ config, logger, library, commands });
+  let health: HealthServer | undefined;
+  if (config.HEALTH_PORT !== undefined) {
+    // An index exists from here on (openLibrary succeeded), so readiness is the gateway's.
+    health = await startHealthServer({ port: config.HEALTH_PORT, isHealthy: () => bot.isReady(), logger });
+  }
+  installShutdown(bot, health, logger);
+  await bot.start(token);
+}
+
+function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Logger): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void Promise.allSettled([bot.stop(), health?.close()]).then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+// The logger exists before the config is read, so even a config error is logged as JSON on stderr.
+const logger = createLogger('info');
+// A stray rejection (say, a failed REST call nobody awaited) is a bug to log, not a reason to go offline.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+main(logger).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof KnowledgeError || err instanceof CommandLoadError) {
+    logger.fatal(err.message);
+  } else {
+    logger.fatal({ err }, 'bot failed to start');
+  }
+  process.exitCode = 1;
+  process.exit();
+});
