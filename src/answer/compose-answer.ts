@@ -5,11 +5,12 @@ import type { AskResult, Citation } from './types.js';
 import { words } from './text-terms.js';
 
 /**
- * Decline thresholds, calibrated with `npm run eval` (see README, "How answers are chosen"): the
- * smallest values that decline every off-topic question in the calibration data while answering every
- * on-topic one, with the margin split between the two groups. The same for every article.
+ * The least coverage (share of a question's content found in one top paragraph) worth answering.
+ * Calibrated by `npm run eval` on the dev set plus test/fixtures/calibration: the highest value that
+ * still answers every on-topic question, halfway to the highest off-topic coverage below it. The same
+ * for every article.
  */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.35;
 
 const MAX_ANSWER_SENTENCES = 3;
 const MAX_CITATIONS = 3;
@@ -30,8 +31,8 @@ export interface KnowledgeSummary {
  */
 export function composeAnswer(question: string, ranking: Ranking, summary: KnowledgeSummary): AskResult {
   const top = ranking.paragraphs[0];
-  if (!top || ranking.coverage < MIN_COVERAGE) {
-    return { question, answer: offTopicMessage(summary), declined: true, citations: [] };
+  if (!top || ranking.coverage < MIN_COVERAGE || ranking.unknownNames.length > 0) {
+    return { question, answer: offTopicMessage(summary, ranking.unknownNames), declined: true, citations: [] };
   }
 
   const silent = silentSubject(question, ranking);
@@ -117,10 +118,15 @@ function silentPersonMessage(person: PersonProfile, paragraphs: ScoredParagraph[
   return `${article} ${person.name}${where ? ` ${where}` : ''} but report${multiArticle ? '' : 's'} nothing ${person.name} said.`;
 }
 
-function offTopicMessage(summary: KnowledgeSummary): string {
+function offTopicMessage(summary: KnowledgeSummary, unknownNames: readonly string[]): string {
   const titles = summary.articles.slice(0, 3).map((a) => `“${a.title}”`);
   const more = summary.articles.length > 3 ? ` and ${summary.articles.length - 3} more` : '';
-  const about = summary.articles.length === 1 ? `The article (${titles[0]}) doesn't say.` : `The articles (${titles.join(', ')}${more}) don't say.`;
+  const single = summary.articles.length === 1;
+  const subject = single ? `The article (${titles[0]})` : `The articles (${titles.join(', ')}${more})`;
+  const about =
+    unknownNames.length > 0
+      ? `${subject} ${single ? 'does' : 'do'} not mention ${joinNames(unknownNames)}, so I can't answer that.`
+      : `${subject} ${single ? "doesn't" : "don't"} say.`;
   const people = summary.notableSpeakers.slice(0, 3);
   const hint = people.length > 0 ? ` You could ask what ${joinNames(people)} said, or about the events they describe.` : ' You could ask about the people and events they describe.';
   return `${about}${hint}`;

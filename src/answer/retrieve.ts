@@ -2,7 +2,7 @@ import { dot } from '../embedding/embedder.js';
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import { LexicalIndex } from './lexical-index.js';
 import { findQuestionFocus, type PersonProfile, type QuestionFocus } from './question-focus.js';
-import { contentTerms } from './text-terms.js';
+import { contentTerms, isStopWord, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -30,8 +30,13 @@ export interface Ranking {
   focus: QuestionFocus;
   /** Every paragraph with any evidence, best first. */
   paragraphs: ScoredParagraph[];
-  /** Share of the question's content (IDF-weighted) that the best paragraph's article contains, 0–1. */
+  /**
+   * Share of the question's content terms (IDF-weighted) found together in one of the top paragraphs,
+   * 0–1: the engine's evidence that the articles address this question at all.
+   */
   coverage: number;
+  /** Capitalised words of the question (names, places) that no loaded article contains. */
+  unknownNames: string[];
   /** Fused score of any sentence, by sentence id. */
   sentenceScore(id: string): number;
 }
@@ -42,6 +47,9 @@ export interface Ranking {
 const LEXICAL_WEIGHT = 0.55;
 const DENSE_WEIGHT = 0.45;
 const SENTENCE_SHARE = 0.6;
+// Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
+// do not add up to evidence.
+const COVERAGE_DEPTH = 3;
 
 // How much a sentence gains from being about the person the question names (scaled by match confidence).
 const SPEAKER_BOOST = { said: 0.5, identity: 0.1, other: 0.1 } as const;
@@ -57,7 +65,8 @@ export class HybridRetriever {
   readonly paragraphs: { paragraph: Paragraph; article: Article; sentenceStart: number }[] = [];
   readonly #lexicalSentences: LexicalIndex;
   readonly #lexicalParagraphs: LexicalIndex;
-  readonly #articleTerms = new Map<string, Set<string>>();
+  readonly #paragraphTerms: Set<string>[] = [];
+  readonly #vocabulary = new Set<string>();
   readonly #documentFrequency = new Map<string, number>();
   readonly #sentenceById = new Map<string, number>();
 
@@ -68,7 +77,6 @@ export class HybridRetriever {
     private readonly people: readonly PersonProfile[],
   ) {
     for (const article of articles) {
-      const terms = new Set<string>();
       for (const paragraph of article.paragraphs) {
         this.paragraphs.push({ paragraph, article, sentenceStart: this.sentences.length });
         for (const sentence of paragraph.sentences) {
@@ -76,12 +84,12 @@ export class HybridRetriever {
           this.sentences.push({ sentence, paragraph, article });
         }
         const paragraphTerms = new Set(contentTerms(paragraph.text));
+        this.#paragraphTerms.push(paragraphTerms);
         for (const term of paragraphTerms) {
-          terms.add(term);
           this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
         }
+        for (const word of words(paragraph.text)) this.#vocabulary.add(word);
       }
-      this.#articleTerms.set(article.slug, terms);
     }
     this.#lexicalSentences = new LexicalIndex(this.sentences.map((s) => s.sentence.text));
     this.#lexicalParagraphs = new LexicalIndex(this.paragraphs.map((p) => p.paragraph.text));
@@ -111,21 +119,20 @@ export class HybridRetriever {
       (_, i) => lexicalWeight * (lexicalSentence?.[i] ?? 0) + denseWeight * (denseSentence?.[i] ?? 0) + (boost.get(i) ?? 0),
     );
 
-    const paragraphs: ScoredParagraph[] = this.paragraphs.map(({ paragraph, article, sentenceStart }, p) => {
+    const paragraphs = this.paragraphs.map(({ paragraph, article, sentenceStart }, p) => {
       let bestIndex = sentenceStart;
       for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
         if (sentenceScores[i]! > sentenceScores[bestIndex]!) bestIndex = i;
       }
       const whole = lexicalWeight * (lexicalParagraph?.[p] ?? 0) + denseWeight * (denseParagraph?.[p] ?? 0);
       const score = SENTENCE_SHARE * sentenceScores[bestIndex]! + (1 - SENTENCE_SHARE) * whole;
-      return { paragraph, article, score, best: { ...this.sentences[bestIndex]!, score: sentenceScores[bestIndex]! } };
+      return { position: p, paragraph, article, score, best: { ...this.sentences[bestIndex]!, score: sentenceScores[bestIndex]! } };
     });
     paragraphs.sort((a, b) => b.score - a.score);
 
-    const top = paragraphs[0];
-    const coverage = top ? this.#coverage(question, top.article.slug) : 0;
+    const coverage = Math.max(0, ...paragraphs.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p.position)));
     const sentenceScore = (id: string) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0;
-    return { focus, paragraphs, coverage, sentenceScore };
+    return { focus, paragraphs, coverage, unknownNames: this.#unknownNames(question), sentenceScore };
   }
 
   #personBoosts(focus: QuestionFocus): Map<number, number> {
@@ -143,17 +150,23 @@ export class HybridRetriever {
     return boosts;
   }
 
-  #coverage(question: string, slug: string): number {
+  #coverage(question: string, paragraphPosition: number): number {
     const terms = [...new Set(contentTerms(question))];
-    const articleTerms = this.#articleTerms.get(slug)!;
+    const paragraphTerms = this.#paragraphTerms[paragraphPosition]!;
     let total = 0;
     let covered = 0;
     for (const term of terms) {
       const weight = this.idf(term);
       total += weight;
-      if (articleTerms.has(term)) covered += weight;
+      if (paragraphTerms.has(term)) covered += weight;
     }
     return total === 0 ? 0 : covered / total;
+  }
+
+  #unknownNames(question: string): string[] {
+    // The first word is capitalised anyway, and "I" always is; neither names anything.
+    const capitalised = question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
+    return capitalised.filter((name) => name !== 'I' && words(name).some((w) => !isStopWord(w) && !this.#vocabulary.has(w)));
   }
 }
 

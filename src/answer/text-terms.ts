@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
+import lemmatize from 'wink-lemmatizer';
 
 // The stopword package's list misses some question and auxiliary words and honorifics, which
 // carry no topic and would otherwise count as unmatched content in a question.
@@ -20,9 +21,20 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
-/** The index form of a word: Porter stem, so "negotiating" meets "negotiation". */
+const stems = new Map<string, string>();
+
+/**
+ * The index form of a word: its dictionary form, then its Porter stem, so "met" meets "meet" (irregular
+ * forms a stemmer cannot see) and "negotiating" meets "negotiation". Memoised: vocabularies are small.
+ */
 export function stem(word: string): string {
-  return stemmer(word);
+  let result = stems.get(word);
+  if (result === undefined) {
+    const verb = lemmatize.verb(word);
+    result = stemmer(verb !== word ? verb : lemmatize.noun(word));
+    stems.set(word, result);
+  }
+  return result;
 }
 
 /** Stemmed content terms of a text, in order, repeats kept. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { MIN_COVERAGE } from '../answer/compose-answer.js';
 import { normaliseQuestion } from '../answer/question.js';
 import type { RetrievalMode } from '../answer/retrieve.js';
 import { loadConfig } from '../config.js';
@@ -21,16 +22,17 @@ const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      file: { type: 'string', default: '../shared/eval/seed-article-dev.json' },
+      file: { type: 'string', multiple: true, default: ['../shared/eval/seed-article-dev.json'] },
       verbose: { type: 'boolean', short: 'v', default: false },
     },
   });
-  const data = evalSchema.parse(JSON.parse(await readFile(values.file, 'utf8')));
+  const files = await Promise.all(values.file.map(async (f) => evalSchema.parse(JSON.parse(await readFile(f, 'utf8')))));
+  const data = { ask: files.flatMap((f) => f.ask), offtopic: files.flatMap((f) => f.offtopic), quote: files[0]?.quote, mentioned_not_quoted: files[0]?.mentioned_not_quoted };
   const config = loadConfig();
   const articles = await loadKnowledge(config.KNOWLEDGE_DIR);
   const { index } = await buildKnowledgeIndex(articles, await openEmbedder(config));
 
-  console.log(`Eval: ${values.file} — ${data.ask.length} on-topic, ${data.offtopic.length} off-topic questions`);
+  console.log(`Eval: ${values.file.join(', ')} — ${data.ask.length} on-topic, ${data.offtopic.length} off-topic questions`);
   console.log(`Knowledge: ${config.KNOWLEDGE_DIR} (${index.stats.articles} articles), model ${config.EMBEDDING_MODEL}\n`);
   console.log('mode      R@1    R@3    MRR');
   for (const mode of MODES) {
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   console.log(`\nDeclines: off-topic declined ${declinedOff.length}/${offTopic.length}; on-topic wrongly declined ${wronglyDeclined.length}/${onTopic.length}`);
   const coverage = (rs: typeof onTopic) => rs.map((r) => r.ranking.coverage);
   console.log(`  coverage on-topic min ${fmt(Math.min(...coverage(onTopic)))}; off-topic max ${fmt(Math.max(...coverage(offTopic)))}`);
+  console.log(`  coverage threshold in use ${MIN_COVERAGE}; suggested by this data ${fmt(suggestThreshold(coverage(onTopic), coverage(offTopic)))}`);
   for (const r of wronglyDeclined) console.log(`   wrongly declined: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
   for (const r of offTopic.filter((x) => !x.result.declined)) console.log(`   answered off-topic: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
   if (values.verbose) {
@@ -61,6 +64,16 @@ async function goldRank(index: ArticleIndex, question: string, gold: number[], m
   const ranking = await index.rank(normaliseQuestion(question), mode);
   const position = ranking.paragraphs.findIndex((p) => gold.includes(p.paragraph.number));
   return position < 0 ? Infinity : position + 1;
+}
+
+/**
+ * The calibration rule behind MIN_COVERAGE: the highest threshold that still answers every on-topic
+ * question, set halfway between the lowest on-topic coverage and the highest off-topic coverage below it.
+ */
+function suggestThreshold(onTopic: number[], offTopic: number[]): number {
+  const lowestOnTopic = Math.min(...onTopic);
+  const below = offTopic.filter((c) => c < lowestOnTopic);
+  return below.length === 0 ? lowestOnTopic / 2 : (lowestOnTopic + Math.max(...below)) / 2;
 }
 
 const fmt = (x: number) => x.toFixed(2).padStart(4);
