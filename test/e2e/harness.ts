@@ -1,0 +1,128 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino, type Logger } from 'pino';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createBot, type Bot } from '../../src/bot/create-bot.js';
+import { loadCommands } from '../../src/bot/load-commands.js';
+import { openLibrary } from '../../src/engine/open-library.js';
+import type { Library } from '../../src/engine/library.js';
+import { DiscordEmulator, type EmulatedInteraction, type InteractionOutcome } from './discord-emulator.js';
+import { autocompleteInteraction, chatInputInteraction, guildMember, stringOption } from './payloads.js';
+import type { APIInteractionGuildMember } from 'discord.js';
+
+/** The token the emulator accepts; long enough for the config schema, and easy to search logs for. */
+export const TEST_TOKEN = 'MTIzNDU2Nzg5.emulated.bot-token-never-logged';
+
+/** The real seed knowledge folder at the repository root. */
+export const KNOWLEDGE_DIR = path.resolve('knowledge');
+
+/** Log lines the bot wrote, parsed, so tests can assert on what was logged (and what never was). */
+export class LogCapture {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly raw: string[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        this.raw.push(line);
+        this.lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+
+  find(msg: string): Record<string, unknown>[] {
+    return this.lines.filter((line) => line.msg === msg);
+  }
+}
+
+/** One running bot (real library, real discord.js client) connected to its own emulated Discord. */
+export interface Harness {
+  emulator: DiscordEmulator;
+  bot: Bot;
+  library: Library;
+  config: Config;
+  logs: LogCapture;
+  logger: Logger;
+  /** Runs `/name` as `member` and waits until the user sees the answer. */
+  command(
+    name: string,
+    options?: Record<string, string>,
+    member?: APIInteractionGuildMember,
+  ): { interaction: EmulatedInteraction; outcome: Promise<InteractionOutcome> };
+  /** Types `typed` into `/name option:` and waits for the suggestions. */
+  autocomplete(name: string, option: string, typed: string): Promise<InteractionOutcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an emulator, opens the library with the real embedding model, and logs the real bot in,
+ * wired by the same createBot as `npm start`. `env` adds settings on top of the test defaults.
+ */
+export async function startHarness(
+  options: { knowledgeDir?: string; env?: Record<string, string> } = {},
+): Promise<Harness> {
+  const emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
+  const config = loadConfig({
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: emulator.world.applicationId,
+    DISCORD_API_URL: emulator.apiUrl,
+    KNOWLEDGE_DIR: options.knowledgeDir ?? KNOWLEDGE_DIR,
+    ASK_COOLDOWN_SECONDS: '0',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs = new LogCapture();
+  const logger = pino({ level: config.LOG_LEVEL }, logs.stream);
+  const library = await openLibrary(config, logger);
+  const commands = await loadCommands();
+  const bot = createBot({ config, logger, library, commands });
+  await bot.start(TEST_TOKEN);
+
+  return {
+    emulator,
+    bot,
+    library,
+    config,
+    logs,
+    logger,
+    command(name, values = {}, member = guildMember()) {
+      const interaction = emulator.dispatchInteraction(
+        chatInputInteraction(emulator.world, {
+          commandId: emulator.commandId(name),
+          name,
+          options: Object.entries(values).map(([key, value]) => stringOption(key, value)),
+          member,
+        }),
+      );
+      return { interaction, outcome: interaction.outcome };
+    },
+    autocomplete(name, option, typed) {
+      return emulator.dispatchInteraction(
+        autocompleteInteraction(emulator.world, { commandId: emulator.commandId(name), name, option, typed }),
+      ).outcome;
+    },
+    async close() {
+      await bot.stop();
+      await emulator.close();
+    },
+  };
+}
+
+/** A scratch copy of the seed knowledge folder, for tests that edit or break it. */
+export async function copyKnowledge(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'knowledge-'));
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Rejects if `promise` takes longer than `ms`, naming what was awaited. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+}
