@@ -203,15 +203,18 @@ export class DiscordEmulator extends EventEmitter {
     for (const socket of this.#wss.clients) socket.close(code, reason);
   }
 
-  /** Sends an INTERACTION_CREATE for `payload`; the acknowledgement clock starts now. */
-  dispatchInteraction(payload: APIInteraction): EmulatedInteraction {
+  /**
+   * Sends an INTERACTION_CREATE for `payload`. The acknowledgement clock starts now, or `ageMs` earlier
+   * for an interaction that reaches the bot late (as after a slow reconnect).
+   */
+  dispatchInteraction(payload: APIInteraction, { ageMs = 0 }: { ageMs?: number } = {}): EmulatedInteraction {
     let settle!: (outcome: InteractionOutcome) => void;
     const outcome = new Promise<InteractionOutcome>((resolve) => (settle = resolve));
     const state: InteractionState = {
       id: payload.id,
       token: payload.token,
       payload,
-      dispatchedAt: Date.now(),
+      dispatchedAt: Date.now() - ageMs,
       originalDeleted: false,
       followUps: [],
       outcome,

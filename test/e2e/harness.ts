@@ -9,7 +9,13 @@ import { loadCommands } from '../../src/bot/load-commands.js';
 import { openLibrary } from '../../src/engine/open-library.js';
 import type { Library } from '../../src/engine/library.js';
 import { DiscordEmulator, type EmulatedInteraction, type InteractionOutcome } from './discord-emulator.js';
-import { autocompleteInteraction, chatInputInteraction, guildMember, stringOption } from './payloads.js';
+import {
+  autocompleteInteraction,
+  chatInputInteraction,
+  guildMember,
+  stringOption,
+  type World,
+} from './payloads.js';
 import type { APIInteractionGuildMember } from 'discord.js';
 
 /** The token the emulator accepts; long enough for the config schema, and easy to search logs for. */
@@ -58,10 +64,11 @@ export interface Harness {
 
 /**
  * Starts an emulator, opens the library with the real embedding model, and logs the real bot in,
- * wired by the same createBot as `npm start`. `env` adds settings on top of the test defaults.
+ * wired by the same createBot as `npm start`. `env` adds settings (which may name the emulated guild's
+ * ids) on top of the test defaults.
  */
 export async function startHarness(
-  options: { knowledgeDir?: string; env?: Record<string, string> } = {},
+  options: { knowledgeDir?: string; env?: (world: World) => Record<string, string> } = {},
 ): Promise<Harness> {
   const emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
   const config = loadConfig({
@@ -71,7 +78,7 @@ export async function startHarness(
     KNOWLEDGE_DIR: options.knowledgeDir ?? KNOWLEDGE_DIR,
     ASK_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
-    ...options.env,
+    ...options.env?.(emulator.world),
   });
   const logs = new LogCapture();
   const logger = pino({ level: config.LOG_LEVEL }, logs.stream);

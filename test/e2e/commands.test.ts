@@ -1,0 +1,147 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatQuotes, formatSpeakerChoices } from '../../src/bot/format-reply.js';
+import type { RecordedRequest } from './discord-emulator.js';
+import { startHarness, TEST_TOKEN, within, type Harness } from './harness.js';
+
+// The real bot (createBot, the command modules, the library over the seed article, the embedding model)
+// driven through the emulated Discord by real gateway payloads; assertions are on what reached Discord.
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const isCallback = (r: RecordedRequest) => r.path.endsWith('/callback');
+const isEditOriginal = (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
+
+describe('start-up', () => {
+  test('logs in through GET /gateway/bot and IDENTIFY, and logs ready with the index counts', () => {
+    const gatewayBot = h.emulator.requests.find((r) => r.path === '/gateway/bot');
+    expect(gatewayBot?.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
+    const identify = h.emulator.gatewayFrames.find((f) => f.direction === 'received' && f.op === 2);
+    expect(identify?.d).toMatchObject({ token: TEST_TOKEN, intents: 1 });
+    expect(h.bot.isReady()).toBe(true);
+
+    const [ready] = h.logs.find('bot ready');
+    expect(ready).toMatchObject({
+      guilds: 1,
+      commands: ['ask', 'quote', 'reload'],
+      index: { articles: 1, paragraphs: 14 },
+    });
+  });
+
+  test('never writes the bot token to the log', () => {
+    expect(h.logs.raw.join('\n')).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('/ask', () => {
+  test('defers inside the deadline, then edits the reply to the answer citing ¶14 with its article title', async () => {
+    const { interaction, outcome } = h.command('ask', { question: 'What did Spicer say?' });
+    const result = await within(outcome, 15_000, '/ask');
+
+    const [ack, edit, ...rest] = h.emulator.requestsFor(interaction);
+    expect(rest).toEqual([]);
+    expect(ack?.body).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: 0 },
+    });
+    // Callbacks are authorised by the interaction token alone; the bot token must not travel with them.
+    expect(ack?.headers.authorization).toBeUndefined();
+    expect(result.ackDelayMs).toBeLessThan(3000);
+    expect(edit && isEditOriginal(edit)).toBe(true);
+    expect(edit?.rawPath).toContain('/messages/%40original');
+
+    const embed = result.message?.embeds[0] as {
+      description: string;
+      fields: { name: string; value: string }[];
+      footer: { text: string };
+    };
+    expect(result.message?.ephemeral).toBe(false);
+    expect(embed.description).toContain('conditions are not there right now');
+    expect(embed.description).toContain('[¶14]');
+    const cited = embed.fields.find((f) => f.name.startsWith('¶14 · '));
+    expect(cited?.name).toBe('¶14 · Trump says he would be ‘honoured’ to meet North Korean leader');
+    expect(cited?.value).toContain('White House spokesman Sean Spicer');
+    expect(embed.footer.text).toContain('trump-kim-honoured#14');
+  });
+
+  test('declines publicly a question the article does not answer, saying what it covers', async () => {
+    const { outcome } = h.command('ask', { question: 'What is the recipe for banana bread?' });
+    const result = await within(outcome, 15_000, '/ask');
+    const embed = result.message?.embeds[0] as {
+      description: string;
+      fields: { name: string; value: string }[];
+    };
+    expect(result.message?.ephemeral).toBe(false);
+    expect(embed.fields).toEqual([
+      {
+        name: 'What the articles cover',
+        value: '• Trump says he would be ‘honoured’ to meet North Korean leader',
+      },
+    ]);
+  });
+
+  test('pings nobody when the question contains @everyone and a role mention', async () => {
+    const question = `@everyone <@&${h.emulator.world.moderatorRoleId}> what did Spicer say?`;
+    const { interaction, outcome } = h.command('ask', { question });
+    const result = await within(outcome, 15_000, '/ask');
+    expect(result.message?.allowedMentions).toEqual({ parse: [] });
+    for (const request of h.emulator.requestsFor(interaction).filter((r) => !isCallback(r))) {
+      expect(request.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    }
+  });
+
+  test('answers an empty question only to the asker and removes the public "thinking…" message', async () => {
+    const { interaction, outcome } = h.command('ask', { question: '   ' });
+    const result = await within(outcome, 15_000, '/ask');
+    expect(result.message?.ephemeral).toBe(true);
+    expect(result.message?.content).toContain('Please type a question');
+    expect(h.emulator.requestsFor(interaction).map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 204', // the public deferral
+      'DELETE 204', // its placeholder removed…
+      'POST 200', // …so the follow-up can be ephemeral
+    ]);
+    expect(interaction.originalDeleted).toBe(true);
+  });
+});
+
+describe('/quote', () => {
+  test('replies with what the quote engine found, formatted with citations', async () => {
+    const { outcome } = h.command('quote', { speaker: 'Sean Spicer' });
+    const result = await within(outcome, 15_000, '/quote');
+    const index = h.library.current;
+    expect(result.message?.embeds).toEqual(formatQuotes(index.quote('Sean Spicer'), index.articles).embeds);
+    expect(result.message?.allowedMentions).toEqual({ parse: [] });
+  });
+
+  test('says so, and suggests, for a name nobody in the articles has', async () => {
+    const { outcome } = h.command('quote', { speaker: 'Zebulon Quixote' });
+    const result = await within(outcome, 15_000, '/quote');
+    expect(result.message?.embeds[0]).toMatchObject({ title: 'No one called “Zebulon Quixote”' });
+  });
+
+  test('autocomplete answers with the known speakers for what was typed, at most 25', async () => {
+    const result = await within(h.autocomplete('quote', 'speaker', 'S'), 5_000, 'autocomplete');
+    expect(result.ackType).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    expect(result.ackDelayMs).toBeLessThan(3000);
+    expect(result.choices).toEqual(formatSpeakerChoices(h.library.current.suggestSpeakers('S', 25)));
+    expect(result.choices!.length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('errors', () => {
+  test('a command the bot does not serve gets an ephemeral notice, not silence', async () => {
+    const { outcome } = h.command('sources');
+    const result = await within(outcome, 5_000, '/sources');
+    expect(result.ackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(result.message?.flags).toBe(MessageFlags.Ephemeral);
+    expect(result.message?.content).toContain('not available');
+  });
+});
