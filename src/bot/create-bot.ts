@@ -55,10 +55,13 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
   // The client emits 'error' for gateway and handler failures; without a listener Node would crash on it.
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  // discord.js emits shardDisconnect only for close codes it will not recover from (bad token, intents).
   client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn({ shard, code: event.code }, 'gateway disconnected'),
+    logger.error({ shard, code: event.code }, 'gateway closed for good; restart after fixing the cause'),
   );
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardReconnecting, (shard) =>
+    logger.warn({ shard }, 'gateway connection lost; reconnecting'),
+  );
   client.on(Events.ShardResume, (shard, replayed) =>
     logger.info({ shard, replayed }, 'gateway session resumed'),
   );

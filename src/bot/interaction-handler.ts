@@ -1,5 +1,7 @@
 import {
+  DiscordAPIError,
   MessageFlags,
+  RESTJSONErrorCodes,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -62,6 +64,14 @@ export function createInteractionHandler(
       await command.execute(interaction, context);
       log.info({ durationMs: Math.round(performance.now() - started) }, 'command answered');
     } catch (err) {
+      if (isExpired(err)) {
+        // Too late to acknowledge: Discord has already told the user it failed, and no reply can follow.
+        log.warn(
+          { ageMs: Date.now() - interaction.createdTimestamp },
+          'interaction expired before the bot acknowledged it',
+        );
+        return;
+      }
       if (err instanceof UserError) log.info({ reason: err.message }, 'command refused');
       else log.error({ err }, 'command failed');
       await sendEphemeral(interaction, err instanceof UserError ? err.message : APOLOGY, log);
@@ -110,4 +120,8 @@ async function sendEphemeral(
     // Typically the interaction expired (10062) or the channel is gone: nothing more can reach the user.
     log.warn({ err }, 'could not tell the user about the error');
   }
+}
+
+function isExpired(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
 }
