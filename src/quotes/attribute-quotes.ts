@@ -1,0 +1,717 @@
+import type { ExtractedQuote } from './extract-quotes.js';
+import type { Token } from './paragraph-tokens.js';
+import {
+  isRoleNoun,
+  PREPOSITIONS,
+  appositionAfter,
+  sentenceIdAt,
+  speakerEntity,
+  type ArticleRegistry,
+  type Gender,
+  type NameSpan,
+  type RegistryEntity,
+} from './people.js';
+
+/** Why a quote went to its speaker, strongest first. */
+export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'continuation';
+
+/** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
+export interface AttributedQuote {
+  quote: ExtractedQuote;
+  paragraphIndex: number;
+  speaker: string | null;
+  evidence: Evidence | null;
+}
+
+/** Quotes with their speakers, and for each speaker the sentences where they speak, quoted or reported. */
+export interface ArticleAttribution {
+  quotes: AttributedQuote[];
+  spoke: Map<string, Set<string>>;
+}
+
+// Verbs whose subject is the speaker. The inverted order ("…,” said X) is only read for the first set:
+// after "told" or "described" the name is the listener or the one described.
+const INVERTIBLE = words(
+  'continued continues said says say added adds asked asks wrote writes explained explains replied replies insisted insists argued argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested countered responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted promised pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed maintained contended asserted reiterated urged told',
+);
+const NOT_INVERTIBLE = words(
+  'tell tells told describe described describes call called calls accuse accused accuses label labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge',
+);
+const PARTICIPLES = words(
+  'saying adding telling arguing insisting warning noting explaining claiming describing calling accusing urging suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring branding labelling labeling dismissing',
+);
+/** Speech verbs only right after a quote ("…,” he continued): elsewhere they say nothing of speech. */
+const INVERTED_ONLY = words('continued continues');
+// Forms compromise must also read as verbs here, since they double as nouns ("a call", "the claims").
+const SURE_VERBS = words('said says told added adds saying adding telling according');
+const SPEECH_NOUNS = words(
+  'call calls appeal plea demand demands warning warnings pledge promise vow threat threats claim claims accusation accusations statement remarks comments comment description message words tweet letter criticism rebuke denial admission request proposal insistence assurance assurances suggestion prediction complaint answer response reply speech announcement declaration condemnation verdict',
+);
+/** Someone who speaks for the organisation named after "for"/"of": the organisation is the speaker. */
+const SPOKES = words(
+  'spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives',
+);
+const BE_FORMS = words('is was were are be been being');
+const SKIPPABLE = words(
+  'has have had is was were are be been being will would could should may might must can did does do shall not never also only just previously recently later earlier then again already once still repeatedly publicly privately separately reportedly allegedly often always frequently even further first last this next on yesterday today tonight week month year weekend morning afternoon evening night day monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+);
+const LEAD_SKIP = words(
+  'yet but and so still meanwhile however also now then instead indeed moreover separately nonetheless nevertheless',
+);
+const CLAUSE_CONJ = words('but and while whereas although though yet because');
+const DETERMINERS = words('the a an this that these those');
+const DEFINITE = words('the this that');
+const PRONOUNS = words('he she it they we i');
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
+
+/** A speech cue found in a unit: a verb, a noun ("a call from X") or "according to". */
+interface Cue {
+  index: number;
+  kind: 'verb' | 'noun' | 'according';
+  speaker: string | null;
+  /** First token of the speaker's noun phrase when it stands before the cue (or the cue itself). */
+  npStart: number;
+  inverted: boolean;
+}
+
+interface Subject {
+  speaker: string | null;
+  npStart: number;
+  /** The subject sits right after a quote and the verb allows inversion: read the name after the verb. */
+  afterQuote?: boolean;
+}
+
+interface NounPhrase {
+  speaker: string | null;
+  end: number;
+  span: NameSpan | null;
+  /** Spans of a coordinated subject ("Smith and Jones"): both salient, neither the speaker. */
+  coordinated: NameSpan[];
+}
+
+/** A point in the text where an entity was named or resolved: what a later "she" or "the minister" can mean. */
+interface Event {
+  token: number;
+  unit: number;
+  entity: string;
+  salient: boolean;
+}
+
+const isWord = (t: Token | undefined, ...forms: string[]): boolean =>
+  t?.kind === 'word' && forms.includes(t.lower);
+const isPunct = (t: Token | undefined, ...marks: string[]): boolean =>
+  t?.kind === 'punct' && marks.includes(t.text);
+
+/** Attribution over one article: a single pass in reading order, so resolution only looks backwards. */
+class ArticleReader {
+  private readonly events: Event[][];
+  private readonly spanStart: Map<number, NameSpan>[];
+  private readonly spanEnd: Map<number, NameSpan>[];
+  private readonly salient = new Set<NameSpan>();
+  private p = 0;
+  private unitFrom = 0;
+  private unitTo = 0;
+
+  constructor(private readonly registry: ArticleRegistry) {
+    this.spanStart = registry.outerSpans.map((spans) => new Map(spans.map((s) => [s.first, s])));
+    this.spanEnd = registry.outerSpans.map((spans) => new Map(spans.map((s) => [s.last, s])));
+    this.events = registry.outerSpans.map((spans, p) =>
+      spans.map((s) => ({
+        token: s.first,
+        unit: this.tokens(p)[s.first]?.unit ?? 0,
+        entity: s.entity ?? '',
+        salient: false,
+      })),
+    );
+  }
+
+  private tokens(p = this.p): Token[] {
+    return this.registry.paragraphs[p]?.outer ?? [];
+  }
+
+  private t(i: number): Token | undefined {
+    return i >= this.unitFrom && i <= this.unitTo ? this.tokens()[i] : undefined;
+  }
+
+  private entity(key: string | null): RegistryEntity | undefined {
+    return key ? this.registry.entities.get(key) : undefined;
+  }
+
+  private markSalient(span: NameSpan): void {
+    this.salient.add(span);
+    const event = this.events[this.p]?.find((e) => e.token === span.first);
+    if (event) {
+      event.salient = true;
+      event.entity = span.entity ?? event.entity;
+    }
+  }
+
+  private addEvent(token: number, entity: string): void {
+    const list = this.events[this.p];
+    if (!list) return;
+    list.push({ token, unit: this.tokens()[token]?.unit ?? 0, entity, salient: true });
+    list.sort((a, b) => a.token - b.token);
+  }
+
+  /** The speaker a span names, registering it if only its speaking shows it is someone. */
+  private speakerOf(span: NameSpan): string | null {
+    if (span.kind === 'unknown' && !span.entity && span.words.length > 4) return null;
+    const entity = speakerEntity(this.registry, span);
+    this.markSalient(span);
+    return entity.key;
+  }
+
+  /** Mentions before a point, nearest first: this paragraph, then the two before it. */
+  private *eventsBefore(token: number, paragraphs = 3): Generator<Event & { paragraph: number }> {
+    for (let p = this.p; p >= Math.max(0, this.p - paragraphs + 1); p--) {
+      const list = this.events[p] ?? [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const event = list[i];
+        if (event && event.entity && (p < this.p || event.token < token)) yield { ...event, paragraph: p };
+      }
+    }
+  }
+
+  /**
+   * "he"/"she"/"it": the nearest earlier subject or speaker who fits; a mere mention only when it is the one
+   * fit in reach. Unknown gender fits either pronoun, but loses to a known fit, and a tie leaves it open.
+   */
+  private resolvePronoun(word: string, token: number): string | null {
+    const want: Gender | 'thing' | null =
+      word === 'he' ? 'male' : word === 'she' ? 'female' : word === 'it' ? 'thing' : null;
+    if (!want) return null;
+    const fits = (e: RegistryEntity | undefined): e is RegistryEntity =>
+      !!e &&
+      (want === 'thing'
+        ? e.kind !== 'person'
+        : e.kind === 'person' && (e.gender === null || e.gender === want));
+    const seen: (Event & { paragraph: number })[] = [];
+    for (const event of this.eventsBefore(token, want === 'thing' ? 2 : 3)) {
+      if (fits(this.entity(event.entity))) seen.push(event);
+    }
+    const chosen =
+      seen.find((e) => e.salient) ?? (new Set(seen.map((e) => e.entity)).size === 1 ? seen[0] : undefined);
+    if (!chosen) return null;
+    const chosenEntity = this.entity(chosen.entity);
+    const rivals = seen.filter((e) => e.entity !== chosen.entity);
+    if (chosenEntity?.gender === null && rivals.some((e) => this.entity(e.entity)?.gender === want))
+      return null;
+    if (rivals.some((e) => e.salient && e.paragraph === chosen.paragraph && e.unit === chosen.unit))
+      return null;
+    return chosen.entity;
+  }
+
+  /** "the president", "the ministry": the nearest earlier entity whose role or name has that head noun. */
+  private resolveDescription(head: string, token: number, qualifier: NameSpan | null): string | null {
+    const qualifierName = qualifier ? qualifier.words.join(' ') : null;
+    const fits = (e: RegistryEntity | undefined): boolean => {
+      if (!e) return false;
+      const byRole = e.kind === 'person' && e.roleHeads.has(head);
+      const byName = e.kind !== 'person' && e.canonical.toLowerCase().split(/\s+/u).includes(head);
+      if (!byRole && !byName) return false;
+      return qualifierName === null || e.roleTexts.some((r) => r.includes(qualifierName));
+    };
+    for (const event of this.eventsBefore(token, this.p + 1))
+      if (fits(this.entity(event.entity))) return event.entity;
+    return null;
+  }
+
+  /** A noun phrase read forwards from `i`: a name, a pronoun, "the minister", "a spokesman for Foo". */
+  private nounPhrase(i: number): NounPhrase | null {
+    const none: NounPhrase = { speaker: null, end: i, span: null, coordinated: [] };
+    const first = this.t(i);
+    if (!first || first.kind !== 'word') return null;
+    if (PRONOUNS.has(first.lower)) return { ...none, speaker: this.resolvePronoun(first.lower, i), end: i };
+    let k = i;
+    const determiner = DETERMINERS.has(first.lower) ? first.lower : null;
+    if (determiner) k += 1;
+    let lastSpan: NameSpan | null = null;
+    let head: Token | null = null;
+    let possessor = false;
+    for (let n = 0; n < 8; n++) {
+      const span = this.spanStart[this.p]?.get(k);
+      const t = this.t(k);
+      if (span && span.last <= this.unitTo) {
+        lastSpan = span;
+        head = null;
+        k = span.last + 1;
+        if (span.possessive) {
+          possessor = true;
+          lastSpan = null;
+        }
+        continue;
+      }
+      if (
+        t?.kind === 'word' &&
+        !t.capitalised &&
+        (t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
+        !t.tags.has('Pronoun') &&
+        !PREPOSITIONS.has(t.lower) &&
+        !DETERMINERS.has(t.lower) &&
+        !t.tags.has('Verb')
+      ) {
+        head = t;
+        lastSpan = null;
+        k += 1;
+        continue;
+      }
+      break;
+    }
+    const end = k - 1;
+    if (lastSpan) {
+      const and = this.t(k);
+      const other = this.spanStart[this.p]?.get(k + 1);
+      if (isWord(and, 'and', 'or') && other)
+        return { ...none, end: other.last, coordinated: [lastSpan, other] };
+      return { speaker: this.speakerOf(lastSpan), end, span: lastSpan, coordinated: [] };
+    }
+    if (!head) return null;
+    // "a spokesman for the Port Authority", "a statement from the ministry": the organisation speaks.
+    const link = this.t(k);
+    const linkOk =
+      (SPOKES.has(head.lower) && isWord(link, 'for', 'of', 'at')) ||
+      (SPEECH_NOUNS.has(head.lower) && isWord(link, 'from', 'by'));
+    if (linkOk) {
+      const after = isWord(this.t(k + 1), 'the') ? k + 2 : k + 1;
+      const span = this.spanStart[this.p]?.get(after);
+      if (span && !span.possessive)
+        return { speaker: this.speakerOf(span), end: span.last, span, coordinated: [] };
+      return { ...none, end };
+    }
+    if ((determiner && DEFINITE.has(determiner)) || possessor) {
+      const qualifier = isWord(link, 'of', 'at')
+        ? (this.spanStart[this.p]?.get(isWord(this.t(k + 1), 'the') ? k + 2 : k + 1) ?? null)
+        : null;
+      return { ...none, speaker: this.resolveDescription(head.lower, i, qualifier), end };
+    }
+    return { ...none, end };
+  }
+
+  /** The subject of the unit's main clause, after any opening adverbial ("In a statement, …"). */
+  private mainSubject(): NounPhrase | null {
+    let i = this.unitFrom;
+    for (let round = 0; round < 3; round++) {
+      while (
+        this.t(i) &&
+        (isPunct(this.t(i), ',', '—', '–') ||
+          LEAD_SKIP.has(this.t(i)?.lower ?? '') ||
+          this.t(i)?.tags.has('Adverb'))
+      )
+        i += 1;
+      const t = this.t(i);
+      if (!t || t.kind !== 'word') return null;
+      const opensAdverbial =
+        t.tags.has('Preposition') ||
+        t.tags.has('Gerund') ||
+        words('when after before as while although though if because despite since until once').has(t.lower);
+      if (!opensAdverbial) break;
+      let comma = i + 1;
+      while (
+        comma <= this.unitTo &&
+        comma - i < 16 &&
+        !isPunct(this.t(comma), ',') &&
+        this.t(comma)?.kind !== 'quote'
+      )
+        comma += 1;
+      if (!isPunct(this.t(comma), ',')) return null;
+      i = comma + 1;
+    }
+    const np = this.nounPhrase(i);
+    if (!np) return null;
+    let k = np.end + 1;
+    if (isPunct(this.t(k), ',')) {
+      const close = this.closingComma(k);
+      if (close < 0) return null;
+      k = close + 1;
+    }
+    while (this.t(k)?.tags.has('Adverb')) k += 1;
+    const verb = this.t(k);
+    if (!verb || !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower))) return null;
+    for (const span of np.coordinated) this.markSalient(span);
+    if (np.span) this.markSalient(np.span);
+    else if (np.speaker) this.addEvent(i, np.speaker);
+    return np;
+  }
+
+  /** The comma closing an apposition or relative clause opened at `open`, or -1. */
+  private closingComma(open: number): number {
+    for (let k = open + 1; k <= this.unitTo && k - open < 35; k++) {
+      const t = this.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';')) return -1;
+      if (isPunct(t, ',')) return k;
+    }
+    return -1;
+  }
+
+  /** Jumps back over ", director of Foo," or ", who …," to the name it describes. */
+  private nameBeforeApposition(comma: number): NameSpan | null {
+    const tokens = this.tokens();
+    const text = this.registry.paragraphs[this.p]?.paragraph.text ?? '';
+    for (let k = comma - 1; k >= Math.max(this.unitFrom, comma - 35); k--) {
+      const t = this.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';')) break;
+      if (!isPunct(t, ',')) continue;
+      const span = this.spanEnd[this.p]?.get(k - 1);
+      if (!span) continue;
+      const opener = this.t(k + 1);
+      const between = tokens.slice(k + 1, comma);
+      const relative = isWord(opener, 'who', 'which', 'whose');
+      const apposition = appositionAfter(tokens, k - 1, text)?.end === comma - 1;
+      const incidental = between.every(
+        (b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text),
+      );
+      if (relative || apposition || incidental) return span;
+    }
+    // "A spokesman, John Doe, said": the name is itself the apposition.
+    const named = this.spanEnd[this.p]?.get(comma - 1);
+    return named && isPunct(this.t(named.first - 1), ',') ? named : null;
+  }
+
+  /** The start of the noun phrase that ends with a span: role words and modifiers before a name belong to it. */
+  private phraseStart(span: NameSpan): number {
+    let k = span.first - 1;
+    for (let n = 0; n < 7 && k >= this.unitFrom; n++) {
+      const t = this.t(k);
+      const before = this.spanEnd[this.p]?.get(k);
+      if (before) {
+        k = before.first - 1;
+        continue;
+      }
+      if (
+        t &&
+        t.kind === 'word' &&
+        !t.capitalised &&
+        (isRoleNoun(t) || t.tags.has('Adjective') || DETERMINERS.has(t.lower))
+      ) {
+        k -= 1;
+        continue;
+      }
+      break;
+    }
+    return k + 1;
+  }
+
+  /** The subject of the speech verb at `v`, read backwards over auxiliaries, adverbs and time words. */
+  private subjectBefore(v: number): Subject {
+    const verb = this.t(v);
+    let j = v - 1;
+    let passive = false;
+    for (let n = 0; n < 7 && this.t(j) && this.t(j)?.kind === 'word'; n++) {
+      const t = this.t(j);
+      if (
+        !t ||
+        !(SKIPPABLE.has(t.lower) || (t.tags.has('Adverb') && !PRONOUNS.has(t.lower)) || /^\d+$/u.test(t.text))
+      )
+        break;
+      if (BE_FORMS.has(t.lower)) passive = true;
+      j -= 1;
+    }
+    const none: Subject = { speaker: null, npStart: j + 1 };
+    // "Smith was told", "it was said": whoever the subject is, they did not speak.
+    if (passive && verb && !verb.lower.endsWith('ing')) return none;
+    const t = this.t(j);
+    if (!t) return none;
+    if (t.kind === 'quote' || (isPunct(t, ',', '—', '–') && this.t(j - 1)?.kind === 'quote'))
+      return { ...none, afterQuote: true };
+    if (isPunct(t, ',')) {
+      const span = this.nameBeforeApposition(j);
+      return span ? { speaker: this.speakerOf(span), npStart: this.phraseStart(span) } : none;
+    }
+    if (isWord(t, 'who', 'which')) {
+      const span = this.spanEnd[this.p]?.get(isPunct(this.t(j - 1), ',') ? j - 2 : j - 1);
+      return span ? { speaker: this.speakerOf(span), npStart: j } : none;
+    }
+    if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
+      const speaker = this.resolvePronoun(t.lower, j);
+      if (speaker) this.addEvent(j, speaker);
+      return { speaker, npStart: j };
+    }
+    const span = this.spanEnd[this.p]?.get(j);
+    if (span) return this.subjectFromSpan(span);
+    if (isWord(t, 'and', 'or', 'but')) {
+      const main = this.mainSubject();
+      return { speaker: main?.speaker ?? null, npStart: j };
+    }
+    if (t.kind === 'word' && !t.capitalised) {
+      // A description before the verb: parse it from its determiner.
+      let k = j;
+      while (
+        k - 1 >= this.unitFrom &&
+        this.t(k - 1)?.kind === 'word' &&
+        !DETERMINERS.has(this.t(k - 1)?.lower ?? '') &&
+        !PREPOSITIONS.has(this.t(k - 1)?.lower ?? '') &&
+        j - k < 5 &&
+        !this.t(k - 1)?.tags.has('Verb')
+      )
+        k -= 1;
+      const start = DETERMINERS.has(this.t(k - 1)?.lower ?? '') ? k - 1 : k;
+      const np = this.nounPhrase(start);
+      if (np && np.end === j) {
+        if (np.speaker) this.addEvent(start, np.speaker);
+        return { speaker: np.speaker, npStart: start };
+      }
+    }
+    return none;
+  }
+
+  private subjectFromSpan(span: NameSpan): Subject {
+    let b = span.first - 1;
+    if (isWord(this.t(b), 'the')) b -= 1;
+    const before = this.t(b);
+    if (before && PREPOSITIONS.has(before.lower) && before.kind === 'word') {
+      // "a spokesman for the Port Authority said" / "the director of Foo said": the name is not the subject.
+      const head = this.t(b - 1);
+      if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
+      let start = b - 1;
+      while (
+        start - 1 >= this.unitFrom &&
+        this.t(start - 1)?.kind === 'word' &&
+        (DETERMINERS.has(this.t(start - 1)?.lower ?? '') || this.t(start - 1)?.tags.has('Adjective'))
+      )
+        start -= 1;
+      if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at'))
+        return { speaker: this.speakerOf(span), npStart: start };
+      if (isRoleNoun(head) && isWord(this.t(start), 'the')) {
+        const speaker = this.resolveDescription(head.lower, start, span);
+        if (speaker) this.addEvent(start, speaker);
+        return { speaker, npStart: start };
+      }
+      return { speaker: null, npStart: start };
+    }
+    if (isWord(before, 'and', 'or', '&') && this.spanEnd[this.p]?.get(span.first - 2))
+      return { speaker: null, npStart: span.first };
+    return { speaker: this.speakerOf(span), npStart: this.phraseStart(span) };
+  }
+
+  private isSpeechVerb(t: Token, i: number): boolean {
+    if (t.kind !== 'word') return false;
+    if (INVERTED_ONLY.has(t.lower)) {
+      const before = isPunct(this.t(i - 1), ',') ? this.t(i - 2) : this.t(i - 1);
+      return before?.kind === 'quote';
+    }
+    const known = INVERTIBLE.has(t.lower) || NOT_INVERTIBLE.has(t.lower) || PARTICIPLES.has(t.lower);
+    return known && (SURE_VERBS.has(t.lower) || t.tags.has('Verb') || t.tags.has('Gerund'));
+  }
+
+  /** Every speech cue in the current unit, left to right, with its speaker resolved. */
+  private cues(): Cue[] {
+    const cues: Cue[] = [];
+    for (let i = this.unitFrom; i <= this.unitTo; i++) {
+      const t = this.t(i);
+      if (!t || t.kind !== 'word') continue;
+      if (t.lower === 'according' && isWord(this.t(i + 1), 'to')) {
+        const np = this.nounPhrase(i + 2);
+        cues.push({ index: i, kind: 'according', speaker: np?.speaker ?? null, npStart: i, inverted: false });
+        if (np?.speaker && !np.span) this.addEvent(i + 2, np.speaker);
+        continue;
+      }
+      if (this.isSpeechVerb(t, i)) {
+        const previous = this.t(i - 1);
+        if (PARTICIPLES.has(t.lower)) {
+          if (previous && (DETERMINERS.has(previous.lower) || previous.possessive)) continue;
+          const earlier = [...cues].reverse().find((c) => c.kind === 'verb');
+          const speaker = earlier ? earlier.speaker : (this.mainSubject()?.speaker ?? null);
+          cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: false });
+          continue;
+        }
+        const subject = this.subjectBefore(i);
+        if (subject.afterQuote) {
+          if (!INVERTIBLE.has(t.lower)) {
+            cues.push({ index: i, kind: 'verb', speaker: null, npStart: i, inverted: true });
+            continue;
+          }
+          const np = this.nounPhrase(i + 1);
+          if (np?.speaker && !np.span) this.addEvent(i + 1, np.speaker);
+          cues.push({ index: i, kind: 'verb', speaker: np?.speaker ?? null, npStart: i, inverted: true });
+          continue;
+        }
+        cues.push({
+          index: i,
+          kind: 'verb',
+          speaker: subject.speaker,
+          npStart: subject.npStart,
+          inverted: false,
+        });
+        continue;
+      }
+      if (SPEECH_NOUNS.has(t.lower)) {
+        const next = this.t(i + 1);
+        if (isWord(next, 'from', 'by')) {
+          const np = this.nounPhrase(i + 2);
+          if (np?.span || np?.speaker)
+            cues.push({ index: i, kind: 'noun', speaker: np.speaker, npStart: i, inverted: false });
+          continue;
+        }
+        const owner = this.spanEnd[this.p]?.get(i - 1);
+        const introduces =
+          isWord(next, 'for', 'that', 'to', 'of') ||
+          isPunct(next, ':') ||
+          next?.kind === 'quote' ||
+          this.t(i + 2)?.kind === 'quote';
+        if (owner?.possessive && introduces)
+          cues.push({
+            index: i,
+            kind: 'noun',
+            speaker: this.speakerOf(owner),
+            npStart: owner.first,
+            inverted: false,
+          });
+      }
+    }
+    return cues;
+  }
+
+  /** After a comma (", but Jones remained “…”") a new clause with its own verb takes the quote away from the cue. */
+  private clauseChangeBetween(from: number, to: number): boolean {
+    for (let k = from + 1; k < to; k++) {
+      const t = this.t(k);
+      if (isPunct(t, ';')) return true;
+      if (!(t && CLAUSE_CONJ.has(t.lower) && isPunct(this.t(k - 1), ','))) continue;
+      let sawSubject = false;
+      for (let m = k + 1; m < to; m++) {
+        const w = this.t(m);
+        if (!w || w.kind !== 'word') continue;
+        if (sawSubject && w.tags.has('Verb') && !this.isSpeechVerb(w, m)) return true;
+        if (w.tags.has('Noun') || w.tags.has('Pronoun') || w.capitalised) sawSubject = true;
+      }
+    }
+    return false;
+  }
+
+  private nextIndexSkipping(i: number): number {
+    let k = i + 1;
+    while (isPunct(this.t(k), ',', '—', '–', '-')) k += 1;
+    return k;
+  }
+
+  /** Reads the article and attributes every quote. */
+  read(): ArticleAttribution {
+    const quotes: AttributedQuote[] = [];
+    const spoke = new Map<string, Set<string>>();
+    const record = (speaker: string, ids: readonly string[]): void => {
+      const set = spoke.get(speaker) ?? new Set<string>();
+      for (const id of ids) set.add(id);
+      spoke.set(speaker, set);
+    };
+    // For continuations: the quote before, and whether anyone else has taken the floor since.
+    let previous: { attributed: AttributedQuote; paragraph: number; lastUnit: boolean } | null = null;
+    let interrupted = false;
+
+    this.registry.paragraphs.forEach((analysed, p) => {
+      this.p = p;
+      const tokens = analysed.outer;
+      analysed.units.forEach((_, u) => {
+        const indices = tokens.map((t, i) => (t.unit === u ? i : -1)).filter((i) => i >= 0);
+        if (indices.length === 0) return;
+        this.unitFrom = indices[0] ?? 0;
+        this.unitTo = indices[indices.length - 1] ?? 0;
+        const main = this.mainSubject();
+        const cues = this.cues();
+        for (const cue of cues) {
+          if (!cue.speaker) continue;
+          const token = tokens[cue.index];
+          if (token) record(cue.speaker, [sentenceIdAt(analysed, token.start)]);
+        }
+        const quoteIndices = indices.filter((i) => tokens[i]?.kind === 'quote');
+        const otherSpeakers = new Set<string>(
+          [...cues.map((c) => c.speaker), main?.speaker ?? null].filter((s): s is string => !!s),
+        );
+
+        for (const q of quoteIndices) {
+          const token = tokens[q];
+          const quote = token ? analysed.quotes[token.quote] : undefined;
+          if (!token || !quote) continue;
+          const found = this.attributeOne(q, cues);
+          let speaker = found?.speaker ?? null;
+          let evidence: Evidence | null = found?.evidence ?? null;
+          if (!found && this.opensUnit(q)) {
+            const before = previous;
+            const samePlace =
+              before &&
+              (before.paragraph === p ||
+                (before.paragraph === p - 1 && before.lastUnit && this.opensParagraph(q)));
+            if (before && samePlace && before.attributed.speaker && !interrupted) {
+              speaker = before.attributed.speaker;
+              evidence = 'continuation';
+            }
+          }
+          const attributed: AttributedQuote = { quote, paragraphIndex: p, speaker, evidence };
+          quotes.push(attributed);
+          if (speaker) record(speaker, quote.sentenceIds);
+          previous = { attributed, paragraph: p, lastUnit: u === analysed.units.length - 1 };
+          interrupted = false;
+        }
+        // Anyone else speaking or acting as subject after the last quote means the next bare quote is not a continuation.
+        const last = quoteIndices[quoteIndices.length - 1] ?? -1;
+        const speakerOfLast = previous?.attributed.speaker ?? null;
+        const laterCues = cues.filter((c) => c.index > last && c.speaker && c.speaker !== speakerOfLast);
+        if (
+          laterCues.length > 0 ||
+          (quoteIndices.length === 0 && [...otherSpeakers].some((s) => s !== speakerOfLast))
+        )
+          interrupted = true;
+        if (quoteIndices.length === 0 && main?.span && main.speaker !== speakerOfLast) interrupted = true;
+      });
+    });
+    return { quotes, spoke };
+  }
+
+  private opensParagraph(q: number): boolean {
+    return this.tokens()
+      .slice(0, q)
+      .every((t) => t.kind === 'punct');
+  }
+
+  private opensUnit(q: number): boolean {
+    for (let k = this.unitFrom; k < q; k++) if (!isPunct(this.t(k), '(', '[', '—', '–', '-')) return false;
+    return true;
+  }
+
+  /** The strongest evidence for one quote: attribution right after it, then a cue before it, then "according to". */
+  private attributeOne(
+    q: number,
+    cues: readonly Cue[],
+  ): { speaker: string | null; evidence: Evidence } | null {
+    const next = this.nextIndexSkipping(q);
+    const after = cues.find((c) => c.index > q);
+    const quoteBetween = after
+      ? this.tokens()
+          .slice(q + 1, after.index)
+          .some((t) => t.kind === 'quote')
+      : true;
+    if (after && !quoteBetween) {
+      const attached =
+        after.kind === 'according' || after.inverted ? after.index === next : after.npStart === next;
+      if (attached)
+        return {
+          speaker: after.speaker,
+          evidence: after.kind === 'according' ? 'according-to' : 'attribution-after',
+        };
+    }
+    const before = [...cues].reverse().find((c) => c.index < q);
+    if (before) {
+      if (this.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
+      return {
+        speaker: before.speaker,
+        evidence: before.kind === 'according' ? 'according-to' : 'cue-before',
+      };
+    }
+    const according = cues.find((c) => c.kind === 'according');
+    if (according) return { speaker: according.speaker, evidence: 'according-to' };
+    return null;
+  }
+}
+
+/**
+ * Attributes every quote of one article, in order of evidence: "…,” X said / said X / according to X right
+ * after the quote; a speech cue earlier in the sentence ("X said that …", "X told Y", "X described … as",
+ * "a call from X for", "X has accused … of"); "according to X" anywhere in the sentence; and a quote that opens
+ * its sentence with no cue of its own continues the quote before it, in the same or the next paragraph, if no
+ * one else has spoken in between. A cue whose speaker cannot be resolved leaves the quote unattributed.
+ */
+export function attributeQuotes(registry: ArticleRegistry): ArticleAttribution {
+  return new ArticleReader(registry).read();
+}

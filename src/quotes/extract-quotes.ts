@@ -1,0 +1,153 @@
+import type { Paragraph } from '../knowledge/types.js';
+
+/** One direct quotation found in a paragraph's text, with character offsets into that text. */
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset just past the closing mark (the paragraph's end when the quote is left open). */
+  end: number;
+  /** The words quoted, verbatim, without the outer marks or a trailing comma. */
+  text: string;
+  /** True when no closing mark was found: news style for a quote that runs on into the next paragraph. */
+  openEnded: boolean;
+}
+
+/** A stretch of a paragraph that reads as one sentence: sbd sentences joined wherever a split fell inside a quote. */
+export interface ReadingUnit {
+  start: number;
+  end: number;
+  sentenceIds: string[];
+}
+
+/** A quote located in its paragraph: where it is, which sentences it spans, and the text around it. */
+export interface ExtractedQuote extends QuoteSpan {
+  paragraphId: string;
+  sentenceIds: string[];
+  /** The sentence(s) the quote stands in, as the loader split them. */
+  context: string;
+}
+
+const PAIRS: Readonly<Record<string, string>> = { '“': '”', '«': '»', '„': '“' };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const OPENS_AFTER = /[\s([{—–\-/:]/u;
+
+function cleanQuoteText(inner: string): string {
+  // A comma before the closing mark belongs to the sentence around the quote, not to the words quoted.
+  return inner.trim().replace(/[\s,;:]+$/u, '');
+}
+
+function isStraightOpener(text: string, i: number): boolean {
+  const before = text[i - 1];
+  const after = text[i + 1];
+  return (before === undefined || OPENS_AFTER.test(before)) && after !== undefined && !/\s/u.test(after);
+}
+
+/** Finds a closing ’ for a top-level ‘: one not followed by a letter, so the apostrophe in “it’s” does not end it. */
+function findSingleCloser(text: string, from: number, limit: number): number {
+  for (let j = from; j < limit; j++) {
+    if (text[j] === '’' && !LETTER_OR_DIGIT.test(text[j + 1] ?? '') && !/\s/u.test(text[j - 1] ?? ' '))
+      return j;
+    if (text[j] === '‘') return -1;
+  }
+  return -1;
+}
+
+/**
+ * Every direct quotation in a paragraph's text, in order: curly, straight and angle double quotes, with any
+ * nested single quotes or editorial brackets kept inside; top-level curly single quotes (British style) too.
+ * A quote that is never closed runs to the end of the paragraph and is marked `openEnded`.
+ */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    let close = -1;
+    let found = false;
+    if (ch in PAIRS) {
+      const closer = PAIRS[ch] ?? '”';
+      close = text.indexOf(closer, i + 1);
+      found = true;
+    } else if (ch === '"' && isStraightOpener(text, i)) {
+      close = text.indexOf('"', i + 1);
+      found = true;
+    } else if (
+      ch === '‘' &&
+      LETTER_OR_DIGIT.test(text[i + 1] ?? '') &&
+      OPENS_AFTER.test(text[i - 1] ?? ' ')
+    ) {
+      const j = findSingleCloser(text, i + 1, text.length);
+      if (j > 0) {
+        close = j;
+        found = true;
+      }
+    }
+    if (!found) {
+      i += 1;
+      continue;
+    }
+    const openEnded = close < 0;
+    const end = openEnded ? text.length : close + 1;
+    const quoted = cleanQuoteText(text.slice(i + 1, openEnded ? text.length : close));
+    if (quoted.length > 0) spans.push({ start: i, end, text: quoted, openEnded });
+    i = end;
+  }
+  return spans;
+}
+
+/** Where each of the loader's sentences sits in the paragraph text; sentences it cannot place are skipped. */
+function locateSentences(paragraph: Paragraph): { start: number; end: number; id: string; text: string }[] {
+  const located: { start: number; end: number; id: string; text: string }[] = [];
+  let cursor = 0;
+  for (const sentence of paragraph.sentences) {
+    const at = paragraph.text.indexOf(sentence.text, cursor);
+    if (at < 0) continue;
+    located.push({ start: at, end: at + sentence.text.length, id: sentence.id, text: sentence.text });
+    cursor = at + sentence.text.length;
+  }
+  return located;
+}
+
+/**
+ * The paragraph cut into sentence-like units that never split a quote. The sentence splitter breaks a
+ * multi-sentence quote apart; attribution needs the whole quote and its "she said" in one unit.
+ */
+export function readingUnits(paragraph: Paragraph, spans: readonly QuoteSpan[]): ReadingUnit[] {
+  const sentences = locateSentences(paragraph);
+  if (sentences.length === 0) {
+    return [{ start: 0, end: paragraph.text.length, sentenceIds: paragraph.sentences.map((s) => s.id) }];
+  }
+  const units: ReadingUnit[] = [];
+  for (const sentence of sentences) {
+    const last = units[units.length - 1];
+    const insideQuote = spans.some((span) => span.start < sentence.start && sentence.start < span.end);
+    if (last && insideQuote) {
+      last.end = sentence.end;
+      last.sentenceIds.push(sentence.id);
+    } else {
+      units.push({
+        start: units.length === 0 ? 0 : sentence.start,
+        end: sentence.end,
+        sentenceIds: [sentence.id],
+      });
+    }
+  }
+  const lastUnit = units[units.length - 1];
+  if (lastUnit) lastUnit.end = paragraph.text.length;
+  return units;
+}
+
+/** Every direct quotation in a paragraph, with the ids and text of the sentences it stands in. */
+export function extractQuotes(paragraph: Paragraph): ExtractedQuote[] {
+  const located = locateSentences(paragraph);
+  return findQuoteSpans(paragraph.text).map((span) => {
+    const overlapping = located.filter((s) => s.start < span.end && s.end > span.start);
+    const sentences = overlapping.length > 0 ? overlapping : [];
+    return {
+      ...span,
+      paragraphId: paragraph.id,
+      sentenceIds: sentences.length > 0 ? sentences.map((s) => s.id) : paragraph.sentences.map((s) => s.id),
+      context: sentences.length > 0 ? sentences.map((s) => s.text).join(' ') : paragraph.text,
+    };
+  });
+}

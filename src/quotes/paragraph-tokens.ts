@@ -1,0 +1,185 @@
+import nlp from 'compromise';
+import type { QuoteSpan, ReadingUnit } from './extract-quotes.js';
+
+/** A word, a punctuation mark, or (in the outer stream) a whole quotation standing as one token. */
+export interface Token {
+  text: string;
+  /** Lower case, without a possessive ’s. */
+  lower: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'punct' | 'quote';
+  /** Index of the quote this token stands for (outer stream) or sits in (inner streams); -1 outside quotes. */
+  quote: number;
+  /** Index of the reading unit the token falls in. */
+  unit: number;
+  /** Starts with a capital letter. */
+  capitalised: boolean;
+  /** First word of a sentence, or of a quotation, or after a colon: its capital says nothing. */
+  sentenceInitial: boolean;
+  /** Ends in ’s or 's, which has been dropped from `lower`. */
+  possessive: boolean;
+  /** compromise's part-of-speech tags for the word in context. */
+  tags: ReadonlySet<string>;
+}
+
+/** A paragraph as tokens: the text around quotes (each quote one token) and the words inside each quote. */
+export interface ParagraphTokens {
+  outer: Token[];
+  inner: Token[][];
+}
+
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/uy;
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+function tagsByOffset(text: string): Map<number, Set<string>> {
+  const byStart = new Map<number, Set<string>>();
+  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as {
+    terms: { tags: string[]; offset: { start: number; length: number } }[];
+  }[];
+  for (const sentence of sentences) {
+    for (const term of sentence.terms) byStart.set(term.offset.start, new Set(term.tags));
+  }
+  return byStart;
+}
+
+function unitAt(units: readonly ReadingUnit[], offset: number): number {
+  let found = 0;
+  for (let i = 0; i < units.length; i++) if ((units[i]?.start ?? 0) <= offset) found = i;
+  return found;
+}
+
+function tokenizeRange(
+  text: string,
+  from: number,
+  to: number,
+  quote: number,
+  units: readonly ReadingUnit[],
+  tags: Map<number, Set<string>>,
+): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = text[i] ?? '';
+    if (/\s/u.test(ch)) {
+      i += 1;
+      continue;
+    }
+    WORD.lastIndex = i;
+    const match = WORD.exec(text);
+    if (match && match.index === i && i + match[0].length <= to) {
+      const raw = match[0];
+      const possessive = /['’]s$/u.test(raw) && raw.length > 2;
+      const base = possessive ? raw.slice(0, -2) : raw;
+      tokens.push({
+        text: base,
+        lower: base.toLowerCase(),
+        start: i,
+        end: i + raw.length,
+        kind: 'word',
+        quote,
+        unit: unitAt(units, i),
+        capitalised: /^\p{Lu}/u.test(base),
+        sentenceInitial: false,
+        possessive,
+        tags: tags.get(i) ?? NO_TAGS,
+      });
+      i += raw.length;
+    } else {
+      tokens.push({
+        text: ch,
+        lower: ch,
+        start: i,
+        end: i + 1,
+        kind: 'punct',
+        quote,
+        unit: unitAt(units, i),
+        capitalised: false,
+        sentenceInitial: false,
+        possessive: false,
+        tags: NO_TAGS,
+      });
+      i += 1;
+    }
+  }
+  return tokens;
+}
+
+function markSentenceInitial(tokens: Token[]): void {
+  let expectStart = true;
+  let unit = -1;
+  for (const token of tokens) {
+    if (token.unit !== unit) {
+      unit = token.unit;
+      expectStart = true;
+    }
+    if (token.kind === 'word') {
+      token.sentenceInitial = expectStart;
+      expectStart = false;
+    } else if (token.text === ':' || token.kind === 'quote') {
+      expectStart = token.text === ':';
+    }
+  }
+}
+
+const ABBREVIATION = /^(mr|mrs|ms|dr|st|prof|gen|sen|rep|gov|col|capt|lt|sgt|jr|sr|no|vs)$/u;
+
+function markQuotedSentenceStarts(words: Token[]): void {
+  let expectStart = true;
+  let previous: Token | undefined;
+  for (const token of words) {
+    if (token.kind === 'word') {
+      token.sentenceInitial = expectStart;
+      expectStart = false;
+    } else if (/[.?!]/u.test(token.text) && !(previous && ABBREVIATION.test(previous.lower))) {
+      expectStart = true;
+    }
+    previous = token;
+  }
+}
+
+/**
+ * Tokenises a paragraph once for both the registry and attribution. Quotes are masked to single tokens in
+ * `outer`, so no rule reads a quote's words as attribution; `inner[q]` holds quote q's own words, where
+ * people can still be mentioned ("He [Mr X] would …").
+ */
+export function tokenizeParagraph(
+  text: string,
+  spans: readonly QuoteSpan[],
+  units: readonly ReadingUnit[],
+): ParagraphTokens {
+  const tags = tagsByOffset(text);
+  const outer: Token[] = [];
+  const inner: Token[][] = [];
+  let cursor = 0;
+  spans.forEach((span, q) => {
+    outer.push(...tokenizeRange(text, cursor, span.start, -1, units, tags));
+    outer.push({
+      text: span.text,
+      lower: span.text.toLowerCase(),
+      start: span.start,
+      end: span.end,
+      kind: 'quote',
+      quote: q,
+      unit: unitAt(units, span.start),
+      capitalised: false,
+      sentenceInitial: false,
+      possessive: false,
+      tags: NO_TAGS,
+    });
+    const words = tokenizeRange(
+      text,
+      span.start + 1,
+      span.openEnded ? span.end : span.end - 1,
+      q,
+      units,
+      tags,
+    );
+    markQuotedSentenceStarts(words);
+    inner.push(words);
+    cursor = span.end;
+  });
+  outer.push(...tokenizeRange(text, cursor, text.length, -1, units, tags));
+  markSentenceInitial(outer);
+  return { outer, inner };
+}

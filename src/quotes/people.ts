@@ -1,0 +1,997 @@
+import nlp from 'compromise';
+import type { Article, Paragraph } from '../knowledge/types.js';
+import { extractQuotes, readingUnits, type ExtractedQuote, type ReadingUnit } from './extract-quotes.js';
+import { tokenizeParagraph, type Token } from './paragraph-tokens.js';
+
+/** What a named thing is. Places only become speakers (as organisations) when the text has them speak. */
+export type EntityKind = 'person' | 'organisation' | 'place';
+export type Gender = 'male' | 'female';
+
+/** A paragraph read once: its quotes, sentence-like units and tokens. */
+export interface AnalysedParagraph {
+  paragraph: Paragraph;
+  quotes: ExtractedQuote[];
+  units: ReadingUnit[];
+  outer: Token[];
+  inner: Token[][];
+}
+
+/** One run of capitalised words that names someone or something, located in a paragraph's token stream. */
+export interface NameSpan {
+  /** Index of the paragraph in its article. */
+  paragraph: number;
+  /** -1 for the text around quotes, otherwise the index of the quote the name sits in. */
+  stream: number;
+  /** First and last token, title included. */
+  first: number;
+  last: number;
+  title: string[];
+  words: string[];
+  kind: EntityKind | 'unknown';
+  /** The words look like a person's name on their own (a known first name, a title, compromise's #Person). */
+  personLike: boolean;
+  possessive: boolean;
+  sentenceId: string;
+  /** Registry key of the entity named, or null when the words name nobody the registry knows. */
+  entity: string | null;
+}
+
+/** A person, organisation or place named in one article. */
+export interface RegistryEntity {
+  key: string;
+  doc: string;
+  canonical: string;
+  kind: EntityKind;
+  aliases: Set<string>;
+  /** The role the article gives: an apposition, a role before the name, or a title. */
+  role: string | null;
+  /** Head nouns of every role and title seen ("spokesman", "president"): what "the spokesman" can refer to. */
+  roleHeads: Set<string>;
+  /** Every role text seen, so "the director of Foo" can be checked against "director of Foo in Bar". */
+  roleTexts: string[];
+  gender: Gender | null;
+  mentions: NameSpan[];
+}
+
+/** The people, organisations and places one article names, and where. Aliases never cross articles. */
+export interface ArticleRegistry {
+  doc: string;
+  paragraphs: AnalysedParagraph[];
+  entities: Map<string, RegistryEntity>;
+  /** Name spans in the text around quotes, per paragraph, in token order. */
+  outerSpans: NameSpan[][];
+}
+
+type GenderHint = Gender | null;
+
+/** Titles that stand before a name. The gender they imply, where they imply one. */
+const TITLES: ReadonlyMap<string, GenderHint> = new Map<string, GenderHint>([
+  ...['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother', 'sheikh', 'emir', 'sultan'].map(
+    (t): [string, GenderHint] => [t, 'male'],
+  ),
+  ...['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'madam', 'madame'].map(
+    (t): [string, GenderHint] => [t, 'female'],
+  ),
+  ...[
+    'mx',
+    'dr',
+    'prof',
+    'professor',
+    'president',
+    'vice',
+    'prime',
+    'minister',
+    'premier',
+    'chancellor',
+    'senator',
+    'sen',
+    'rep',
+    'representative',
+    'congressman',
+    'congresswoman',
+    'governor',
+    'gov',
+    'mayor',
+    'judge',
+    'justice',
+    'general',
+    'gen',
+    'colonel',
+    'col',
+    'captain',
+    'capt',
+    'lieutenant',
+    'lt',
+    'sergeant',
+    'sgt',
+    'admiral',
+    'commander',
+    'pope',
+    'rev',
+    'reverend',
+    'rabbi',
+    'imam',
+    'bishop',
+    'archbishop',
+    'cardinal',
+    'secretary',
+    'ambassador',
+    'commissioner',
+    'chief',
+    'executive',
+    'chairman',
+    'chairwoman',
+    'director',
+    'inspector',
+    'detective',
+    'officer',
+    'constable',
+    'superintendent',
+    'deputy',
+    'speaker',
+    'foreign',
+    'defence',
+    'defense',
+    'finance',
+    'interior',
+    'home',
+    'health',
+    'state',
+    'attorney',
+    'solicitor',
+    'press',
+    'trade',
+    'economy',
+    'first',
+    'crown',
+    'grand',
+    'supreme',
+    'leader',
+  ].map((t): [string, GenderHint] => [t, null]),
+]);
+/** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
+const TITLE_MODIFIERS = new Set([
+  'foreign',
+  'defence',
+  'defense',
+  'finance',
+  'interior',
+  'home',
+  'health',
+  'state',
+  'press',
+  'trade',
+  'economy',
+  'first',
+  'crown',
+  'grand',
+  'supreme',
+  'vice',
+  'prime',
+  'deputy',
+  'chief',
+  'executive',
+]);
+
+/** Last words that make a capitalised run an organisation ("… Institute", "… Watch", "… Ministry"). */
+const ORG_SUFFIXES = new Set([
+  'institute',
+  'institution',
+  'university',
+  'college',
+  'school',
+  'academy',
+  'watch',
+  'authority',
+  'ministry',
+  'department',
+  'agency',
+  'commission',
+  'council',
+  'committee',
+  'party',
+  'bank',
+  'fund',
+  'group',
+  'association',
+  'foundation',
+  'corporation',
+  'corp',
+  'inc',
+  'ltd',
+  'plc',
+  'llc',
+  'company',
+  'co',
+  'organisation',
+  'organization',
+  'office',
+  'service',
+  'services',
+  'police',
+  'court',
+  'board',
+  'union',
+  'federation',
+  'alliance',
+  'network',
+  'times',
+  'post',
+  'news',
+  'journal',
+  'centre',
+  'center',
+  'society',
+  'trust',
+  'club',
+  'army',
+  'navy',
+  'force',
+  'forces',
+  'church',
+  'parliament',
+  'congress',
+  'senate',
+  'assembly',
+  'government',
+  'administration',
+  'laboratory',
+  'labs',
+  'initiative',
+  'coalition',
+  'movement',
+  'league',
+  'museum',
+  'hospital',
+  'airlines',
+  'airways',
+  'bureau',
+  'tribunal',
+  'reserve',
+  'house',
+  'cabinet',
+  'guard',
+  'command',
+  'chamber',
+  'exchange',
+  'holdings',
+  'partners',
+  'international',
+  'amnesty',
+  'press',
+  'magazine',
+  'herald',
+  'telegraph',
+  'guardian',
+  'tribune',
+  'gazette',
+  'broadcasting',
+  'media',
+  'agency',
+  'observatory',
+  'commissioner',
+  'secretariat',
+  'mission',
+  'embassy',
+  'consulate',
+  'pentagon',
+  'kremlin',
+]);
+
+/** Nouns that name a job or role: what an apposition or "the spokesman" hangs on. */
+const ROLE_NOUNS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'director',
+  'manager',
+  'secretary',
+  'minister',
+  'president',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chief',
+  'head',
+  'leader',
+  'official',
+  'analyst',
+  'expert',
+  'professor',
+  'researcher',
+  'fellow',
+  'economist',
+  'adviser',
+  'advisor',
+  'executive',
+  'founder',
+  'co-founder',
+  'editor',
+  'ambassador',
+  'envoy',
+  'senator',
+  'governor',
+  'mayor',
+  'lawyer',
+  'attorney',
+  'judge',
+  'commander',
+  'general',
+  'officer',
+  'correspondent',
+  'strategist',
+  'diplomat',
+  'coordinator',
+  'commissioner',
+  'representative',
+  'member',
+  'owner',
+  'partner',
+  'ceo',
+  'cfo',
+  'coo',
+  'chancellor',
+  'premier',
+  'king',
+  'queen',
+  'prince',
+  'deputy',
+  'candidate',
+  'nominee',
+  'negotiator',
+  'campaigner',
+  'activist',
+  'author',
+  'scientist',
+  'doctor',
+  'physician',
+  'teacher',
+  'pastor',
+  'bishop',
+  'dean',
+  'principal',
+  'superintendent',
+  'inspector',
+  'detective',
+  'captain',
+  'colonel',
+  'lieutenant',
+  'sergeant',
+  'historian',
+  'scholar',
+  'specialist',
+  'consultant',
+  'investor',
+  'trader',
+  'banker',
+  'counsel',
+  'prosecutor',
+  'lawmaker',
+  'legislator',
+  'congressman',
+  'congresswoman',
+  'politician',
+  'mp',
+  'mep',
+  'councillor',
+  'councilor',
+  'vice-president',
+  'president-elect',
+  'boss',
+  'head',
+  'aide',
+  'staffer',
+  'spokesmen',
+  'organiser',
+  'organizer',
+  'director-general',
+  'secretary-general',
+  'economist',
+  'pollster',
+  'commentator',
+  'columnist',
+  'reporter',
+]);
+
+/** Titles that are courtesy only and say nothing of a role. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'madam', 'madame']);
+
+const CONNECTORS = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'la',
+  'le',
+  'y',
+  '&',
+]);
+const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
+const CALENDAR =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/u;
+/** Prepositions: a name right after one is not the subject of the verb that follows. */
+export const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'at',
+  'in',
+  'from',
+  'with',
+  'against',
+  'to',
+  'on',
+  'by',
+  'about',
+  'into',
+  'over',
+  'under',
+  'than',
+  'between',
+  'among',
+  'like',
+  'toward',
+  'towards',
+  'upon',
+  'without',
+  'within',
+]);
+const NOT_AN_APPOSITION = new Set([
+  'who',
+  'which',
+  'whose',
+  'whom',
+  'where',
+  'when',
+  'that',
+  'and',
+  'but',
+  'or',
+  'as',
+  'while',
+  'if',
+  'because',
+  'although',
+  'though',
+  'so',
+  'then',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+]);
+
+const LEXICON = (
+  nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }
+).model().one.lexicon;
+
+/** compromise's dictionary tags for a lower-case word or phrase, without context. */
+export function lexiconTags(lower: string): string[] {
+  const entry = LEXICON[lower];
+  if (entry === undefined) return [];
+  return Array.isArray(entry) ? entry : [entry];
+}
+
+const hasAny = (tags: Iterable<string>, wanted: readonly string[]): boolean => {
+  for (const tag of tags) if (wanted.includes(tag)) return true;
+  return false;
+};
+
+const FIRST_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+const PLACE_TAGS = ['Country', 'City', 'Region', 'Place', 'Continent', 'Address'];
+const PROPER_TAGS = [
+  'ProperNoun',
+  'Person',
+  'Place',
+  'Organization',
+  'Honorific',
+  'FirstName',
+  'LastName',
+  'Acronym',
+  'Country',
+  'City',
+  'Region',
+];
+
+/** True for a word that names a role ("spokesman", "director"). */
+export function isRoleNoun(token: Token): boolean {
+  return (
+    token.kind === 'word' &&
+    !token.capitalised &&
+    (ROLE_NOUNS.has(token.lower) || (token.tags.has('Actor') && !token.tags.has('Plural')))
+  );
+}
+
+function stripDot(word: string): string {
+  return word.replace(/\.$/u, '').toLowerCase();
+}
+
+function looksProper(token: Token): boolean {
+  return (
+    hasAny(token.tags, PROPER_TAGS) ||
+    hasAny(lexiconTags(token.lower), [
+      ...FIRST_NAME_TAGS,
+      'LastName',
+      ...PLACE_TAGS,
+      'Organization',
+      'Honorific',
+    ]) ||
+    TITLES.has(stripDot(token.text))
+  );
+}
+
+function isNameWord(token: Token | undefined, next: Token | undefined): boolean {
+  if (!token || token.kind !== 'word' || !token.capitalised) return false;
+  if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
+  if (token.sentenceInitial && !looksProper(token) && !opensName(token, next)) return false;
+  if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(token.lower)) return false;
+  // A month is a date, not a name, when a number stands next to it ("March 3").
+  if (CALENDAR.test(token.lower) && next?.kind === 'word' && /^\d/u.test(next.text)) return false;
+  return true;
+}
+
+const NEVER_IN_NAME = [
+  'Adverb',
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Pronoun',
+  'Date',
+  'Verb',
+  'QuestionWord',
+  'Value',
+];
+
+/** A sentence's first word is part of a name when another name word follows ("White House", "New York"). */
+function opensName(token: Token, next: Token | undefined): boolean {
+  return (
+    !hasAny(token.tags, NEVER_IN_NAME) &&
+    next?.kind === 'word' &&
+    next.capitalised &&
+    !next.tags.has('Pronoun') &&
+    looksProper(next)
+  );
+}
+
+/** Maximal runs of capitalised words, joined by name particles ("de", "van") or by "of" after a title or org word. */
+function nameRuns(tokens: readonly Token[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i], tokens[i + 1])) {
+      i += 1;
+      continue;
+    }
+    let last = i;
+    while (!tokens[last]?.possessive) {
+      const next = tokens[last + 1];
+      if (isNameWord(next, tokens[last + 2]) && next?.quote === tokens[last]?.quote) {
+        last += 1;
+        continue;
+      }
+      const joinable =
+        next?.kind === 'word' &&
+        (CONNECTORS.has(next.lower) ||
+          (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))));
+      if (joinable && isNameWord(tokens[last + 2], tokens[last + 3])) {
+        last += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push({ first: i, last });
+    i = last + 1;
+  }
+  return runs;
+}
+
+interface Classified {
+  title: string[];
+  words: string[];
+  kind: EntityKind | 'unknown' | 'none';
+  personLike: boolean;
+}
+
+function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
+  const run = tokens.slice(first, last + 1);
+  const texts = run.map((t) => t.text);
+  const lowers = texts.map(stripDot);
+  const whole = lowers.join(' ');
+  if (ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') || hasAny(lexiconTags(whole), ['Organization'])) {
+    return { title: [], words: texts, kind: 'organisation', personLike: false };
+  }
+  // The title runs to the last title word that still leaves a name after it ("Secretary of State Rex Tillerson").
+  let cut = 0;
+  for (let k = 0; k < lowers.length - 1; k++) if (TITLES.has(lowers[k] ?? '')) cut = k + 1;
+  if (!lowers.slice(0, cut).some((w) => TITLES.has(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
+  const title = texts.slice(0, cut);
+  const words = texts.slice(cut);
+  const nameTokens = run.slice(cut);
+  const joined = words.join(' ').toLowerCase();
+  const lastToken = nameTokens[nameTokens.length - 1];
+  if (words.length === 0 || !lastToken) return { title, words, kind: 'none', personLike: false };
+
+  const lastLower = stripDot(lastToken.text);
+  const isAcronym = words.length === 1 && /^[A-Z][A-Z.&-]{1,6}$/u.test(words[0] ?? '');
+  const personTitle = title.length > 0;
+  const firstIsFirstName = hasAny(lexiconTags(nameTokens[0]?.lower ?? ''), FIRST_NAME_TAGS);
+  const contextPerson = nameTokens.some(
+    (t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName'),
+  );
+  const personLike =
+    personTitle ||
+    (words.length >= 2 && (firstIsFirstName || contextPerson)) ||
+    (words.length === 1 && hasAny(lexiconTags(lastLower), ['LastName']));
+
+  if (!personTitle && hasAny(lexiconTags(joined), ['Organization']))
+    return { title, words, kind: 'organisation', personLike: false };
+  if (!personTitle && hasAny(lexiconTags(joined), PLACE_TAGS))
+    return { title, words, kind: 'place', personLike: false };
+  if (isAcronym && !personTitle) {
+    return { title, words, kind: lastToken.tags.has('Place') ? 'place' : 'organisation', personLike: false };
+  }
+  if (!personLike && (lastToken.tags.has('Demonym') || lastToken.tags.has('Adjective'))) {
+    return { title, words, kind: 'none', personLike: false };
+  }
+  if (!personLike && nameTokens.every((t) => t.tags.has('Place')))
+    return { title, words, kind: 'place', personLike: false };
+  if (personLike) return { title, words, kind: 'person', personLike };
+  return { title, words, kind: 'unknown', personLike: false };
+}
+
+/** The id of the loader's sentence that holds a character offset of the paragraph. */
+export function sentenceIdAt(analysed: AnalysedParagraph, offset: number): string {
+  const unit =
+    analysed.units.find((u) => u.start <= offset && offset < u.end) ??
+    analysed.units[analysed.units.length - 1];
+  const ids = unit?.sentenceIds ?? [];
+  if (ids.length <= 1) return ids[0] ?? analysed.paragraph.id;
+  // Within a merged unit, find the loader's sentence by its text position.
+  let cursor = 0;
+  let found = ids[0] ?? analysed.paragraph.id;
+  for (const sentence of analysed.paragraph.sentences) {
+    const at = analysed.paragraph.text.indexOf(sentence.text, cursor);
+    if (at < 0) continue;
+    if (at <= offset && ids.includes(sentence.id)) found = sentence.id;
+    cursor = at + sentence.text.length;
+  }
+  return found;
+}
+
+/** Reads every paragraph of an article once: quotes, units and tokens. */
+export function analyseArticle(article: Article): AnalysedParagraph[] {
+  return article.paragraphs.map((paragraph) => {
+    const quotes = extractQuotes(paragraph);
+    const units = readingUnits(paragraph, quotes);
+    const { outer, inner } = tokenizeParagraph(paragraph.text, quotes, units);
+    return { paragraph, quotes, units, outer, inner };
+  });
+}
+
+function spansOf(
+  analysed: AnalysedParagraph,
+  index: number,
+  tokens: readonly Token[],
+  stream: number,
+): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const run of nameRuns(tokens)) {
+    const c = classifyRun(tokens, run.first, run.last);
+    if (c.kind === 'none') continue;
+    const lastToken = tokens[run.last];
+    spans.push({
+      paragraph: index,
+      stream,
+      first: run.first,
+      last: run.last,
+      title: c.title,
+      words: c.words,
+      kind: c.kind,
+      personLike: c.personLike,
+      possessive: lastToken?.possessive ?? false,
+      sentenceId: sentenceIdAt(analysed, tokens[run.first]?.start ?? 0),
+      entity: null,
+    });
+  }
+  return spans;
+}
+
+function textBetween(analysed: AnalysedParagraph, from: Token, to: Token): string {
+  return analysed.paragraph.text
+    .slice(from.start, to.end)
+    .replace(/[’']s$/u, (m) => (to.possessive ? m : ''));
+}
+
+/** "White House spokesman", "North Korean leader": role words right before a name. */
+function roleBefore(analysed: AnalysedParagraph, tokens: readonly Token[], first: number): string | null {
+  const head = tokens[first - 1];
+  if (!head || !isRoleNoun(head)) return null;
+  let start = first - 1;
+  for (let k = first - 2; k >= Math.max(0, first - 7); k--) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || PREPOSITIONS.has(t.lower) || hasAny(t.tags, NEVER_IN_NAME)) break;
+    if (!t.capitalised && (t.tags.has('Gerund') || /ing$/u.test(t.lower))) break;
+    if (t.sentenceInitial && !looksProper(t) && !t.tags.has('Adjective')) break;
+    start = k;
+    if (t.possessive) break;
+  }
+  const from = tokens[start];
+  return from ? analysed.paragraph.text.slice(from.start, head.end) : null;
+}
+
+/**
+ * The apposition after a name, if the words between commas read as a role:
+ * "Jane Roe, director of Foo, said" → "director of Foo". Relative clauses ("who said …") are not roles.
+ */
+export function appositionAfter(
+  tokens: readonly Token[],
+  last: number,
+  text: string,
+): { role: string; end: number } | null {
+  if (tokens[last + 1]?.text !== ',') return null;
+  const unit = tokens[last]?.unit;
+  const startIndex = last + 2;
+  let end = startIndex;
+  while (end < tokens.length && end - startIndex <= 24) {
+    const t = tokens[end];
+    if (
+      !t ||
+      t.unit !== unit ||
+      t.kind === 'quote' ||
+      t.text === ',' ||
+      t.text === ';' ||
+      t.text === '(' ||
+      t.text === ')'
+    )
+      break;
+    end += 1;
+  }
+  const phrase = tokens
+    .slice(startIndex, end)
+    .filter((t) => !(t.kind === 'punct' && /[.!?]/u.test(t.text) && t === tokens[end - 1]));
+  const opener = phrase[0];
+  if (!opener || phrase.length > 22 || NOT_AN_APPOSITION.has(opener.lower)) return null;
+  const lowerWords = phrase.filter((t) => t.kind === 'word' && !t.capitalised);
+  if (
+    lowerWords.some(
+      (t) => t.tags.has('Verb') && !t.tags.has('Noun') && !t.tags.has('Adjective') && !t.tags.has('Gerund'),
+    )
+  )
+    return null;
+  const hasRole = phrase.some((t) => isRoleNoun(t));
+  if (!hasRole) return null;
+  const lastWord = phrase[phrase.length - 1];
+  if (!lastWord) return null;
+  return { role: text.slice(opener.start, lastWord.end), end: end - 1 };
+}
+
+/** The head noun of a role: "US secretary of state" → "secretary", "programme manager at X" → "manager". */
+export function roleHead(role: string): string | null {
+  const words = role
+    .toLowerCase()
+    .replace(/[’']s\b/gu, '')
+    .split(/[\s,]+/u)
+    .filter(Boolean);
+  const cut = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+  const before = cut > 0 ? words.slice(0, cut) : words;
+  return before[before.length - 1] ?? null;
+}
+
+function newEntity(doc: string, canonical: string, kind: EntityKind): RegistryEntity {
+  return {
+    key: `${doc}:${canonical.toLowerCase()}`,
+    doc,
+    canonical,
+    kind,
+    aliases: new Set([canonical]),
+    role: null,
+    roleHeads: new Set(),
+    roleTexts: [],
+    gender: null,
+    mentions: [],
+  };
+}
+
+function sameFullName(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 2) return false;
+  const prefix = short.every((w, i) => long[i] === w);
+  const ends = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+  return prefix || ends;
+}
+
+function titleGender(span: NameSpan): GenderHint {
+  for (const t of span.title) {
+    const g = TITLES.get(stripDot(t));
+    if (g) return g;
+  }
+  return null;
+}
+
+function addRole(entity: RegistryEntity, role: string): void {
+  const trimmed = role.trim();
+  if (trimmed.length === 0 || entity.roleTexts.includes(trimmed)) return;
+  entity.roleTexts.push(trimmed);
+  const head = roleHead(trimmed);
+  if (head) entity.roleHeads.add(head);
+}
+
+/**
+ * Records the roles the text gives a name at one mention and returns the best of them with its rank:
+ * an apposition says most (3), a role word before the name less (2), a title least (1).
+ */
+function rolesAt(
+  registry: ArticleRegistry,
+  entity: RegistryEntity,
+  span: NameSpan,
+): { role: string; rank: number } | null {
+  const analysed = registry.paragraphs[span.paragraph];
+  if (!analysed || span.stream !== -1 || entity.kind === 'place') return null;
+  let best: { role: string; rank: number } | null = null;
+  if (span.title.some((t) => !HONORIFICS.has(stripDot(t)))) {
+    const title = span.title.join(' ');
+    addRole(entity, title);
+    best = { role: title, rank: 1 };
+  }
+  const before = roleBefore(analysed, analysed.outer, span.first);
+  if (before) {
+    addRole(entity, before);
+    best = { role: before, rank: 2 };
+  }
+  const apposition = appositionAfter(analysed.outer, span.last, analysed.paragraph.text);
+  if (apposition) {
+    addRole(entity, apposition.role);
+    best = { role: apposition.role, rank: 3 };
+  }
+  return best;
+}
+
+/** Records a span as a mention of an entity, with the alias it used. */
+export function linkSpan(entity: RegistryEntity, span: NameSpan): void {
+  span.entity = entity.key;
+  entity.mentions.push(span);
+  entity.aliases.add(span.words.join(' '));
+  if (span.title.length > 0) entity.aliases.add([...span.title, ...span.words].join(' '));
+}
+
+/**
+ * Registers a span the registry left out (a lone unfamiliar word, say) once attribution shows it speaks:
+ * a name that says something is a speaker, whatever else it is.
+ */
+export function speakerEntity(registry: ArticleRegistry, span: NameSpan): RegistryEntity {
+  const known = span.entity ? registry.entities.get(span.entity) : undefined;
+  if (known) return known;
+  const canonical = span.words.join(' ');
+  const kind: EntityKind =
+    span.kind === 'organisation' || /^[A-Z][A-Z.&-]{1,6}$/u.test(canonical) ? 'organisation' : 'person';
+  const key = `${registry.doc}:${canonical.toLowerCase()}`;
+  const entity = registry.entities.get(key) ?? newEntity(registry.doc, canonical, kind);
+  registry.entities.set(key, entity);
+  linkSpan(entity, span);
+  entity.role ??= rolesAt(registry, entity, span)?.role ?? null;
+  return entity;
+}
+
+function genderFromNames(entity: RegistryEntity): GenderHint {
+  const first = entity.canonical.split(' ')[0]?.toLowerCase() ?? '';
+  const tags = lexiconTags(first);
+  if (entity.canonical.includes(' ') && tags.includes('MaleName')) return 'male';
+  if (entity.canonical.includes(' ') && tags.includes('FemaleName')) return 'female';
+  return null;
+}
+
+/**
+ * Builds one article's registry: full names first (canonical = the fullest form), then surnames and
+ * "Mr X" forms linked to the one full name they fit, then roles from titles, appositions and role words.
+ */
+export function buildArticleRegistry(article: Article, paragraphs: AnalysedParagraph[]): ArticleRegistry {
+  const doc = article.slug;
+  const entities = new Map<string, RegistryEntity>();
+  const outerSpans: NameSpan[][] = [];
+  const all: NameSpan[] = [];
+  paragraphs.forEach((analysed, index) => {
+    const outer = spansOf(analysed, index, analysed.outer, -1);
+    outerSpans.push(outer);
+    all.push(...outer);
+    analysed.inner.forEach((tokens, q) => all.push(...spansOf(analysed, index, tokens, q)));
+  });
+
+  // Full names of people, merging "Kim Jong" into "Kim Jong Un" and "Donald J. Trump" with "Donald Trump".
+  const people: RegistryEntity[] = [];
+  const fullNames = all
+    .filter((s) => s.kind === 'person' && s.words.length >= 2)
+    .sort((a, b) => b.words.length - a.words.length);
+  for (const span of fullNames) {
+    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
+    if (!entity) {
+      entity = newEntity(doc, span.words.join(' '), 'person');
+      people.push(entity);
+      entities.set(entity.key, entity);
+    }
+    linkSpan(entity, span);
+  }
+
+  for (const span of all) {
+    if (span.entity || (span.kind !== 'organisation' && span.kind !== 'place')) continue;
+    const canonical = span.words.join(' ');
+    const key = `${doc}:${canonical.toLowerCase()}`;
+    const entity = entities.get(key) ?? newEntity(doc, canonical, span.kind);
+    // "US" reads as an acronym in one sentence and a place in the next: a place it is.
+    if (span.kind === 'place') entity.kind = 'place';
+    entities.set(key, entity);
+    linkSpan(entity, span);
+  }
+
+  // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.
+  for (const span of all) {
+    if (span.entity || span.words.length !== 1) continue;
+    const word = span.words[0] ?? '';
+    const hint = titleGender(span);
+    let fits = people.filter((p) => p.canonical.split(' ').slice(-1)[0] === word);
+    if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
+    // Only a title speaks to gender here: dictionaries of first names are wrong too often ("Mr Kim").
+    if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
+    if (fits.length === 1 && fits[0]) {
+      linkSpan(fits[0], span);
+      continue;
+    }
+    if (fits.length > 1) continue;
+    if (span.kind === 'person' && (span.title.length > 0 || span.personLike)) {
+      const key = `${doc}:${word.toLowerCase()}`;
+      const entity = entities.get(key) ?? newEntity(doc, word, 'person');
+      entities.set(key, entity);
+      linkSpan(entity, span);
+    }
+  }
+
+  for (const entity of entities.values()) {
+    if (entity.kind !== 'person') continue;
+    const hints = new Set(entity.mentions.map(titleGender).filter((g): g is Gender => g !== null));
+    entity.gender =
+      hints.size === 1 ? ([...hints][0] ?? null) : hints.size === 0 ? genderFromNames(entity) : null;
+    const surname = entity.canonical.split(' ').slice(-1)[0] ?? entity.canonical;
+    const shortForms = entity.mentions.filter((m) => m.words.length === 1).map((m) => m.words[0] ?? '');
+    for (const short of new Set([surname, ...shortForms])) {
+      entity.aliases.add(short);
+      if (entity.gender === 'male') entity.aliases.add(`Mr ${short}`);
+      if (entity.gender === 'female') entity.aliases.add(`Ms ${short}`);
+    }
+  }
+
+  const registry: ArticleRegistry = { doc, paragraphs, entities, outerSpans };
+  const rank = new Map<RegistryEntity, number>();
+  for (const span of all) {
+    const entity = span.entity ? entities.get(span.entity) : undefined;
+    if (!entity) continue;
+    const found = rolesAt(registry, entity, span);
+    if (found && found.rank > (rank.get(entity) ?? 0)) {
+      entity.role = found.role;
+      rank.set(entity, found.rank);
+    }
+  }
+  return registry;
+}
+
+/** The text of a span as written, for diagnostics. */
+export function spanText(registry: ArticleRegistry, span: NameSpan): string {
+  const analysed = registry.paragraphs[span.paragraph];
+  if (!analysed) return '';
+  const tokens = span.stream < 0 ? analysed.outer : (analysed.inner[span.stream] ?? []);
+  const from = tokens[span.first];
+  const to = tokens[span.last];
+  return from && to ? textBetween(analysed, from, to) : '';
+}

@@ -1,0 +1,291 @@
+import type { Article } from '../knowledge/types.js';
+import { attributeQuotes } from './attribute-quotes.js';
+import { analyseArticle, buildArticleRegistry, type RegistryEntity } from './people.js';
+import type { QuoteHit, QuoteResult, SpeakerSuggestion } from './types.js';
+
+/** A person or organisation across all articles: the registry entry `/quote` and `/ask` read. */
+export interface Speaker {
+  /** The fullest name the articles use. */
+  canonical: string;
+  kind: 'person' | 'organisation';
+  /** Every form that finds this speaker: full name, surname, title + surname, name as written. */
+  aliases: readonly string[];
+  /** The role or apposition an article gives, if any. */
+  role: string | null;
+  /** Sentence ids where the speaker is named. */
+  mentions: readonly string[];
+  /** Paragraph ids (citation ids) where the speaker is named. */
+  mentionedIn: readonly string[];
+  /** Sentence ids where the speaker is the one talking, in quotes or reported ("X said that …"). */
+  spoke: readonly string[];
+  quoteCount: number;
+}
+
+/** A quote in the index: its citation and its speaker's canonical name, or null when unattributed. */
+export interface IndexedQuote extends QuoteHit {
+  speaker: string | null;
+  sentenceIds: readonly string[];
+}
+
+/** Quotes and speakers of a set of articles; every answer is a read of structures built once. */
+export interface QuoteIndex {
+  readonly people: readonly Speaker[];
+  /** All quotes in article order, attributed or not. */
+  readonly quotes: readonly IndexedQuote[];
+  /** Everything a name said: case-insensitive, by any alias, forgiving a typo. Never throws. */
+  lookup(name: string): QuoteResult;
+  /** Speakers whose names best match a prefix, at most `limit` (≤ 25); an empty prefix lists the most quoted. */
+  suggest(prefix: string, limit?: number): SpeakerSuggestion[];
+}
+
+/** Autocomplete never offers more than Discord shows. */
+export const MAX_SUGGESTIONS = 25;
+const NEAREST_NAMES = 5;
+const TITLE_WORDS =
+  /^(mr|mrs|ms|miss|mx|dr|prof|professor|president|senator|sen|rep|governor|gov|mayor|sir|dame|lord|lady|the)\s+/u;
+
+/** Lower case, no accents, straight apostrophes, no dots or extra spaces: the form names are compared in. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`]/gu, "'")
+    .replace(/'s$/u, '')
+    .replace(/[.,"“”]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Optimal string alignment distance, giving up once it must exceed `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+function typoAllowance(length: number): number {
+  return length <= 4 ? 0 : length <= 8 ? 1 : 2;
+}
+
+interface Group {
+  speaker: Speaker;
+  quotes: QuoteHit[];
+  keys: string[];
+}
+
+/**
+ * Builds the quote index: reads each article once (quotes, registry, attribution) and merges speakers that
+ * share a canonical name across articles. Aliases are resolved within each article, so two articles' "Mr Lee"
+ * stay apart unless their full names agree. Places join the registry only if an article has them speak.
+ */
+export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
+  const quotes: IndexedQuote[] = [];
+  const groups = new Map<
+    string,
+    { entities: RegistryEntity[]; spoke: Set<string>; quotes: QuoteHit[]; docs: Article[] }
+  >();
+  const canonicalOf = new Map<string, string>();
+
+  for (const article of articles) {
+    const registry = buildArticleRegistry(article, analyseArticle(article));
+    const attribution = attributeQuotes(registry);
+    for (const entity of registry.entities.values()) {
+      if (entity.kind === 'place' && !attribution.spoke.has(entity.key)) continue;
+      const key = normaliseName(entity.canonical);
+      const group = groups.get(key) ?? { entities: [], spoke: new Set<string>(), quotes: [], docs: [] };
+      group.entities.push(entity);
+      group.docs.push(article);
+      for (const id of attribution.spoke.get(entity.key) ?? []) group.spoke.add(id);
+      groups.set(key, group);
+      canonicalOf.set(entity.key, key);
+    }
+    for (const attributed of attribution.quotes) {
+      const paragraph = article.paragraphs[attributed.paragraphIndex];
+      if (!paragraph) continue;
+      const groupKey = attributed.speaker ? canonicalOf.get(attributed.speaker) : undefined;
+      const group = groupKey ? groups.get(groupKey) : undefined;
+      const hit: QuoteHit = {
+        text: attributed.quote.text,
+        id: paragraph.id,
+        doc: article.slug,
+        paragraph: paragraph.number,
+        context: attributed.quote.context,
+      };
+      quotes.push({
+        ...hit,
+        speaker: group ? (group.entities[0]?.canonical ?? null) : null,
+        sentenceIds: attributed.quote.sentenceIds,
+      });
+      group?.quotes.push(hit);
+    }
+  }
+
+  const built: Group[] = [...groups.values()].map((group) => {
+    const first = group.entities[0];
+    const canonical = first?.canonical ?? '';
+    const aliases = new Set<string>();
+    const mentions = new Set<string>();
+    const mentionedIn = new Set<string>();
+    group.entities.forEach((entity, i) => {
+      for (const alias of entity.aliases) aliases.add(alias);
+      const article = group.docs[i];
+      for (const mention of entity.mentions) {
+        mentions.add(mention.sentenceId);
+        const paragraph = article?.paragraphs[mention.paragraph];
+        if (paragraph) mentionedIn.add(paragraph.id);
+      }
+    });
+    const speaker: Speaker = {
+      canonical,
+      kind: group.entities.some((e) => e.kind === 'person') ? 'person' : 'organisation',
+      aliases: [...aliases],
+      role: group.entities.find((e) => e.role)?.role ?? null,
+      mentions: [...mentions],
+      mentionedIn: [...mentionedIn],
+      spoke: [...group.spoke],
+      quoteCount: group.quotes.length,
+    };
+    const keys = [...new Set([canonical, ...aliases].map(normaliseName))];
+    return { speaker, quotes: group.quotes, keys };
+  });
+
+  // Each name form points at every speaker who bears it; the canonical form wins outright.
+  const byCanonical = new Map<string, Group>();
+  const byAlias = new Map<string, Group[]>();
+  for (const group of built) {
+    byCanonical.set(normaliseName(group.speaker.canonical), group);
+    for (const key of group.keys) byAlias.set(key, [...(byAlias.get(key) ?? []), group]);
+  }
+  const rank = (a: Group, b: Group): number =>
+    b.speaker.quoteCount - a.speaker.quoteCount ||
+    b.speaker.mentions.length - a.speaker.mentions.length ||
+    a.speaker.canonical.localeCompare(b.speaker.canonical);
+  for (const list of byAlias.values()) list.sort(rank);
+  const allKeys = [...byAlias.keys()];
+
+  const exact = (key: string): Group[] => {
+    const canonical = byCanonical.get(key);
+    if (canonical) return [canonical];
+    return byAlias.get(key) ?? [];
+  };
+
+  // Nearest names for an unknown query: whole-name and word-by-word similarity, prefixes first.
+  const nearest = (key: string, count: number): Group[] => {
+    const queryWords = key.split(' ').filter((w) => w.length >= 3);
+    const scored = new Map<Group, number>();
+    for (const alias of allKeys) {
+      const aliasWords = alias.split(' ');
+      let score =
+        alias.startsWith(key) || aliasWords.some((w) => w.startsWith(key))
+          ? 0
+          : editDistance(key, alias, 12) / Math.max(key.length, alias.length);
+      for (const q of queryWords) {
+        for (const w of aliasWords) {
+          if (w.length >= 3)
+            score = Math.min(score, 0.1 + editDistance(q, w, 12) / Math.max(q.length, w.length));
+        }
+      }
+      for (const group of byAlias.get(alias) ?? [])
+        scored.set(group, Math.min(scored.get(group) ?? 1, score));
+    }
+    return [...scored.entries()]
+      .sort((a, b) => a[1] - b[1] || rank(a[0], b[0]))
+      .slice(0, count)
+      .map(([group]) => group);
+  };
+
+  const resolve = (query: string): { match: Group | null; others: Group[] } => {
+    const key = normaliseName(query);
+    if (key.length === 0) return { match: null, others: [] };
+    const untitled = key.replace(TITLE_WORDS, '');
+    for (const candidate of [key, untitled]) {
+      const found = exact(candidate);
+      if (found.length > 0) return { match: found[0] ?? null, others: found.slice(1) };
+    }
+    // A typo: the one name form within reach, if only one speaker is that close.
+    const allowance = typoAllowance(untitled.length);
+    if (allowance === 0) return { match: null, others: [] };
+    let best = allowance + 1;
+    let hits: Group[] = [];
+    for (const alias of allKeys) {
+      const distance = editDistance(untitled, alias, allowance);
+      if (distance > allowance || distance > best) continue;
+      const groupsHere = byAlias.get(alias) ?? [];
+      if (distance < best) {
+        best = distance;
+        hits = [...groupsHere];
+      } else hits.push(...groupsHere.filter((g) => !hits.includes(g)));
+    }
+    return hits.length === 1 ? { match: hits[0] ?? null, others: [] } : { match: null, others: hits };
+  };
+
+  const lookup = (name: string): QuoteResult => {
+    const { match, others } = resolve(name);
+    if (!match) {
+      const suggestions = [
+        ...others,
+        ...nearest(normaliseName(name).replace(TITLE_WORDS, ''), NEAREST_NAMES),
+      ];
+      return {
+        query: name,
+        speaker: null,
+        quotes: [],
+        mentioned: [],
+        suggestions: [...new Set(suggestions.map((g) => g.speaker.canonical))].slice(0, NEAREST_NAMES),
+      };
+    }
+    return {
+      query: name,
+      speaker: match.speaker.canonical,
+      quotes: match.quotes.map((q) => ({ ...q })),
+      mentioned: [...match.speaker.mentionedIn],
+      suggestions: others.map((g) => g.speaker.canonical),
+    };
+  };
+
+  const suggest = (prefix: string, limit = MAX_SUGGESTIONS): SpeakerSuggestion[] => {
+    const size = Math.max(0, Math.min(MAX_SUGGESTIONS, Math.floor(limit)));
+    const key = normaliseName(prefix);
+    const scored: [Group, number][] = [];
+    for (const group of built) {
+      if (key.length === 0) {
+        scored.push([group, group.speaker.quoteCount > 0 ? 0 : 1]);
+        continue;
+      }
+      const canonical = normaliseName(group.speaker.canonical);
+      const score = canonical.startsWith(key)
+        ? 0
+        : canonical.split(' ').some((w) => w.startsWith(key))
+          ? 1
+          : group.keys.some((k) => k.startsWith(key) || k.split(' ').some((w) => w.startsWith(key)))
+            ? 2
+            : canonical.includes(key)
+              ? 3
+              : -1;
+      if (score >= 0) scored.push([group, score]);
+    }
+    return scored
+      .sort((a, b) => a[1] - b[1] || rank(a[0], b[0]))
+      .slice(0, size)
+      .map(([group]) => ({ name: group.speaker.canonical, quoteCount: group.speaker.quoteCount }));
+  };
+
+  return { people: built.map((g) => g.speaker), quotes, lookup, suggest };
+}
