@@ -26,7 +26,10 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -39,11 +42,15 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     const articles = await loadKnowledge(config.KNOWLEDGE_DIR);
     const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
-    process.stdout.write(`${config.KNOWLEDGE_DIR}: ${articles.length} article(s), ${paragraphs} paragraphs, all valid\n`);
+    process.stdout.write(
+      `${config.KNOWLEDGE_DIR}: ${articles.length} article(s), ${paragraphs} paragraphs, all valid\n`,
+    );
     return 0;
   }
-  if (!['ask', 'quote', 'sources'].includes(command)) throw new UserError(`Unknown command "${command}".\n${USAGE}`);
-  if (command !== 'sources' && rest.length === 0) throw new UserError(`"${command}" needs an argument.\n${USAGE}`);
+  if (!['ask', 'quote', 'sources'].includes(command))
+    throw new UserError(`Unknown command "${command}".\n${USAGE}`);
+  if (command !== 'sources' && rest.length === 0)
+    throw new UserError(`"${command}" needs an argument.\n${USAGE}`);
 
   const logger = createLogger(config.LOG_LEVEL);
   const index = (await openLibrary(config, logger)).current;
@@ -74,7 +81,11 @@ async function askFromStdin(index: KnowledgeIndex, json: boolean): Promise<numbe
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       failed = true;
-      process.stdout.write(json ? `${JSON.stringify({ question: line, error: err.message })}\n` : `${line}\n  ${err.message}\n\n`);
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ question: line, error: err.message })}\n`
+          : `${line}\n  ${err.message}\n\n`,
+      );
     }
   }
   return failed ? EXIT_BAD_INPUT : 0;
@@ -83,7 +94,11 @@ async function askFromStdin(index: KnowledgeIndex, json: boolean): Promise<numbe
 function formatAnswer(result: AskResult): string {
   const lines = [result.answer, ''];
   for (const c of result.citations) {
-    lines.push(`[${c.id}] ${c.title} — ¶${c.paragraph}${result.declined ? '' : ` (score ${c.score})`}`, `  ${c.text}`, '');
+    lines.push(
+      `[${c.id}] ${c.title} — ¶${c.paragraph}${result.declined ? '' : ` (score ${c.score})`}`,
+      `  ${c.text}`,
+      '',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -114,7 +129,10 @@ function printSources(index: KnowledgeIndex, json: boolean): void {
     process.stdout.write(`${JSON.stringify({ articles: sources, stats: index.stats })}\n`);
     return;
   }
-  for (const s of sources) process.stdout.write(`${s.slug}  ${s.title} (${s.source}${s.date ? `, ${s.date}` : ''}) — ${s.paragraphs} paragraphs\n`);
+  for (const s of sources)
+    process.stdout.write(
+      `${s.slug}  ${s.title} (${s.source}${s.date ? `, ${s.date}` : ''}) — ${s.paragraphs} paragraphs\n`,
+    );
 }
 
 main(process.argv.slice(2)).then(
@@ -122,11 +140,17 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UserError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UserError ||
+      err instanceof ConfigError ||
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${(err as Error).message}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     } else {
-      process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exitCode = 1;
     }
   },

@@ -17,7 +17,14 @@ const configSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url()),
   MOD_ROLE_IDS: optional(z.string())
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(snowflake)),
   ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).default(5),
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
@@ -38,7 +45,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = readProcessEnv()): Config {
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  const lines = result.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+  );
   throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
 }
 

@@ -2,7 +2,6 @@ import type { Article, Paragraph } from '../knowledge/types.js';
 import type { PersonProfile } from './question-focus.js';
 import type { Ranking, ScoredParagraph } from './retrieve.js';
 import type { AskResult, Citation } from './types.js';
-import { words } from './text-terms.js';
 
 /**
  * The least coverage (share of a question's content found in one top paragraph) worth answering.
@@ -32,10 +31,15 @@ export interface KnowledgeSummary {
 export function composeAnswer(question: string, ranking: Ranking, summary: KnowledgeSummary): AskResult {
   const top = ranking.paragraphs[0];
   if (!top || ranking.coverage < MIN_COVERAGE || ranking.unknownNames.length > 0) {
-    return { question, answer: offTopicMessage(summary, ranking.unknownNames), declined: true, citations: [] };
+    return {
+      question,
+      answer: offTopicMessage(summary, ranking.unknownNames),
+      declined: true,
+      citations: [],
+    };
   }
 
-  const silent = silentSubject(question, ranking);
+  const silent = silentSubject(ranking);
   if (silent) {
     return {
       question,
@@ -47,10 +51,21 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
 
   // Answer from the best paragraph's article only: a question about one article is not answered from another.
   const sameArticle = ranking.paragraphs.filter((p) => p.article.slug === top.article.slug);
-  const candidates = sameArticle
-    .slice(0, MAX_CITATIONS)
-    .flatMap((p) => p.paragraph.sentences.map((sentence) => ({ sentence, scored: p, score: ranking.sentenceScore(sentence.id) })))
+  // "What did X say" is answered with X's own words only, wherever in the article they are.
+  const spoken = ranking.focus.subject ? new Set(ranking.focus.subject.person.speakerSentenceIds) : undefined;
+  const candidates = (spoken ? sameArticle : sameArticle.slice(0, MAX_CITATIONS))
+    .flatMap((p) =>
+      p.paragraph.sentences.map((sentence) => ({
+        sentence,
+        scored: p,
+        score: ranking.sentenceScore(sentence.id),
+      })),
+    )
+    .filter((c) => !spoken || spoken.has(c.sentence.id))
     .sort((a, b) => b.score - a.score);
+  if (candidates.length === 0) {
+    return { question, answer: offTopicMessage(summary, []), declined: true, citations: [] };
+  }
   const best = candidates[0]!;
   const chosen = [best];
   for (const candidate of candidates.slice(1)) {
@@ -62,7 +77,9 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const reading = [...chosen].sort(
     (a, b) => a.scored.paragraph.number - b.scored.paragraph.number || a.sentence.index - b.sentence.index,
   );
-  const answer = reading.map((c) => `${c.sentence.text} ${citationMark(c.scored.paragraph, c.scored.article, multiArticle)}`).join(' ');
+  const answer = reading
+    .map((c) => `${c.sentence.text} ${citationMark(c.scored.paragraph, c.scored.article, multiArticle)}`)
+    .join(' ');
 
   const cited: ScoredParagraph[] = [];
   for (const c of chosen) if (!cited.includes(c.scored)) cited.push(c.scored);
@@ -71,7 +88,12 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     if (!cited.includes(p)) cited.push(p);
   }
   cited.sort((a, b) => b.score - a.score);
-  return { question, answer, declined: false, citations: cited.map((p) => citation(p.paragraph, p.article, p.score)) };
+  return {
+    question,
+    answer,
+    declined: false,
+    citations: cited.map((p) => citation(p.paragraph, p.article, p.score)),
+  };
 }
 
 /** `[¶14]`, or `[Title ¶14]` when several articles are loaded and the reader must know which. */
@@ -95,24 +117,28 @@ function citation(paragraph: Paragraph, article: Article, score: number): Citati
  * The person a "what did X say" question is about, when the articles name them but attribute nothing
  * to them: answering from someone else's words would put words in their mouth.
  */
-function silentSubject(question: string, ranking: Ranking): { person: PersonProfile; paragraphs: ScoredParagraph[] } | undefined {
-  if (ranking.focus.intent !== 'said') return undefined;
-  const named = ranking.focus.people.filter((m) => m.confidence === 1);
-  if (named.length === 0) return undefined;
-  // The grammatical subject of "what did X say about Y" comes first.
-  const questionText = ` ${words(question).join(' ')} `;
-  const position = (person: PersonProfile) =>
-    Math.min(...person.aliases.map((a) => questionText.indexOf(` ${words(a).join(' ')} `)).filter((i) => i >= 0));
-  const subject = named.map((m) => m.person).sort((a, b) => position(a) - position(b))[0]!;
-  if (subject.speakerSentenceIds.length > 0) return undefined;
-  const mentioned = new Set(subject.mentionSentenceIds.map((id) => id.replace(/\.\d+$/, '')));
+function silentSubject(
+  ranking: Ranking,
+): { person: PersonProfile; paragraphs: ScoredParagraph[] } | undefined {
+  const subject = ranking.focus.subject?.person;
+  if (!subject || subject.speakerSentenceIds.length > 0) return undefined;
+  const mentioned = new Set(subject.mentionSentenceIds.map(paragraphIdOf));
   const paragraphs = ranking.paragraphs
     .filter((p) => mentioned.has(p.paragraph.id))
     .sort((a, b) => a.paragraph.number - b.paragraph.number);
   return { person: subject, paragraphs };
 }
 
-function silentPersonMessage(person: PersonProfile, paragraphs: ScoredParagraph[], multiArticle: boolean): string {
+/** `slug#3.2` → `slug#3`. */
+function paragraphIdOf(sentenceId: string): string {
+  return sentenceId.replace(/\.\d+$/, '');
+}
+
+function silentPersonMessage(
+  person: PersonProfile,
+  paragraphs: ScoredParagraph[],
+  multiArticle: boolean,
+): string {
   const where = paragraphs.map((p) => citationMark(p.paragraph, p.article, multiArticle)).join(' ');
   const article = multiArticle ? 'The articles mention' : 'The article mentions';
   return `${article} ${person.name}${where ? ` ${where}` : ''} but report${multiArticle ? '' : 's'} nothing ${person.name} said.`;
@@ -128,10 +154,15 @@ function offTopicMessage(summary: KnowledgeSummary, unknownNames: readonly strin
       ? `${subject} ${single ? 'does' : 'do'} not mention ${joinNames(unknownNames)}, so I can't answer that.`
       : `${subject} ${single ? "doesn't" : "don't"} say.`;
   const people = summary.notableSpeakers.slice(0, 3);
-  const hint = people.length > 0 ? ` You could ask what ${joinNames(people)} said, or about the events they describe.` : ' You could ask about the people and events they describe.';
+  const hint =
+    people.length > 0
+      ? ` You could ask what ${joinNames(people)} said, or about the events they describe.`
+      : ' You could ask about the people and events they describe.';
   return `${about}${hint}`;
 }
 
 function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

@@ -14,12 +14,17 @@ export function normaliseQuestion(raw: string): string {
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (cleaned.length === 0) throw new UserError('Please type a question, for example: "What did the spokesman say?"');
+  if (cleaned.length === 0)
+    throw new UserError('Please type a question, for example: "What did the spokesman say?"');
   if (cleaned.length > MAX_QUESTION_LENGTH) {
-    throw new UserError(`That question is ${cleaned.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`);
+    throw new UserError(
+      `That question is ${cleaned.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`,
+    );
   }
   if (contentTerms(cleaned).length === 0 && !/\p{L}{2,}/u.test(cleaned)) {
-    throw new UserError('That does not look like a question in words. Try asking about a person or event in the articles.');
+    throw new UserError(
+      'That does not look like a question in words. Try asking about a person or event in the articles.',
+    );
   }
   return cleaned;
 }

@@ -107,16 +107,25 @@ export class HybridRetriever {
     const useLexical = mode !== 'dense';
     const useDense = mode !== 'lexical';
 
-    const lexicalSentence = useLexical ? scaleToUnit(this.#lexicalSentences.scores(question), this.sentences.length) : undefined;
-    const lexicalParagraph = useLexical ? scaleToUnit(this.#lexicalParagraphs.scores(question), this.paragraphs.length) : undefined;
+    const lexicalSentence = useLexical
+      ? scaleToUnit(this.#lexicalSentences.scores(question), this.sentences.length)
+      : undefined;
+    const lexicalParagraph = useLexical
+      ? scaleToUnit(this.#lexicalParagraphs.scores(question), this.paragraphs.length)
+      : undefined;
     const denseSentence = useDense ? minMax(this.sentenceVectors.map((v) => dot(queryVector, v))) : undefined;
-    const denseParagraph = useDense ? minMax(this.paragraphVectors.map((v) => dot(queryVector, v))) : undefined;
+    const denseParagraph = useDense
+      ? minMax(this.paragraphVectors.map((v) => dot(queryVector, v)))
+      : undefined;
     const lexicalWeight = useDense ? LEXICAL_WEIGHT : 1;
     const denseWeight = useLexical ? DENSE_WEIGHT : 1;
 
     const boost = mode === 'hybrid' ? this.#personBoosts(focus) : new Map<number, number>();
     const sentenceScores = this.sentences.map(
-      (_, i) => lexicalWeight * (lexicalSentence?.[i] ?? 0) + denseWeight * (denseSentence?.[i] ?? 0) + (boost.get(i) ?? 0),
+      (_, i) =>
+        lexicalWeight * (lexicalSentence?.[i] ?? 0) +
+        denseWeight * (denseSentence?.[i] ?? 0) +
+        (boost.get(i) ?? 0),
     );
 
     const paragraphs = this.paragraphs.map(({ paragraph, article, sentenceStart }, p) => {
@@ -126,11 +135,20 @@ export class HybridRetriever {
       }
       const whole = lexicalWeight * (lexicalParagraph?.[p] ?? 0) + denseWeight * (denseParagraph?.[p] ?? 0);
       const score = SENTENCE_SHARE * sentenceScores[bestIndex]! + (1 - SENTENCE_SHARE) * whole;
-      return { position: p, paragraph, article, score, best: { ...this.sentences[bestIndex]!, score: sentenceScores[bestIndex]! } };
+      return {
+        position: p,
+        paragraph,
+        article,
+        score,
+        best: { ...this.sentences[bestIndex]!, score: sentenceScores[bestIndex]! },
+      };
     });
     paragraphs.sort((a, b) => b.score - a.score);
 
-    const coverage = Math.max(0, ...paragraphs.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p.position)));
+    const coverage = Math.max(
+      0,
+      ...paragraphs.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p.position)),
+    );
     const sentenceScore = (id: string) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0;
     return { focus, paragraphs, coverage, unknownNames: this.#unknownNames(question), sentenceScore };
   }
@@ -145,7 +163,10 @@ export class HybridRetriever {
     };
     for (const { person, confidence } of focus.people) {
       add(person.mentionSentenceIds, MENTION_BOOST[focus.intent] * confidence);
-      add(person.speakerSentenceIds, SPEAKER_BOOST[focus.intent] * confidence);
+      // When the question says whose words it wants, only that person's words are boosted.
+      if (!focus.subject || focus.subject.person === person) {
+        add(person.speakerSentenceIds, SPEAKER_BOOST[focus.intent] * confidence);
+      }
     }
     return boosts;
   }
@@ -166,7 +187,9 @@ export class HybridRetriever {
   #unknownNames(question: string): string[] {
     // The first word is capitalised anyway, and "I" always is; neither names anything.
     const capitalised = question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
-    return capitalised.filter((name) => name !== 'I' && words(name).some((w) => !isStopWord(w) && !this.#vocabulary.has(w)));
+    return capitalised.filter(
+      (name) => name !== 'I' && words(name).some((w) => !isStopWord(w) && !this.#vocabulary.has(w)),
+    );
   }
 }
 

@@ -4,7 +4,22 @@ import lemmatize from 'wink-lemmatizer';
 
 // The stopword package's list misses some question and auxiliary words and honorifics, which
 // carry no topic and would otherwise count as unmatched content in a question.
-const EXTRA_STOP_WORDS = ['does', 'do', 'why', 'when', 'will', 'shall', 'mr', 'mrs', 'ms', 'dr', 'whom', 'whose', 's', 't'];
+const EXTRA_STOP_WORDS = [
+  'does',
+  'do',
+  'why',
+  'when',
+  'will',
+  'shall',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'whom',
+  'whose',
+  's',
+  't',
+];
 const STOP_WORDS = new Set([...englishStopWords, ...EXTRA_STOP_WORDS]);
 
 // Letters and digits, keeping an inner apostrophe so "don't" stays one word until it is trimmed below.

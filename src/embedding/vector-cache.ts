@@ -34,7 +34,10 @@ export class VectorCache {
   }
 
   /** Embeds `texts`, taking cached vectors where it can; `computed` counts the texts the model had to embed. */
-  async embed(embedder: Embedder, texts: readonly string[]): Promise<{ vectors: Float32Array[]; computed: number }> {
+  async embed(
+    embedder: Embedder,
+    texts: readonly string[],
+  ): Promise<{ vectors: Float32Array[]; computed: number }> {
     const keys = texts.map(textKey);
     const missing = [...new Set(keys.filter((key) => !this.#vectors.has(key)))];
     if (missing.length > 0) {

@@ -6,8 +6,13 @@ import type { AskResult } from '../answer/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import type { Article } from '../knowledge/types.js';
+import { buildQuoteIndex, type QuoteIndex } from '../quotes/quote-index.js';
 import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
+import { UserError } from '../errors.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
+
+/** Longest speaker name accepted by `/quote` (the slash command declares the same). */
+export const MAX_NAME_LENGTH = 100;
 
 /** The engine over one set of articles. Also exposes ranking, for the eval's baselines. */
 export class ArticleIndex implements KnowledgeIndex {
@@ -18,19 +23,17 @@ export class ArticleIndex implements KnowledgeIndex {
     readonly articles: readonly Article[],
     private readonly embedder: Embedder,
     private readonly retriever: HybridRetriever,
-    people: readonly PersonProfile[],
+    private readonly quotes: QuoteIndex,
   ) {
+    const people = quotes.people;
     this.stats = {
       articles: articles.length,
       paragraphs: retriever.paragraphs.length,
       sentences: retriever.sentences.length,
-      speakers: people.filter((p) => p.speakerSentenceIds.length > 0).length,
-      quotes: 0,
+      speakers: people.filter((p) => p.quoteCount > 0).length,
+      quotes: quotes.quotes.filter((q) => q.speaker !== null).length,
     };
-    const notableSpeakers = [...people]
-      .sort((a, b) => b.speakerSentenceIds.length - a.speakerSentenceIds.length)
-      .filter((p) => p.speakerSentenceIds.length > 0)
-      .map((p) => p.name);
+    const notableSpeakers = quotes.suggest('', 3).map((s) => s.name);
     this.#summary = { articles, notableSpeakers };
   }
 
@@ -46,11 +49,15 @@ export class ArticleIndex implements KnowledgeIndex {
   }
 
   quote(name: string): QuoteResult {
-    return { query: name, speaker: null, quotes: [], mentioned: [], suggestions: [] };
+    const query = name.replace(/\s+/g, ' ').trim();
+    if (query.length === 0) throw new UserError('Please give a name, for example a surname.');
+    if (query.length > MAX_NAME_LENGTH)
+      throw new UserError(`Names are at most ${MAX_NAME_LENGTH} characters long.`);
+    return this.quotes.lookup(query);
   }
 
-  suggestSpeakers(_prefix: string, _limit = 25): SpeakerSuggestion[] {
-    return [];
+  suggestSpeakers(prefix: string, limit = 25): SpeakerSuggestion[] {
+    return this.quotes.suggest(prefix.slice(0, MAX_NAME_LENGTH), limit);
   }
 }
 
@@ -71,7 +78,19 @@ export async function buildKnowledgeIndex(
     : { vectors: await embedder.embed(texts), computed: texts.length };
   await cache?.save();
 
-  const people: PersonProfile[] = [];
-  const retriever = new HybridRetriever(articles, vectors.slice(paragraphs.length), vectors.slice(0, paragraphs.length), people);
-  return { index: new ArticleIndex(articles, embedder, retriever, people), embeddedTexts: computed };
+  const quotes = buildQuoteIndex(articles);
+  const people: PersonProfile[] = quotes.people.map((speaker) => ({
+    name: speaker.canonical,
+    aliases: speaker.aliases,
+    role: speaker.role,
+    mentionSentenceIds: speaker.mentions,
+    speakerSentenceIds: speaker.spoke,
+  }));
+  const retriever = new HybridRetriever(
+    articles,
+    vectors.slice(paragraphs.length),
+    vectors.slice(0, paragraphs.length),
+    people,
+  );
+  return { index: new ArticleIndex(articles, embedder, retriever, quotes), embeddedTexts: computed };
 }

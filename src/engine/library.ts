@@ -76,7 +76,9 @@ export class Library {
     const report: ReloadReport = {
       added: [...after.keys()].filter((slug) => !before.has(slug)),
       removed: [...before.keys()].filter((slug) => !after.has(slug)),
-      changed: [...after].filter(([slug, hash]) => before.has(slug) && before.get(slug) !== hash).map(([slug]) => slug),
+      changed: [...after]
+        .filter(([slug, hash]) => before.has(slug) && before.get(slug) !== hash)
+        .map(([slug]) => slug),
       unchanged: [...after].filter(([slug, hash]) => before.get(slug) === hash).length,
       embeddedTexts,
       durationMs: Math.round(performance.now() - started),

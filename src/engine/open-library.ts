@@ -24,6 +24,9 @@ export async function openLibrary(config: Config, logger: Logger): Promise<Libra
   const embedder = await openEmbedder(config);
   const cache = await VectorCache.open(path.join(config.MODEL_CACHE_DIR, 'vectors'), config.EMBEDDING_MODEL);
   const library = await Library.open({ knowledgeDir: config.KNOWLEDGE_DIR, embedder, logger, cache });
-  logger.debug({ ...library.current.stats, ms: Math.round(performance.now() - started) }, 'knowledge index built');
+  logger.debug(
+    { ...library.current.stats, ms: Math.round(performance.now() - started) },
+    'knowledge index built',
+  );
   return library;
 }

@@ -26,14 +26,25 @@ async function main(): Promise<void> {
       verbose: { type: 'boolean', short: 'v', default: false },
     },
   });
-  const files = await Promise.all(values.file.map(async (f) => evalSchema.parse(JSON.parse(await readFile(f, 'utf8')))));
-  const data = { ask: files.flatMap((f) => f.ask), offtopic: files.flatMap((f) => f.offtopic), quote: files[0]?.quote, mentioned_not_quoted: files[0]?.mentioned_not_quoted };
+  const files = await Promise.all(
+    values.file.map(async (f) => evalSchema.parse(JSON.parse(await readFile(f, 'utf8')))),
+  );
+  const data = {
+    ask: files.flatMap((f) => f.ask),
+    offtopic: files.flatMap((f) => f.offtopic),
+    quote: files[0]?.quote,
+    mentioned_not_quoted: files[0]?.mentioned_not_quoted,
+  };
   const config = loadConfig();
   const articles = await loadKnowledge(config.KNOWLEDGE_DIR);
   const { index } = await buildKnowledgeIndex(articles, await openEmbedder(config));
 
-  console.log(`Eval: ${values.file.join(', ')} — ${data.ask.length} on-topic, ${data.offtopic.length} off-topic questions`);
-  console.log(`Knowledge: ${config.KNOWLEDGE_DIR} (${index.stats.articles} articles), model ${config.EMBEDDING_MODEL}\n`);
+  console.log(
+    `Eval: ${values.file.join(', ')} — ${data.ask.length} on-topic, ${data.offtopic.length} off-topic questions`,
+  );
+  console.log(
+    `Knowledge: ${config.KNOWLEDGE_DIR} (${index.stats.articles} articles), model ${config.EMBEDDING_MODEL}\n`,
+  );
   console.log('mode      R@1    R@3    MRR');
   for (const mode of MODES) {
     const ranks = await Promise.all(data.ask.map((item) => goldRank(index, item.q, item.gold, mode)));
@@ -41,26 +52,54 @@ async function main(): Promise<void> {
     const mrr = ranks.reduce((sum, r) => sum + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length;
     console.log(`${mode.padEnd(9)} ${fmt(recallAt(1))}  ${fmt(recallAt(3))}  ${fmt(mrr)}`);
     if (values.verbose && mode === 'hybrid') {
-      data.ask.forEach((item, i) => ranks[i] !== 1 && console.log(`   miss (rank ${ranks[i]}): ${item.q} gold ${item.gold}`));
+      data.ask.forEach(
+        (item, i) => ranks[i] !== 1 && console.log(`   miss (rank ${ranks[i]}): ${item.q} gold ${item.gold}`),
+      );
     }
   }
 
-  const onTopic = await Promise.all(data.ask.map(async (item) => ({ q: item.q, result: await index.ask(item.q), ranking: await index.rank(normaliseQuestion(item.q)) })));
-  const offTopic = await Promise.all(data.offtopic.map(async (q) => ({ q, result: await index.ask(q), ranking: await index.rank(normaliseQuestion(q)) })));
+  const onTopic = await Promise.all(
+    data.ask.map(async (item) => ({
+      q: item.q,
+      result: await index.ask(item.q),
+      ranking: await index.rank(normaliseQuestion(item.q)),
+    })),
+  );
+  const offTopic = await Promise.all(
+    data.offtopic.map(async (q) => ({
+      q,
+      result: await index.ask(q),
+      ranking: await index.rank(normaliseQuestion(q)),
+    })),
+  );
   const wronglyDeclined = onTopic.filter((r) => r.result.declined);
   const declinedOff = offTopic.filter((r) => r.result.declined);
-  console.log(`\nDeclines: off-topic declined ${declinedOff.length}/${offTopic.length}; on-topic wrongly declined ${wronglyDeclined.length}/${onTopic.length}`);
+  console.log(
+    `\nDeclines: off-topic declined ${declinedOff.length}/${offTopic.length}; on-topic wrongly declined ${wronglyDeclined.length}/${onTopic.length}`,
+  );
   const coverage = (rs: typeof onTopic) => rs.map((r) => r.ranking.coverage);
-  console.log(`  coverage on-topic min ${fmt(Math.min(...coverage(onTopic)))}; off-topic max ${fmt(Math.max(...coverage(offTopic)))}`);
-  console.log(`  coverage threshold in use ${MIN_COVERAGE}; suggested by this data ${fmt(suggestThreshold(coverage(onTopic), coverage(offTopic)))}`);
-  for (const r of wronglyDeclined) console.log(`   wrongly declined: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
-  for (const r of offTopic.filter((x) => !x.result.declined)) console.log(`   answered off-topic: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
+  console.log(
+    `  coverage on-topic min ${fmt(Math.min(...coverage(onTopic)))}; off-topic max ${fmt(Math.max(...coverage(offTopic)))}`,
+  );
+  console.log(
+    `  coverage threshold in use ${MIN_COVERAGE}; suggested by this data ${fmt(suggestThreshold(coverage(onTopic), coverage(offTopic)))}`,
+  );
+  for (const r of wronglyDeclined)
+    console.log(`   wrongly declined: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
+  for (const r of offTopic.filter((x) => !x.result.declined))
+    console.log(`   answered off-topic: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
   if (values.verbose) {
-    for (const r of [...onTopic, ...offTopic]) console.log(`\nQ: ${r.q} [coverage ${fmt(r.ranking.coverage)}]\nA: ${r.result.answer}`);
+    for (const r of [...onTopic, ...offTopic])
+      console.log(`\nQ: ${r.q} [coverage ${fmt(r.ranking.coverage)}]\nA: ${r.result.answer}`);
   }
 }
 
-async function goldRank(index: ArticleIndex, question: string, gold: number[], mode: RetrievalMode): Promise<number> {
+async function goldRank(
+  index: ArticleIndex,
+  question: string,
+  gold: number[],
+  mode: RetrievalMode,
+): Promise<number> {
   const ranking = await index.rank(normaliseQuestion(question), mode);
   const position = ranking.paragraphs.findIndex((p) => gold.includes(p.paragraph.number));
   return position < 0 ? Infinity : position + 1;

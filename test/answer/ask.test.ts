@@ -11,17 +11,23 @@ let seed: ArticleIndex;
 
 beforeAll(async () => {
   const embedder = await openEmbedder(loadConfig({}));
-  twoArticles = (await buildKnowledgeIndex(await loadKnowledge('test/fixtures/two-articles'), embedder)).index;
+  twoArticles = (await buildKnowledgeIndex(await loadKnowledge('test/fixtures/two-articles'), embedder))
+    .index;
   seed = (await buildKnowledgeIndex(await loadKnowledge('knowledge'), embedder)).index;
 });
 
-const allSentences = (index: ArticleIndex) => index.articles.flatMap((a) => a.paragraphs.flatMap((p) => p.sentences.map((s) => s.text)));
+const allSentences = (index: ArticleIndex) =>
+  index.articles.flatMap((a) => a.paragraphs.flatMap((p) => p.sentences.map((s) => s.text)));
 
 describe('ask', () => {
   it('answers what a person said, quoting their sentence and citing its paragraph', async () => {
     const result = await seed.ask('What did Spicer say?');
     expect(result.declined).toBe(false);
-    expect(result.citations[0]).toMatchObject({ id: 'trump-kim-honoured#14', doc: 'trump-kim-honoured', paragraph: 14 });
+    expect(result.citations[0]).toMatchObject({
+      id: 'trump-kim-honoured#14',
+      doc: 'trump-kim-honoured',
+      paragraph: 14,
+    });
     expect(result.citations[0]!.text).toContain('conditions are not there right now');
     expect(result.answer).toMatch(/conditions are not there right now”\. \[¶14\]/);
   });
@@ -48,7 +54,11 @@ describe('ask', () => {
   it('names the article in each citation when several articles are loaded', async () => {
     const result = await twoArticles.ask('How much did the harbour repairs cost?');
     expect(result.answer).toContain('[Harbour reopens after winter storm ¶2]');
-    expect(result.citations[0]).toMatchObject({ doc: 'harbour-reopens', title: 'Harbour reopens after winter storm', url: 'https://example.com/harbour-reopens' });
+    expect(result.citations[0]).toMatchObject({
+      doc: 'harbour-reopens',
+      title: 'Harbour reopens after winter storm',
+      url: 'https://example.com/harbour-reopens',
+    });
   });
 
   it('does not answer a question about one article from the other', async () => {
@@ -57,7 +67,9 @@ describe('ask', () => {
       const docs = new Set(result.citations.map((c) => c.doc));
       expect(docs.size).toBe(1);
     }
-    expect((await twoArticles.ask('How many residents signed the petition?')).citations[0]!.doc).toBe('library-budget');
+    expect((await twoArticles.ask('How many residents signed the petition?')).citations[0]!.doc).toBe(
+      'library-budget',
+    );
   });
 
   it('lists citations best first with scores', async () => {
@@ -91,7 +103,13 @@ describe('ask', () => {
   });
 
   it('rejects empty, whitespace-only, over-long and binary-garbage questions with a clear message', async () => {
-    for (const bad of ['', '   \n\t ', 'x'.repeat(MAX_QUESTION_LENGTH + 1), '\u0000\u0001\u0002\uFFFD', '?!? ...']) {
+    for (const bad of [
+      '',
+      '   \n\t ',
+      'x'.repeat(MAX_QUESTION_LENGTH + 1),
+      '\u0000\u0001\u0002\uFFFD',
+      '?!? ...',
+    ]) {
       const error = await twoArticles.ask(bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
       expect((error as Error).message.length).toBeGreaterThan(10);
