@@ -39,6 +39,7 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
   });
   const cooldowns = new Cooldowns(config.ASK_COOLDOWN_SECONDS);
   const handle = createInteractionHandler({ commands, library, config, logger, cooldowns });
+  let stopped = false;
 
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.once(Events.ClientReady, (ready) => {
@@ -59,9 +60,10 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.error({ shard, code: event.code }, 'gateway closed for good; restart after fixing the cause'),
   );
-  client.on(Events.ShardReconnecting, (shard) =>
-    logger.warn({ shard }, 'gateway connection lost; reconnecting'),
-  );
+  client.on(Events.ShardReconnecting, (shard) => {
+    // destroy() closes the socket too, and that is no reason for a warning.
+    if (!stopped) logger.warn({ shard }, 'gateway connection lost; reconnecting');
+  });
   client.on(Events.ShardResume, (shard, replayed) =>
     logger.info({ shard, replayed }, 'gateway session resumed'),
   );
@@ -72,7 +74,6 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
     ),
   );
 
-  let stopped = false;
   return {
     client,
     async start(token) {

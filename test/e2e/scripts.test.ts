@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import {
+  ApplicationCommandOptionType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { MAX_QUESTION_LENGTH } from '../../src/answer/question.js';
+import { DiscordEmulator } from './discord-emulator.js';
+import { KNOWLEDGE_DIR, TEST_TOKEN, within } from './harness.js';
+
+// `npm run deploy-commands` and `npm start` as a user runs them: separate processes, configured only
+// through the environment, pointed at the emulated Discord.
+
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+let emulator: DiscordEmulator;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
+});
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+/** The environment a user would set, and nothing else from the test runner's. */
+function botEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: emulator.world.applicationId,
+    DISCORD_API_URL: emulator.apiUrl,
+    KNOWLEDGE_DIR,
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+/**
+ * Runs the command behind an npm script, as npm would but without npm in between: npm exits on SIGTERM
+ * without waiting for its child, so signals are tested on the process a supervisor should run.
+ * Resolves with the exit code and standard error (the JSON log).
+ */
+function run(
+  script: 'start' | 'deploy-commands',
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {
+  const [bin, ...args] = packageJson.scripts[script]!.split(' ');
+  const child = spawn(path.join('node_modules/.bin', bin!), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
+  return { child, done };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('npm run deploy-commands', () => {
+  test('registers /ask, /quote and /reload in the guild with one bulk overwrite', async () => {
+    const before = emulator.requests.length;
+    const { code, stderr } = await within(
+      run('deploy-commands', botEnv({ DISCORD_GUILD_ID: emulator.world.guildId })).done,
+      30_000,
+      'deploy-commands',
+    );
+    expect(code, stderr).toBe(0);
+
+    const requests = emulator.requests.slice(before);
+    expect(requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `PUT /applications/${emulator.world.applicationId}/guilds/${emulator.world.guildId}/commands 200`,
+    ]);
+    expect(requests[0]!.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
+
+    const body = requests[0]!.body as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+    const byName = new Map(body.map((c) => [c.name, c]));
+    expect([...byName.keys()].sort()).toEqual(['ask', 'quote', 'reload']);
+    expect(byName.get('ask')).toMatchObject({
+      options: [
+        {
+          name: 'question',
+          type: ApplicationCommandOptionType.String,
+          required: true,
+          max_length: MAX_QUESTION_LENGTH,
+        },
+      ],
+    });
+    expect(byName.get('quote')).toMatchObject({
+      options: [
+        { name: 'speaker', type: ApplicationCommandOptionType.String, required: true, autocomplete: true },
+      ],
+    });
+    expect(byName.get('reload')).toMatchObject({
+      default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+      contexts: [InteractionContextType.Guild],
+    });
+    for (const command of body) expect(command.description.length).toBeLessThanOrEqual(100);
+    expect(stderr).not.toContain(TEST_TOKEN);
+  });
+
+  test('registers globally when no guild is set', async () => {
+    const before = emulator.requests.length;
+    const { code, stderr } = await within(run('deploy-commands', botEnv()).done, 30_000, 'deploy-commands');
+    expect(code, stderr).toBe(0);
+    expect(emulator.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PUT /applications/${emulator.world.applicationId}/commands`,
+    ]);
+    expect(
+      emulator.registeredCommands
+        .get('global')
+        ?.map((c) => c.name)
+        .sort(),
+    ).toEqual(['ask', 'quote', 'reload']);
+  });
+});
+
+describe('npm start', () => {
+  test('logs in after loading the index, serves /ask, reports health, and stops cleanly on SIGTERM', async () => {
+    const healthPort = await freePort();
+    const { child, done } = run('start', botEnv({ HEALTH_PORT: String(healthPort) }));
+
+    await within(
+      emulator.waitForFrame((f) => f.t === 'GUILD_CREATE', 60_000),
+      60_000,
+      'gateway session',
+    );
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status, { timeout: 10_000 })
+      .toBe(200);
+
+    const { chatInputInteraction, stringOption } = await import('./payloads.js');
+    const interaction = emulator.dispatchInteraction(
+      chatInputInteraction(emulator.world, {
+        commandId: emulator.commandId('ask'),
+        name: 'ask',
+        options: [stringOption('question', 'What did Spicer say?')],
+      }),
+    );
+    const outcome = await within(interaction.outcome, 15_000, '/ask');
+    expect(outcome.ackDelayMs).toBeLessThan(3000);
+    expect(JSON.stringify(outcome.message?.embeds)).toContain('conditions are not there right now');
+
+    child.kill('SIGTERM');
+    const { code, stderr } = await within(done, 15_000, 'shutdown');
+    expect(code, stderr).toBe(0);
+    const messages = stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    // The index is ready before the bot logs in, so the first question is never answered cold.
+    expect(messages.indexOf('knowledge index loaded')).toBeLessThan(messages.indexOf('bot ready'));
+    expect(messages).toContain('shutting down');
+    expect(messages.slice(messages.indexOf('shutting down'))).toEqual(['shutting down', 'stopped']);
+    expect(stderr).not.toContain(TEST_TOKEN);
+  });
+
+  test('without a token exits with 1 and a message naming the variable and the CLI', async () => {
+    const { code, stderr } = await within(run('start', botEnv({ DISCORD_TOKEN: '' })).done, 30_000, 'start');
+    expect(code).toBe(1);
+    expect(stderr).toContain('DISCORD_TOKEN');
+    expect(stderr).toContain('npm run ask');
+  });
+});
