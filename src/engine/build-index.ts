@@ -23,17 +23,18 @@ export class ArticleIndex implements KnowledgeIndex {
     readonly articles: readonly Article[],
     private readonly embedder: Embedder,
     private readonly retriever: HybridRetriever,
-    private readonly quotes: QuoteIndex,
+    /** Quotes and speakers, exposed for the eval. */
+    readonly quoteIndex: QuoteIndex,
   ) {
-    const people = quotes.people;
+    const people = quoteIndex.people;
     this.stats = {
       articles: articles.length,
       paragraphs: retriever.paragraphs.length,
       sentences: retriever.sentences.length,
       speakers: people.filter((p) => p.quoteCount > 0).length,
-      quotes: quotes.quotes.filter((q) => q.speaker !== null).length,
+      quotes: quoteIndex.quotes.filter((q) => q.speaker !== null).length,
     };
-    const notableSpeakers = quotes.suggest('', 3).map((s) => s.name);
+    const notableSpeakers = quoteIndex.suggest('', 3).map((s) => s.name);
     this.#summary = { articles, notableSpeakers };
   }
 
@@ -53,11 +54,11 @@ export class ArticleIndex implements KnowledgeIndex {
     if (query.length === 0) throw new UserError('Please give a name, for example a surname.');
     if (query.length > MAX_NAME_LENGTH)
       throw new UserError(`Names are at most ${MAX_NAME_LENGTH} characters long.`);
-    return this.quotes.lookup(query);
+    return this.quoteIndex.lookup(query);
   }
 
   suggestSpeakers(prefix: string, limit = 25): SpeakerSuggestion[] {
-    return this.quotes.suggest(prefix.slice(0, MAX_NAME_LENGTH), limit);
+    return this.quoteIndex.suggest(prefix.slice(0, MAX_NAME_LENGTH), limit);
   }
 }
 

@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { buildKnowledgeIndex, type ArticleIndex } from '../engine/build-index.js';
 import { openEmbedder } from '../engine/open-library.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { evaluateQuotes } from '../quotes/evaluate-quotes.js';
 
 const evalSchema = z.object({
   ask: z.array(z.object({ q: z.string(), gold: z.array(z.number().int()) })),
@@ -88,6 +89,22 @@ async function main(): Promise<void> {
     console.log(`   wrongly declined: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
   for (const r of offTopic.filter((x) => !x.result.declined))
     console.log(`   answered off-topic: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
+  if (data.quote) {
+    const q = evaluateQuotes(index.quoteIndex, {
+      quote: data.quote,
+      mentioned_not_quoted: data.mentioned_not_quoted ?? [],
+    });
+    console.log(
+      `\nQuotes: precision ${fmt(q.precision)} (${q.correct}/${q.attributed} attributed quotes right), recall ${fmt(q.recall)} (${q.correct}/${q.gold})`,
+    );
+    const silentOk = q.mentionedNotQuoted.filter((m) => m.ok).length;
+    console.log(
+      `  named but not quoted: ${silentOk}/${q.mentionedNotQuoted.length} reported as mentioned, with no quotes`,
+    );
+    for (const m of q.misses) console.log(`   missed: ${m.speaker}: “${m.text}”`);
+    for (const x of q.extras) console.log(`   wrongly attributed to ${x.speaker}: “${x.text}” [${x.id}]`);
+    for (const m of q.mentionedNotQuoted.filter((m) => !m.ok)) console.log(`   ${m.name}: ${m.problem}`);
+  }
   if (values.verbose) {
     for (const r of [...onTopic, ...offTopic])
       console.log(`\nQ: ${r.q} [coverage ${fmt(r.ranking.coverage)}]\nA: ${r.result.answer}`);
