@@ -90,15 +90,20 @@ interface NounPhrase {
   span: NameSpan | null;
   /** Spans of a coordinated subject ("Smith and Jones"): both salient, neither the speaker. */
   coordinated: NameSpan[];
+  /** Someone the text does not name ("a spokesman", an unfamiliar word): no later "he" can skip past them. */
+  opaque: boolean;
 }
 
 /** A point in the text where an entity was named or resolved: what a later "she" or "the minister" can mean. */
 interface Event {
   token: number;
   unit: number;
+  /** Registry key, or OPAQUE for a subject the text does not name. */
   entity: string;
   salient: boolean;
 }
+
+const OPAQUE = '?';
 
 const isWord = (t: Token | undefined, ...forms: string[]): boolean =>
   t?.kind === 'word' && forms.includes(t.lower);
@@ -114,6 +119,8 @@ class ArticleReader {
   private p = 0;
   private unitFrom = 0;
   private unitTo = 0;
+  /** The current unit's main subject, read once (undefined until read). */
+  private main: NounPhrase | null | undefined;
 
   constructor(private readonly registry: ArticleRegistry) {
     this.spanStart = registry.outerSpans.map((spans) => new Map(spans.map((s) => [s.first, s])));
@@ -150,10 +157,17 @@ class ArticleReader {
   }
 
   private addEvent(token: number, entity: string): void {
+    if (this.events[this.p]?.some((e) => e.token === token && e.entity === entity)) return;
     const list = this.events[this.p];
     if (!list) return;
     list.push({ token, unit: this.tokens()[token]?.unit ?? 0, entity, salient: true });
     list.sort((a, b) => a.token - b.token);
+  }
+
+  /** The speaker a noun phrase names, registering a name that only its speaking shows to be someone. */
+  private claim(np: NounPhrase | null): string | null {
+    if (!np) return null;
+    return np.span ? this.speakerOf(np.span) : np.speaker;
   }
 
   /** The speaker a span names, registering it if only its speaking shows it is someone. */
@@ -189,7 +203,12 @@ class ArticleReader {
         ? e.kind !== 'person'
         : e.kind === 'person' && (e.gender === null || e.gender === want));
     const seen: (Event & { paragraph: number })[] = [];
-    for (const event of this.eventsBefore(token, want === 'thing' ? 2 : 3)) {
+    // Reach: this paragraph and the one before. An unnamed subject nearer than any fit takes the pronoun.
+    for (const event of this.eventsBefore(token, 2)) {
+      if (event.entity === OPAQUE) {
+        if (seen.some((e) => e.salient)) continue;
+        return null;
+      }
       if (fits(this.entity(event.entity))) seen.push(event);
     }
     const chosen =
@@ -221,7 +240,7 @@ class ArticleReader {
 
   /** A noun phrase read forwards from `i`: a name, a pronoun, "the minister", "a spokesman for Foo". */
   private nounPhrase(i: number): NounPhrase | null {
-    const none: NounPhrase = { speaker: null, end: i, span: null, coordinated: [] };
+    const none: NounPhrase = { speaker: null, end: i, span: null, coordinated: [], opaque: false };
     const first = this.t(i);
     if (!first || first.kind !== 'word') return null;
     if (PRONOUNS.has(first.lower)) return { ...none, speaker: this.resolvePronoun(first.lower, i), end: i };
@@ -266,7 +285,7 @@ class ArticleReader {
       const other = this.spanStart[this.p]?.get(k + 1);
       if (isWord(and, 'and', 'or') && other)
         return { ...none, end: other.last, coordinated: [lastSpan, other] };
-      return { speaker: this.speakerOf(lastSpan), end, span: lastSpan, coordinated: [] };
+      return { ...none, speaker: lastSpan.entity, end, span: lastSpan, opaque: !lastSpan.entity };
     }
     if (!head) return null;
     // "a spokesman for the Port Authority", "a statement from the ministry": the organisation speaks.
@@ -277,21 +296,26 @@ class ArticleReader {
     if (linkOk) {
       const after = isWord(this.t(k + 1), 'the') ? k + 2 : k + 1;
       const span = this.spanStart[this.p]?.get(after);
-      if (span && !span.possessive)
-        return { speaker: this.speakerOf(span), end: span.last, span, coordinated: [] };
-      return { ...none, end };
+      if (span && !span.possessive) return { ...none, speaker: span.entity, end: span.last, span };
+      return { ...none, end, opaque: SPOKES.has(head.lower) };
     }
     if ((determiner && DEFINITE.has(determiner)) || possessor) {
       const qualifier = isWord(link, 'of', 'at')
         ? (this.spanStart[this.p]?.get(isWord(this.t(k + 1), 'the') ? k + 2 : k + 1) ?? null)
         : null;
-      return { ...none, speaker: this.resolveDescription(head.lower, i, qualifier), end };
+      const speaker = this.resolveDescription(head.lower, i, qualifier);
+      return { ...none, speaker, end, opaque: !speaker && isRoleNoun(head) };
     }
-    return { ...none, end };
+    return { ...none, end, opaque: isRoleNoun(head) };
   }
 
   /** The subject of the unit's main clause, after any opening adverbial ("In a statement, …"). */
   private mainSubject(): NounPhrase | null {
+    if (this.main === undefined) this.main = this.readMainSubject();
+    return this.main;
+  }
+
+  private readMainSubject(): NounPhrase | null {
     let i = this.unitFrom;
     for (let round = 0; round < 3; round++) {
       while (
@@ -320,7 +344,12 @@ class ArticleReader {
       i = comma + 1;
     }
     const np = this.nounPhrase(i);
-    if (!np) return null;
+    if (!np) {
+      const t = this.t(i);
+      const unfamiliar = t?.capitalised && t.tags.has('ProperNoun') && this.t(i + 1)?.tags.has('Verb');
+      if (unfamiliar) this.addEvent(i, OPAQUE);
+      return null;
+    }
     let k = np.end + 1;
     if (isPunct(this.t(k), ',')) {
       const close = this.closingComma(k);
@@ -331,8 +360,9 @@ class ArticleReader {
     const verb = this.t(k);
     if (!verb || !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower))) return null;
     for (const span of np.coordinated) this.markSalient(span);
-    if (np.span) this.markSalient(np.span);
+    if (np.span?.entity) this.markSalient(np.span);
     else if (np.speaker) this.addEvent(i, np.speaker);
+    else if (np.opaque) this.addEvent(i, OPAQUE);
     return np;
   }
 
@@ -347,7 +377,7 @@ class ArticleReader {
   }
 
   /** Jumps back over ", director of Foo," or ", who …," to the name it describes. */
-  private nameBeforeApposition(comma: number): NameSpan | null {
+  private nameBeforeApposition(comma: number, nameAsApposition = true): NameSpan | null {
     const tokens = this.tokens();
     const text = this.registry.paragraphs[this.p]?.paragraph.text ?? '';
     for (let k = comma - 1; k >= Math.max(this.unitFrom, comma - 35); k--) {
@@ -366,7 +396,7 @@ class ArticleReader {
       if (relative || apposition || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
-    const named = this.spanEnd[this.p]?.get(comma - 1);
+    const named = nameAsApposition ? this.spanEnd[this.p]?.get(comma - 1) : undefined;
     return named && isPunct(this.t(named.first - 1), ',') ? named : null;
   }
 
@@ -421,7 +451,11 @@ class ArticleReader {
       return span ? { speaker: this.speakerOf(span), npStart: this.phraseStart(span) } : none;
     }
     if (isWord(t, 'who', 'which')) {
-      const span = this.spanEnd[this.p]?.get(isPunct(this.t(j - 1), ',') ? j - 2 : j - 1);
+      // "Jane Roe, who …" or "Jane Roe, the union's negotiator, who …".
+      const comma = isPunct(this.t(j - 1), ',');
+      const span =
+        this.spanEnd[this.p]?.get(comma ? j - 2 : j - 1) ??
+        (comma ? this.nameBeforeApposition(j - 1, false) : null);
       return span ? { speaker: this.speakerOf(span), npStart: j } : none;
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
@@ -431,9 +465,13 @@ class ArticleReader {
     }
     const span = this.spanEnd[this.p]?.get(j);
     if (span) return this.subjectFromSpan(span);
+    if (t.kind === 'word' && t.capitalised) {
+      this.addEvent(j, OPAQUE);
+      return none;
+    }
     if (isWord(t, 'and', 'or', 'but')) {
       const main = this.mainSubject();
-      return { speaker: main?.speaker ?? null, npStart: j };
+      return { speaker: this.claim(main), npStart: j };
     }
     if (t.kind === 'word' && !t.capitalised) {
       // A description before the verb: parse it from its determiner.
@@ -448,9 +486,20 @@ class ArticleReader {
       )
         k -= 1;
       const start = DETERMINERS.has(this.t(k - 1)?.lower ?? '') ? k - 1 : k;
+      // "a spokesman for the firm said": someone unnamed speaks, and the firm is not a person to resolve.
+      const owner = this.t(start - 2);
+      if (
+        PREPOSITIONS.has(this.t(start - 1)?.lower ?? '') &&
+        owner &&
+        (isRoleNoun(owner) || SPOKES.has(owner.lower))
+      ) {
+        this.addEvent(start - 2, OPAQUE);
+        return { speaker: null, npStart: start - 2 };
+      }
       const np = this.nounPhrase(start);
       if (np && np.end === j) {
         if (np.speaker) this.addEvent(start, np.speaker);
+        else if (np.opaque) this.addEvent(start, OPAQUE);
         return { speaker: np.speaker, npStart: start };
       }
     }
@@ -504,8 +553,9 @@ class ArticleReader {
       if (!t || t.kind !== 'word') continue;
       if (t.lower === 'according' && isWord(this.t(i + 1), 'to')) {
         const np = this.nounPhrase(i + 2);
-        cues.push({ index: i, kind: 'according', speaker: np?.speaker ?? null, npStart: i, inverted: false });
-        if (np?.speaker && !np.span) this.addEvent(i + 2, np.speaker);
+        const speaker = this.claim(np);
+        cues.push({ index: i, kind: 'according', speaker, npStart: i, inverted: false });
+        if (speaker && !np?.span) this.addEvent(i + 2, speaker);
         continue;
       }
       if (this.isSpeechVerb(t, i)) {
@@ -513,7 +563,7 @@ class ArticleReader {
         if (PARTICIPLES.has(t.lower)) {
           if (previous && (DETERMINERS.has(previous.lower) || previous.possessive)) continue;
           const earlier = [...cues].reverse().find((c) => c.kind === 'verb');
-          const speaker = earlier ? earlier.speaker : (this.mainSubject()?.speaker ?? null);
+          const speaker = earlier ? earlier.speaker : this.claim(this.mainSubject());
           cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: false });
           continue;
         }
@@ -524,8 +574,19 @@ class ArticleReader {
             continue;
           }
           const np = this.nounPhrase(i + 1);
-          if (np?.speaker && !np.span) this.addEvent(i + 1, np.speaker);
-          cues.push({ index: i, kind: 'verb', speaker: np?.speaker ?? null, npStart: i, inverted: true });
+          const speaker = this.claim(np);
+          if (speaker && !np?.span) this.addEvent(i + 1, speaker);
+          else if (!speaker && np?.opaque) this.addEvent(i + 1, OPAQUE);
+          cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: true });
+          continue;
+        }
+        // "Talks collapsed, said Jane Roe": reported speech with the speaker after the verb.
+        const inverted =
+          !subject.speaker && isPunct(previous, ',') && INVERTIBLE.has(t.lower)
+            ? this.nounPhrase(i + 1)
+            : null;
+        if (inverted?.span) {
+          cues.push({ index: i, kind: 'verb', speaker: this.claim(inverted), npStart: i, inverted: true });
           continue;
         }
         cues.push({
@@ -542,7 +603,7 @@ class ArticleReader {
         if (isWord(next, 'from', 'by')) {
           const np = this.nounPhrase(i + 2);
           if (np?.span || np?.speaker)
-            cues.push({ index: i, kind: 'noun', speaker: np.speaker, npStart: i, inverted: false });
+            cues.push({ index: i, kind: 'noun', speaker: this.claim(np), npStart: i, inverted: false });
           continue;
         }
         const owner = this.spanEnd[this.p]?.get(i - 1);
@@ -608,6 +669,7 @@ class ArticleReader {
         if (indices.length === 0) return;
         this.unitFrom = indices[0] ?? 0;
         this.unitTo = indices[indices.length - 1] ?? 0;
+        this.main = undefined;
         const main = this.mainSubject();
         const cues = this.cues();
         for (const cue of cues) {
@@ -624,9 +686,11 @@ class ArticleReader {
           const token = tokens[q];
           const quote = token ? analysed.quotes[token.quote] : undefined;
           if (!token || !quote) continue;
-          const found = this.attributeOne(q, cues);
+          // "the so-called “reform”": the writer's distance, not anyone's words.
+          const scare = isWord(this.t(q - 1), 'so-called');
+          const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
-          let evidence: Evidence | null = found?.evidence ?? null;
+          let evidence = found?.evidence ?? null;
           if (!found && this.opensUnit(q)) {
             const before = previous;
             const samePlace =

@@ -534,10 +534,11 @@ function looksProper(token: Token): boolean {
   );
 }
 
-function isNameWord(token: Token | undefined, next: Token | undefined): boolean {
+function isNameWord(token: Token | undefined, next: Token | undefined, known: ReadonlySet<string>): boolean {
   if (!token || token.kind !== 'word' || !token.capitalised) return false;
   if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
-  if (token.sentenceInitial && !looksProper(token) && !opensName(token, next)) return false;
+  if (token.sentenceInitial && !looksProper(token) && !opensName(token, next) && !known.has(token.text))
+    return false;
   if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(token.lower)) return false;
   // A month is a date, not a name, when a number stands next to it ("March 3").
   if (CALENDAR.test(token.lower) && next?.kind === 'word' && /^\d/u.test(next.text)) return false;
@@ -568,18 +569,34 @@ function opensName(token: Token, next: Token | undefined): boolean {
 }
 
 /** Maximal runs of capitalised words, joined by name particles ("de", "van") or by "of" after a title or org word. */
-function nameRuns(tokens: readonly Token[]): { first: number; last: number }[] {
+/**
+ * Maximal runs of capitalised words, joined by name particles ("de", "van") or by "of" after a title or org
+ * word. `known` holds words of names already found elsewhere in the article, so "Obi said" at the start of a
+ * sentence is still a name.
+ */
+function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
+  const nameWord = (k: number): boolean => isNameWord(tokens[k], tokens[k + 1], known);
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i], tokens[i + 1])) {
+    if (!nameWord(i)) {
       i += 1;
       continue;
     }
     let last = i;
-    while (!tokens[last]?.possessive) {
+    for (;;) {
       const next = tokens[last + 1];
-      if (isNameWord(next, tokens[last + 2]) && next?.quote === tokens[last]?.quote) {
+      if (tokens[last]?.possessive) {
+        // "St Mary’s Hospital" is one name; "Russia’s Vladimir Putin" is two.
+        let end = last + 1;
+        while (nameWord(end) && !tokens[end]?.possessive && nameWord(end + 1)) end += 1;
+        if (nameWord(end) && ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
+          last = end;
+          continue;
+        }
+        break;
+      }
+      if (nameWord(last + 1) && next?.quote === tokens[last]?.quote) {
         last += 1;
         continue;
       }
@@ -587,7 +604,7 @@ function nameRuns(tokens: readonly Token[]): { first: number; last: number }[] {
         next?.kind === 'word' &&
         (CONNECTORS.has(next.lower) ||
           (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))));
-      if (joinable && isNameWord(tokens[last + 2], tokens[last + 3])) {
+      if (joinable && nameWord(last + 2)) {
         last += 2;
         continue;
       }
@@ -611,7 +628,12 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   const texts = run.map((t) => t.text);
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
-  if (ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') || hasAny(lexiconTags(whole), ['Organization'])) {
+  const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
+  if (
+    ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
+    suffixOf ||
+    hasAny(lexiconTags(whole), ['Organization'])
+  ) {
     return { title: [], words: texts, kind: 'organisation', personLike: false };
   }
   // The title runs to the last title word that still leaves a name after it ("Secretary of State Rex Tillerson").
@@ -687,9 +709,10 @@ function spansOf(
   index: number,
   tokens: readonly Token[],
   stream: number,
+  known: ReadonlySet<string>,
 ): NameSpan[] {
   const spans: NameSpan[] = [];
-  for (const run of nameRuns(tokens)) {
+  for (const run of nameRuns(tokens, known)) {
     const c = classifyRun(tokens, run.first, run.last);
     if (c.kind === 'none') continue;
     const lastToken = tokens[run.last];
@@ -903,12 +926,22 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   const entities = new Map<string, RegistryEntity>();
   const outerSpans: NameSpan[][] = [];
   const all: NameSpan[] = [];
-  paragraphs.forEach((analysed, index) => {
-    const outer = spansOf(analysed, index, analysed.outer, -1);
-    outerSpans.push(outer);
-    all.push(...outer);
-    analysed.inner.forEach((tokens, q) => all.push(...spansOf(analysed, index, tokens, q)));
-  });
+  // Two readings: the second knows the words of every full name, so a sentence may open with a surname.
+  const read = (known: ReadonlySet<string>): void => {
+    outerSpans.length = 0;
+    all.length = 0;
+    paragraphs.forEach((analysed, index) => {
+      const outer = spansOf(analysed, index, analysed.outer, -1, known);
+      outerSpans.push(outer);
+      all.push(...outer);
+      analysed.inner.forEach((tokens, q) => all.push(...spansOf(analysed, index, tokens, q, known)));
+    });
+  };
+  read(new Set());
+  const nameWords = new Set(
+    all.filter((s) => s.kind === 'person' && s.words.length >= 2).flatMap((s) => s.words),
+  );
+  if (nameWords.size > 0) read(nameWords);
 
   // Full names of people, merging "Kim Jong" into "Kim Jong Un" and "Donald J. Trump" with "Donald Trump".
   const people: RegistryEntity[] = [];
