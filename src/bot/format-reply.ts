@@ -67,7 +67,8 @@ export function truncate(text: string, max: number): string {
 
 /** Article text and user input are data, not markdown: `*` in a quote must not turn into italics. */
 function plain(text: string): string {
-  return escapeMarkdown(text);
+  // Nothing longer than a description is ever shown, and escaping slows down sharply with length.
+  return escapeMarkdown(truncate(text, DISCORD_LIMITS.embedDescription));
 }
 
 /** Total characters Discord counts towards the 6000-character embed limit. */

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
-import { loadCommands } from '../../src/bot/load-commands.js';
+import { loadCommands, type CommandContext } from '../../src/bot/load-commands.js';
 import { openLibrary } from '../../src/engine/open-library.js';
 import type { Library } from '../../src/engine/library.js';
 import { DiscordEmulator, type EmulatedInteraction, type InteractionOutcome } from './discord-emulator.js';
@@ -68,7 +68,12 @@ export interface Harness {
  * ids) on top of the test defaults.
  */
 export async function startHarness(
-  options: { knowledgeDir?: string; env?: (world: World) => Record<string, string> } = {},
+  options: {
+    knowledgeDir?: string;
+    env?: (world: World) => Record<string, string>;
+    /** Wraps the real library, for the few tests whose point is an engine that fails. */
+    wrapLibrary?: (library: Library) => CommandContext['library'];
+  } = {},
 ): Promise<Harness> {
   const emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
   const config = loadConfig({
@@ -84,7 +89,7 @@ export async function startHarness(
   const logger = pino({ level: config.LOG_LEVEL }, logs.stream);
   const library = await openLibrary(config, logger);
   const commands = await loadCommands();
-  const bot = createBot({ config, logger, library, commands });
+  const bot = createBot({ config, logger, library: options.wrapLibrary?.(library) ?? library, commands });
   await bot.start(TEST_TOKEN);
 
   return {

@@ -107,3 +107,37 @@ describe('acknowledgement', () => {
     expect(other.message?.ephemeral).toBe(false);
   });
 });
+
+describe('an engine failure', () => {
+  let broken: Harness;
+
+  beforeAll(async () => {
+    broken = await startHarness({
+      wrapLibrary: (library) => ({
+        reload: () => library.reload(),
+        get current() {
+          const index = library.current;
+          return Object.assign(Object.create(index) as typeof index, {
+            ask: () => Promise.reject(new TypeError('vector length mismatch')),
+          });
+        },
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await broken?.close();
+  });
+
+  test('is logged with its stack, and the asker alone gets a short apology', async () => {
+    const { interaction, outcome } = broken.command('ask', { question: 'What did Spicer say?' });
+    const result = await within(outcome, 15_000, '/ask');
+    expect(result.message?.ephemeral).toBe(true);
+    expect(result.message?.content).toMatch(/^Sorry, something went wrong on my side/);
+    expect(result.message?.content).not.toContain('vector length mismatch');
+
+    const [logged] = broken.logs.find('command failed');
+    expect(logged).toMatchObject({ interaction: interaction.id, command: 'ask', level: 50 });
+    expect((logged!.err as { stack: string }).stack).toContain('TypeError: vector length mismatch');
+  });
+});
