@@ -9,7 +9,7 @@ import type { AskResult, Citation } from '../answer/types.js';
 import type { ReloadReport } from '../engine/library.js';
 import type { KnowledgeProblem } from '../errors.js';
 import type { Article } from '../knowledge/types.js';
-import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
+import type { QuoteHit, QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
 
 /** Discord's documented limits for messages, embeds and autocomplete; exceeding any fails the request. */
 export const DISCORD_LIMITS = {
@@ -158,8 +158,16 @@ function joinAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function quoted(text: string): string {
-  return /^["“‘']/.test(text) ? text : `“${text}”`;
+/**
+ * The sentence a quote stands in, with the quoted words in bold, so the reader sees who said it and
+ * when; just the quote in quotation marks when the sentence does not contain it verbatim.
+ */
+function quoteInContext(quote: QuoteHit): string {
+  const text = plain(quote.text);
+  const context = plain(quote.context);
+  const at = context.indexOf(text);
+  if (text.length === 0 || at === -1) return /^["“‘']/.test(text) ? text : `“${text}”`;
+  return `${context.slice(0, at)}**${text}**${context.slice(at + text.length)}`;
 }
 
 /**
@@ -181,7 +189,7 @@ export function formatQuotes(result: QuoteResult, articles: readonly Article[]):
       fields: shown.map((q) =>
         citationField(
           { paragraph: q.paragraph, title: titles.get(q.doc) ?? q.doc, url: urls.get(q.doc), text: q.text },
-          quoted(plain(q.text)),
+          quoteInContext(q),
         ),
       ),
       footer: {

@@ -180,16 +180,22 @@ describe('formatQuotes', () => {
     suggestions: [],
   };
 
-  test('lists the quotes, each with its paragraph and article', () => {
+  test('lists the quotes in their sentences, each with its paragraph and article', () => {
     const embed = only(formatQuotes(spicer, ARTICLES));
     expect(embed.title).toBe('What Sean Spicer said');
     expect(embed.description).toBe('1 quote in the articles.');
     expect(embed.fields).toEqual([
       {
         name: '¶14 · Trump says he would be ‘honoured’ to meet North Korean leader',
-        value: '“conditions are not there right now”',
+        value:
+          'White House spokesman Sean Spicer … said later on Monday that “**conditions are not there right now**”.',
       },
     ]);
+  });
+
+  test('shows the bare quote in quotation marks when its sentence does not contain it verbatim', () => {
+    const odd = { ...spicer, quotes: [{ ...spicer.quotes[0]!, context: 'Mr Spicer spoke briefly.' }] };
+    expect(only(formatQuotes(odd, ARTICLES)).fields![0]!.value).toBe('“conditions are not there right now”');
   });
 
   test('shows at most ten quotes and says how many there are', () => {

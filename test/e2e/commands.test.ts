@@ -113,12 +113,30 @@ describe('/ask', () => {
 });
 
 describe('/quote', () => {
-  test('replies with what the quote engine found, formatted with citations', async () => {
-    const { outcome } = h.command('quote', { speaker: 'Sean Spicer' });
+  test('replies with the speaker’s quotes, each cited with its paragraph and article', async () => {
+    const { interaction, outcome } = h.command('quote', { speaker: 'Sean Spicer' });
     const result = await within(outcome, 15_000, '/quote');
+    expect(h.emulator.requestsFor(interaction).map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 204',
+      'PATCH 200',
+    ]);
+    expect(result.message?.ephemeral).toBe(false);
+    expect(result.message?.allowedMentions).toEqual({ parse: [] });
+    const embed = result.message?.embeds[0] as { title: string; fields: { name: string; value: string }[] };
+    expect(embed.title).toBe('What Sean Spicer said');
+    expect(embed.fields).toContainEqual({
+      name: '¶14 · Trump says he would be ‘honoured’ to meet North Korean leader',
+      value: expect.stringContaining('“**conditions are not there right now**”') as string,
+    });
     const index = h.library.current;
     expect(result.message?.embeds).toEqual(formatQuotes(index.quote('Sean Spicer'), index.articles).embeds);
-    expect(result.message?.allowedMentions).toEqual({ parse: [] });
+  });
+
+  test('says where someone is mentioned when the articles never quote them', async () => {
+    const result = await within(h.command('quote', { speaker: 'Barack Obama' }).outcome, 15_000, '/quote');
+    expect((result.message?.embeds[0] as { description: string }).description).toMatch(
+      /^The articles never quote Barack Obama directly\. They are mentioned in ¶3 of “Trump says/,
+    );
   });
 
   test('says so, and suggests, for a name nobody in the articles has', async () => {
@@ -132,6 +150,7 @@ describe('/quote', () => {
     expect(result.ackType).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(result.ackDelayMs).toBeLessThan(3000);
     expect(result.choices).toEqual(formatSpeakerChoices(h.library.current.suggestSpeakers('S', 25)));
+    expect(result.choices).toContainEqual({ name: 'Sean Spicer (1 quote)', value: 'Sean Spicer' });
     expect(result.choices!.length).toBeLessThanOrEqual(25);
   });
 });
