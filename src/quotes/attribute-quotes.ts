@@ -61,6 +61,8 @@ const LEAD_SKIP = words(
 const CLAUSE_CONJ = words('but and while whereas although though yet because');
 const DETERMINERS = words('the a an this that these those');
 const DEFINITE = words('the this that');
+/** Modifiers a description may add without naming a different role ("the former president"). */
+const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
 const PRONOUNS = words('he she it they we i');
 
 function words(list: string): ReadonlySet<string> {
@@ -224,13 +226,22 @@ class ArticleReader {
   }
 
   /** "the president", "the ministry": the nearest earlier entity whose role or name has that head noun. */
-  private resolveDescription(head: string, token: number, qualifier: NameSpan | null): string | null {
+  private resolveDescription(
+    head: string,
+    token: number,
+    qualifier: NameSpan | null,
+    modifiers: readonly string[] = [],
+  ): string | null {
     const qualifierName = qualifier ? qualifier.words.join(' ') : null;
+    // "the transport secretary" is not "the union's general secretary": every modifier must be in the role.
+    const wanted = modifiers.filter((m) => !GENERIC_MODIFIERS.has(m));
     const fits = (e: RegistryEntity | undefined): boolean => {
       if (!e) return false;
       const byRole = e.kind === 'person' && e.roleHeads.has(head);
       const byName = e.kind !== 'person' && e.canonical.toLowerCase().split(/\s+/u).includes(head);
       if (!byRole && !byName) return false;
+      const described = [...e.roleTexts, e.canonical].join(' ').toLowerCase();
+      if (!wanted.every((m) => described.includes(m))) return false;
       return qualifierName === null || e.roleTexts.some((r) => r.includes(qualifierName));
     };
     for (const event of this.eventsBefore(token, this.p + 1))
@@ -250,6 +261,7 @@ class ArticleReader {
     let lastSpan: NameSpan | null = null;
     let head: Token | null = null;
     let possessor = false;
+    const modifiers: string[] = [];
     for (let n = 0; n < 8; n++) {
       const span = this.spanStart[this.p]?.get(k);
       const t = this.t(k);
@@ -272,6 +284,7 @@ class ArticleReader {
         !DETERMINERS.has(t.lower) &&
         !t.tags.has('Verb')
       ) {
+        if (head) modifiers.push(head.lower);
         head = t;
         lastSpan = null;
         k += 1;
@@ -303,7 +316,7 @@ class ArticleReader {
       const qualifier = isWord(link, 'of', 'at')
         ? (this.spanStart[this.p]?.get(isWord(this.t(k + 1), 'the') ? k + 2 : k + 1) ?? null)
         : null;
-      const speaker = this.resolveDescription(head.lower, i, qualifier);
+      const speaker = this.resolveDescription(head.lower, i, qualifier, modifiers);
       return { ...none, speaker, end, opaque: !speaker && isRoleNoun(head) };
     }
     return { ...none, end, opaque: isRoleNoun(head) };
@@ -343,7 +356,7 @@ class ArticleReader {
       if (!isPunct(this.t(comma), ',')) return null;
       i = comma + 1;
     }
-    const np = this.nounPhrase(i);
+    let np = this.nounPhrase(i);
     if (!np) {
       const t = this.t(i);
       const unfamiliar = t?.capitalised && t.tags.has('ProperNoun') && this.t(i + 1)?.tags.has('Verb');
@@ -351,7 +364,12 @@ class ArticleReader {
       return null;
     }
     let k = np.end + 1;
-    if (isPunct(this.t(k), ',')) {
+    // "The transport secretary, Daniel Okafor, called …": the name in apposition is the subject.
+    const named = this.spanStart[this.p]?.get(k + 1);
+    if (!np.span && isPunct(this.t(k), ',') && named && isPunct(this.t(named.last + 1), ',')) {
+      np = { ...np, speaker: named.entity, span: named, end: named.last, opaque: !named.entity };
+      k = named.last + 2;
+    } else if (isPunct(this.t(k), ',')) {
       const close = this.closingComma(k);
       if (close < 0) return null;
       k = close + 1;
@@ -471,7 +489,8 @@ class ArticleReader {
     }
     if (isWord(t, 'and', 'or', 'but')) {
       const main = this.mainSubject();
-      return { speaker: this.claim(main), npStart: j };
+      // Not attachable to a quote before it: "“…” and accused X" has no subject after the quote.
+      return { speaker: this.claim(main), npStart: -1 };
     }
     if (t.kind === 'word' && !t.capitalised) {
       // A description before the verb: parse it from its determiner.
@@ -524,14 +543,19 @@ class ArticleReader {
       if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at'))
         return { speaker: this.speakerOf(span), npStart: start };
       if (isRoleNoun(head) && isWord(this.t(start), 'the')) {
-        const speaker = this.resolveDescription(head.lower, start, span);
+        const modifiers = this.tokens()
+          .slice(start + 1, b - 1)
+          .filter((m) => m.kind === 'word' && !m.capitalised)
+          .map((m) => m.lower);
+        const speaker = this.resolveDescription(head.lower, start, span, modifiers);
         if (speaker) this.addEvent(start, speaker);
         return { speaker, npStart: start };
       }
       return { speaker: null, npStart: start };
     }
-    if (isWord(before, 'and', 'or', '&') && this.spanEnd[this.p]?.get(span.first - 2))
-      return { speaker: null, npStart: span.first };
+    // "Smith and Brown said", "Smith, Jones and Brown said": several speakers, none of them alone.
+    const listed = this.spanEnd[this.p]?.get(isPunct(this.t(b - 1), ',') ? b - 2 : b - 1);
+    if (isWord(before, 'and', 'or', '&') && listed) return { speaker: null, npStart: span.first };
     return { speaker: this.speakerOf(span), npStart: this.phraseStart(span) };
   }
 

@@ -447,6 +447,7 @@ export const PREPOSITIONS = new Set([
   'without',
   'within',
 ]);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that']);
 const NOT_AN_APPOSITION = new Set([
   'who',
   'which',
@@ -788,16 +789,18 @@ export function appositionAfter(
     .filter((t) => !(t.kind === 'punct' && /[.!?]/u.test(t.text) && t === tokens[end - 1]));
   const opener = phrase[0];
   if (!opener || phrase.length > 22 || NOT_AN_APPOSITION.has(opener.lower)) return null;
-  const lowerWords = phrase.filter((t) => t.kind === 'word' && !t.capitalised);
-  if (
-    lowerWords.some(
-      (t) => t.tags.has('Verb') && !t.tags.has('Noun') && !t.tags.has('Adjective') && !t.tags.has('Gerund'),
-    )
-  )
-    return null;
-  const hasRole = phrase.some((t) => isRoleNoun(t));
-  if (!hasRole) return null;
-  const lastWord = phrase[phrase.length - 1];
+  // "a nurse who had waited an hour": the role is what comes before the relative clause.
+  const relative = phrase.findIndex((t) => RELATIVES.has(t.lower));
+  const role = relative > 0 ? phrase.slice(0, relative) : phrase;
+  const lowerWords = role.filter((t) => t.kind === 'word' && !t.capitalised);
+  const hasVerb = lowerWords.some(
+    (t) => t.tags.has('Verb') && !t.tags.has('Noun') && !t.tags.has('Adjective') && !t.tags.has('Gerund'),
+  );
+  // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,").
+  const described =
+    /^(a|an|the)$/u.test(opener.lower) && role.some((t) => t.tags.has('Noun') && !t.capitalised);
+  if (hasVerb || !(role.some((t) => isRoleNoun(t)) || described)) return null;
+  const lastWord = role[role.length - 1];
   if (!lastWord) return null;
   return { role: text.slice(opener.start, lastWord.end), end: end - 1 };
 }

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../src/quotes/attribute-quotes.js';
+import { analyseArticle, buildArticleRegistry } from '../../src/quotes/people.js';
+import { articleFromText } from './article-from-text.js';
+
+/** Each quote of a made-up article with the canonical name of its speaker, or null. */
+function attributed(body: string): [string, string | null][] {
+  const article = articleFromText(body);
+  const registry = buildArticleRegistry(article, analyseArticle(article));
+  return attributeQuotes(registry).quotes.map((q) => [
+    q.quote.text,
+    q.speaker ? (registry.entities.get(q.speaker)?.canonical ?? q.speaker) : null,
+  ]);
+}
+
+function spokeIn(body: string): Record<string, string[]> {
+  const article = articleFromText(body);
+  const registry = buildArticleRegistry(article, analyseArticle(article));
+  const { spoke } = attributeQuotes(registry);
+  return Object.fromEntries(
+    [...spoke].map(([key, ids]) => [registry.entities.get(key)?.canonical ?? key, [...ids].sort()]),
+  );
+}
+
+describe('attributeQuotes: attribution patterns', () => {
+  it('"X said" after the quote, and a quote split by it', () => {
+    expect(attributed('“We support clean energy,” Anna Becker said. “But not at any price.”')).toEqual([
+      ['We support clean energy', 'Anna Becker'],
+      ['But not at any price.', 'Anna Becker'],
+    ]);
+  });
+
+  it('"said X" inverted, with an apposition after the name', () => {
+    expect(attributed('“It is a mistake,” said Omar Haddad, director of the Coastal Trust.')).toEqual([
+      ['It is a mistake', 'Omar Haddad'],
+    ]);
+  });
+
+  it('"X told Y that …" before a partial quote', () => {
+    expect(
+      attributed('Lena Fischer told reporters on Monday that the deal was “dead in the water”.'),
+    ).toEqual([['dead in the water', 'Lena Fischer']]);
+  });
+
+  it('"X added" after a quote, with a title and surname', () => {
+    expect(
+      attributed(
+        'Lena Fischer left the hall early.\n\n“We will be back,” Ms Fischer added, “with more members.”',
+      ),
+    ).toEqual([
+      ['We will be back', 'Lena Fischer'],
+      ['with more members.', 'Lena Fischer'],
+    ]);
+  });
+
+  it('"according to X", before or after the quote', () => {
+    expect(
+      attributed(
+        'According to Lena Fischer, the plan is “doomed”.\n\n“Nobody wants it”, according to Omar Haddad, a local councillor.',
+      ),
+    ).toEqual([
+      ['doomed', 'Lena Fischer'],
+      ['Nobody wants it', 'Omar Haddad'],
+    ]);
+  });
+
+  it('"X described … as"', () => {
+    expect(attributed('Paul Marsh described the proposal as “a fantasy” on Tuesday.')).toEqual([
+      ['a fantasy', 'Paul Marsh'],
+    ]);
+  });
+
+  it('"a call from X for …", past an apposition and another name', () => {
+    expect(
+      attributed(
+        'The vote followed a call from Ruth Adeyemi, the city’s mayor, for Harbour Board members to “stay calm”.',
+      ),
+    ).toEqual([['stay calm', 'Ruth Adeyemi']]);
+  });
+
+  it('"X has accused … of", with an organisation or a country as speaker', () => {
+    expect(
+      attributed(
+        'The Harbour Workers Union has accused the company of “union-busting”.\n\nCanada has accused the firm of “bad faith”.',
+      ),
+    ).toEqual([
+      ['union-busting', 'Harbour Workers Union'],
+      ['bad faith', 'Canada'],
+    ]);
+  });
+
+  it('a speaker introduced by a long apposition before "said that"', () => {
+    expect(
+      attributed(
+        'Rosa Lind, a housing analyst at the Metro Institute, said that while Mr Vance’s prices are “finally cooling”, rents are not.',
+      ),
+    ).toEqual([['finally cooling', 'Rosa Lind']]);
+  });
+
+  it('"she said" resolves to the nearest earlier woman, past a man named in between', () => {
+    expect(
+      attributed(
+        'Rosa Lind, a housing analyst, said Mr Vance’s plan would fail.\n\n“It was never going to work,” she said.',
+      ),
+    ).toEqual([['It was never going to work', 'Rosa Lind']]);
+  });
+
+  it('"he said" later in the sentence resolves to the sentence’s subject', () => {
+    expect(
+      attributed(
+        'Transport spokesman Kevin Osei tried to calm nerves when he said that services were “almost normal”.',
+      ),
+    ).toEqual([['almost normal', 'Kevin Osei']]);
+  });
+
+  it('a quote continued in the next paragraph goes to the speaker of the quote it continues', () => {
+    expect(
+      attributed(
+        '“Workers have told me, ‘We are not going back,’” Maria Ortiz said. “I believe them.\n\n“And so should the employers.”',
+      ),
+    ).toEqual([
+      ['Workers have told me, ‘We are not going back,’', 'Maria Ortiz'],
+      ['I believe them.', 'Maria Ortiz'],
+      ['And so should the employers.', 'Maria Ortiz'],
+    ]);
+  });
+
+  it('an organisation speaking in a statement, then as "it"', () => {
+    expect(
+      attributed(
+        'The Ellsworth Port Authority said in a statement that it was “reviewing all options”. “We remain open to talks,” it said.',
+      ),
+    ).toEqual([
+      ['reviewing all options', 'Ellsworth Port Authority'],
+      ['We remain open to talks', 'Ellsworth Port Authority'],
+    ]);
+  });
+
+  it('a spokesman who "told reporters", with a colon-introduced quote', () => {
+    expect(
+      attributed(
+        'Treasury spokesman John Doe told reporters: “The numbers speak for themselves. We are on track.”',
+      ),
+    ).toEqual([['The numbers speak for themselves. We are on track.', 'John Doe']]);
+  });
+
+  it('"a spokesman for X" makes the organisation the speaker', () => {
+    expect(attributed('A spokesman for the Harbour Board said the strike was “regrettable”.')).toEqual([
+      ['regrettable', 'Harbour Board'],
+    ]);
+  });
+
+  it('"said the minister" resolves to the person the article gave that role', () => {
+    expect(
+      attributed(
+        'Health Minister Jane Holt visited the ward.\n\n“We inherited this mess,” said the health minister.',
+      ),
+    ).toEqual([['We inherited this mess', 'Jane Holt']]);
+  });
+
+  it('records who speaks in reported speech, without quotes', () => {
+    expect(spokeIn('Talks collapsed, said Maria Ortiz. Omar Haddad said that he would resign.')).toEqual({
+      'Maria Ortiz': ['made-up#1.1'],
+      'Omar Haddad': ['made-up#1.2'],
+    });
+  });
+});
+
+describe('attributeQuotes: leaves a quote unattributed without evidence', () => {
+  it('scare quotes around one word with no speaker nearby', () => {
+    expect(attributed('The council approved the “green” budget on Monday.')).toEqual([['green', null]]);
+  });
+
+  it('a quote after "so-called", even in someone’s reported speech', () => {
+    expect(attributed('Jane Holt said on Thursday that the so-called “recovery plan” would work.')).toEqual([
+      ['recovery plan', null],
+    ]);
+  });
+
+  it('"he said" when two men are equally in view', () => {
+    expect(
+      attributed('Mr Reilly and Mr Osei met on Wednesday. “We need a deal by Friday,” he said.'),
+    ).toEqual([['We need a deal by Friday', null]]);
+  });
+
+  it('a quote in the passive, whose speaker is not given', () => {
+    expect(attributed('The dispute has been described by some commentators as a “watershed”.')).toEqual([
+      ['watershed', null],
+    ]);
+  });
+
+  it('"he said" after an unnamed spokesman, rather than the last named man', () => {
+    expect(
+      attributed(
+        'Tom Reilly arrived late. A spokesman for the firm said the talks were over. “It is done,” he said.',
+      ),
+    ).toEqual([['It is done', null]]);
+  });
+
+  it('a quote in a new clause with its own subject after the cue', () => {
+    expect(attributed('Kate Moss said the plan had failed, but the mayor remained “hopeful”.')).toEqual([
+      ['hopeful', null],
+    ]);
+  });
+
+  it('"the transport secretary" is not whoever was last called a secretary', () => {
+    expect(
+      attributed(
+        '“Enough,” said Maria Kovacs, the union’s general secretary.\n\nThe transport secretary called the strike “reckless”.',
+      ),
+    ).toEqual([
+      ['Enough', 'Maria Kovacs'],
+      ['reckless', null],
+    ]);
+  });
+
+  it('a bare quote after someone else has spoken is no continuation', () => {
+    expect(
+      attributed(
+        '“We want a deal,” said Maria Ortiz. Omar Haddad said talks would resume.\n\n“Not before Friday.”',
+      ),
+    ).toEqual([
+      ['We want a deal', 'Maria Ortiz'],
+      ['Not before Friday.', null],
+    ]);
+  });
+});
