@@ -4,17 +4,21 @@ import type { Ranking, ScoredParagraph } from './retrieve.js';
 import type { AskResult, Citation } from './types.js';
 
 /**
- * The least coverage (share of a question's content found in one top paragraph) worth answering.
- * Calibrated by `npm run eval` on the dev set plus test/fixtures/calibration: the highest value that
- * still answers every on-topic question, halfway to the highest off-topic coverage below it. The same
- * for every article.
+ * The least evidence worth answering, where evidence = coverage (share of the question's content words
+ * found together in one top paragraph) + the best sentence's cosine similarity to the question: word
+ * overlap catches what static vectors blur, and similarity rescues paraphrases ("walkout" for "walked
+ * out"). Calibrated by `npm run eval` over the dev set and test/fixtures (two articles): the highest value
+ * that still answers every on-topic question, halfway to the highest off-topic evidence below it. The
+ * same for every article; re-run the eval after changing EMBEDDING_MODEL.
  */
-export const MIN_COVERAGE = 0.35;
+export const MIN_EVIDENCE = 1.06;
 
 const MAX_ANSWER_SENTENCES = 3;
 const MAX_CITATIONS = 3;
 // Extra sentences must be nearly as good as the best one, or they dilute the answer.
 const EXTRA_SENTENCE_RATIO = 0.8;
+// "What did X say" wants X's statements, and every candidate is already X's own words: keep more of them.
+const EXTRA_SPOKEN_RATIO = 0.5;
 const EXTRA_CITATION_RATIO = 0.75;
 
 /** What the engine knows about the knowledge base as a whole, for helpful declines. */
@@ -30,7 +34,7 @@ export interface KnowledgeSummary {
  */
 export function composeAnswer(question: string, ranking: Ranking, summary: KnowledgeSummary): AskResult {
   const top = ranking.paragraphs[0];
-  if (!top || ranking.coverage < MIN_COVERAGE || ranking.unknownNames.length > 0) {
+  if (!top || evidence(ranking) < MIN_EVIDENCE || ranking.unknownNames.length > 0) {
     return {
       question,
       answer: offTopicMessage(summary, ranking.unknownNames),
@@ -46,6 +50,16 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
       answer: silentPersonMessage(silent.person, silent.paragraphs, summary.articles.length > 1),
       declined: true,
       citations: silent.paragraphs.slice(0, MAX_CITATIONS).map((p) => citation(p.paragraph, p.article, 0)),
+    };
+  }
+
+  const subject = ranking.focus.subject?.person;
+  if (subject && ranking.subjectTopicCoverage === 0) {
+    return {
+      question,
+      answer: `${articlesWord(summary)} nothing ${subject.name} said about that. ${suggestion(summary)}`,
+      declined: true,
+      citations: [],
     };
   }
 
@@ -69,7 +83,11 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const best = candidates[0]!;
   const chosen = [best];
   for (const candidate of candidates.slice(1)) {
-    if (chosen.length >= MAX_ANSWER_SENTENCES || candidate.score < EXTRA_SENTENCE_RATIO * best.score) break;
+    if (
+      chosen.length >= MAX_ANSWER_SENTENCES ||
+      candidate.score < (spoken ? EXTRA_SPOKEN_RATIO : EXTRA_SENTENCE_RATIO) * best.score
+    )
+      break;
     if (!chosen.some((c) => c.sentence.text === candidate.sentence.text)) chosen.push(candidate);
   }
 
@@ -94,6 +112,11 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     declined: false,
     citations: cited.map((p) => citation(p.paragraph, p.article, p.score)),
   };
+}
+
+/** How strongly the articles address the question at all (see MIN_EVIDENCE). */
+export function evidence(ranking: Ranking): number {
+  return ranking.coverage + ranking.bestSentenceSimilarity;
 }
 
 /** `[¶14]`, or `[Title ¶14]` when several articles are loaded and the reader must know which. */
@@ -153,12 +176,20 @@ function offTopicMessage(summary: KnowledgeSummary, unknownNames: readonly strin
     unknownNames.length > 0
       ? `${subject} ${single ? 'does' : 'do'} not mention ${joinNames(unknownNames)}, so I can't answer that.`
       : `${subject} ${single ? "doesn't" : "don't"} say.`;
+  return `${about} ${suggestion(summary)}`;
+}
+
+/** "The article reports" or "The articles report", to begin a sentence. */
+function articlesWord(summary: KnowledgeSummary): string {
+  return summary.articles.length === 1 ? 'The article reports' : 'The articles report';
+}
+
+/** What one could ask instead, from the people the articles quote most. */
+function suggestion(summary: KnowledgeSummary): string {
   const people = summary.notableSpeakers.slice(0, 3);
-  const hint =
-    people.length > 0
-      ? ` You could ask what ${joinNames(people)} said, or about the events they describe.`
-      : ' You could ask about the people and events they describe.';
-  return `${about}${hint}`;
+  return people.length > 0
+    ? `You could ask what ${joinNames(people)} said, or about the events they describe.`
+    : 'You could ask about the people and events they describe.';
 }
 
 function joinNames(names: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { contentTerms, words } from './text-terms.js';
+import { contentTerms, stem, words } from './text-terms.js';
 
 /** What the answer engine needs to know about a person or organisation the articles name. */
 export interface PersonProfile {
@@ -38,6 +38,17 @@ const SUBJECT_OF_SAYING =
 // "Who is X", "who's X", "what does X do", "where does X work": the question wants the apposition.
 const IDENTITY =
   /^(who(?:'s|’s| is| was| are)\b|what (?:is|was) (?:the )?(?:job|role|title|position)\b|what does .+ do\b|where does .+ work\b)/i;
+
+const SPEECH_TERMS = new Set(
+  'say tell think believe claim argue warn call describe comment respond react view opinion stance position want mean suggest propose fear predict promise accuse deny admit announce feel expect hope urge demand'
+    .split(' ')
+    .map(stem),
+);
+
+/** True for the stemmed verbs and nouns of saying ("say", "told", "view"), which name no topic. */
+export function isSpeechTerm(term: string): boolean {
+  return SPEECH_TERMS.has(term);
+}
 
 /**
  * Works out which people a question is about, from the names, aliases and roles the articles give
@@ -79,6 +90,7 @@ function findSubject(phrase: string, matches: readonly PersonMatch[]): PersonMat
   const phraseWords = words(phrase);
   const nounPhrase = phrase.split(/\s+(?:of|at|for|in|from|on|about)\s+/i)[0] ?? phrase;
   const head = contentTerms(nounPhrase).pop();
+  const phraseTerms = contentTerms(phrase);
   const phraseText = ` ${phraseWords.join(' ')} `;
   let best: { match: PersonMatch; rank: number } | undefined;
   for (const match of matches) {
@@ -88,7 +100,13 @@ function findSubject(phrase: string, matches: readonly PersonMatch[]): PersonMat
       if (!aliasText || !phraseText.includes(` ${aliasText} `)) continue;
       rank = Math.max(rank, phraseText.endsWith(` ${aliasText} `) ? 3 : 1);
     }
-    if (head && match.person.role && roleHead(match.person.role) === head) rank = Math.max(rank, 2);
+    // A role names the subject only if it has the phrase's head and every other word the phrase adds
+    // ("the transport secretary" is not "the union's general secretary").
+    const role = match.person.role;
+    if (head && role && roleHead(role) === head) {
+      const known = new Set(contentTerms([role, ...match.person.aliases].join(' ')));
+      if (phraseTerms.every((t) => known.has(t))) rank = Math.max(rank, 2);
+    }
     if (
       rank > 0 &&
       (!best || rank > best.rank || (rank === best.rank && match.confidence > best.match.confidence))

@@ -1,7 +1,7 @@
 import { dot } from '../embedding/embedder.js';
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import { LexicalIndex } from './lexical-index.js';
-import { findQuestionFocus, type PersonProfile, type QuestionFocus } from './question-focus.js';
+import { findQuestionFocus, isSpeechTerm, type PersonProfile, type QuestionFocus } from './question-focus.js';
 import { contentTerms, isStopWord, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
@@ -35,6 +35,13 @@ export interface Ranking {
    * 0–1: the engine's evidence that the articles address this question at all.
    */
   coverage: number;
+  /** Highest raw cosine similarity between the question and any sentence (0 when the question has no known words). */
+  bestSentenceSimilarity: number;
+  /**
+   * For "what did X say about Y": the share of Y's terms (the question's content words other than X's
+   * names, role and the verb of saying) found in the paragraphs where X speaks; undefined without a Y.
+   */
+  subjectTopicCoverage?: number;
   /** Capitalised words of the question (names, places) that no loaded article contains. */
   unknownNames: string[];
   /** Fused score of any sentence, by sentence id. */
@@ -113,7 +120,8 @@ export class HybridRetriever {
     const lexicalParagraph = useLexical
       ? scaleToUnit(this.#lexicalParagraphs.scores(question), this.paragraphs.length)
       : undefined;
-    const denseSentence = useDense ? minMax(this.sentenceVectors.map((v) => dot(queryVector, v))) : undefined;
+    const rawSentenceSimilarity = this.sentenceVectors.map((v) => dot(queryVector, v));
+    const denseSentence = useDense ? minMax(rawSentenceSimilarity) : undefined;
     const denseParagraph = useDense
       ? minMax(this.paragraphVectors.map((v) => dot(queryVector, v)))
       : undefined;
@@ -150,7 +158,18 @@ export class HybridRetriever {
       ...paragraphs.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p.position)),
     );
     const sentenceScore = (id: string) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0;
-    return { focus, paragraphs, coverage, unknownNames: this.#unknownNames(question), sentenceScore };
+    const subjectTopicCoverage = focus.subject
+      ? this.#subjectTopicCoverage(question, focus.subject.person)
+      : undefined;
+    return {
+      focus,
+      paragraphs,
+      coverage,
+      ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
+      bestSentenceSimilarity: Math.max(0, ...rawSentenceSimilarity),
+      unknownNames: this.#unknownNames(question),
+      sentenceScore,
+    };
   }
 
   #personBoosts(focus: QuestionFocus): Map<number, number> {
@@ -172,8 +191,26 @@ export class HybridRetriever {
   }
 
   #coverage(question: string, paragraphPosition: number): number {
-    const terms = [...new Set(contentTerms(question))];
-    const paragraphTerms = this.#paragraphTerms[paragraphPosition]!;
+    return this.#weightedShare(
+      [...new Set(contentTerms(question))],
+      this.#paragraphTerms[paragraphPosition]!,
+    );
+  }
+
+  #subjectTopicCoverage(question: string, person: PersonProfile): number | undefined {
+    const aboutPerson = new Set(contentTerms([...person.aliases, person.role ?? ''].join(' ')));
+    const topic = [...new Set(contentTerms(question))].filter((t) => !aboutPerson.has(t) && !isSpeechTerm(t));
+    if (topic.length === 0) return undefined;
+    const spokenIn = new Set<string>();
+    for (const id of person.speakerSentenceIds) {
+      const i = this.#sentenceById.get(id);
+      if (i === undefined) continue;
+      for (const term of contentTerms(this.sentences[i]!.paragraph.text)) spokenIn.add(term);
+    }
+    return this.#weightedShare(topic, spokenIn);
+  }
+
+  #weightedShare(terms: readonly string[], paragraphTerms: ReadonlySet<string>): number {
     let total = 0;
     let covered = 0;
     for (const term of terms) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { MIN_COVERAGE } from '../answer/compose-answer.js';
+import { evidence, MIN_EVIDENCE } from '../answer/compose-answer.js';
 import { normaliseQuestion } from '../answer/question.js';
 import type { RetrievalMode } from '../answer/retrieve.js';
 import { loadConfig } from '../config.js';
@@ -78,17 +78,17 @@ async function main(): Promise<void> {
   console.log(
     `\nDeclines: off-topic declined ${declinedOff.length}/${offTopic.length}; on-topic wrongly declined ${wronglyDeclined.length}/${onTopic.length}`,
   );
-  const coverage = (rs: typeof onTopic) => rs.map((r) => r.ranking.coverage);
+  const coverage = (rs: typeof onTopic) => rs.map((r) => evidence(r.ranking));
   console.log(
-    `  coverage on-topic min ${fmt(Math.min(...coverage(onTopic)))}; off-topic max ${fmt(Math.max(...coverage(offTopic)))}`,
+    `  evidence on-topic min ${fmt(Math.min(...coverage(onTopic)))}; off-topic max ${fmt(Math.max(...coverage(offTopic)))}`,
   );
   console.log(
-    `  coverage threshold in use ${MIN_COVERAGE}; suggested by this data ${fmt(suggestThreshold(coverage(onTopic), coverage(offTopic)))}`,
+    `  evidence threshold in use ${MIN_EVIDENCE}; suggested by this data ${fmt(suggestThreshold(coverage(onTopic), coverage(offTopic)))}`,
   );
   for (const r of wronglyDeclined)
-    console.log(`   wrongly declined: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
+    console.log(`   wrongly declined: ${r.q} (evidence ${fmt(evidence(r.ranking))})`);
   for (const r of offTopic.filter((x) => !x.result.declined))
-    console.log(`   answered off-topic: ${r.q} (coverage ${fmt(r.ranking.coverage)})`);
+    console.log(`   answered off-topic: ${r.q} (evidence ${fmt(evidence(r.ranking))})`);
   if (data.quote) {
     const q = evaluateQuotes(index.quoteIndex, {
       quote: data.quote,
@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   }
   if (values.verbose) {
     for (const r of [...onTopic, ...offTopic])
-      console.log(`\nQ: ${r.q} [coverage ${fmt(r.ranking.coverage)}]\nA: ${r.result.answer}`);
+      console.log(
+        `\nQ: ${r.q} [coverage ${fmt(r.ranking.coverage)}, similarity ${fmt(r.ranking.bestSentenceSimilarity)}]\nA: ${r.result.answer}`,
+      );
   }
 }
 
@@ -123,7 +125,7 @@ async function goldRank(
 }
 
 /**
- * The calibration rule behind MIN_COVERAGE: the highest threshold that still answers every on-topic
+ * The calibration rule behind MIN_EVIDENCE: the highest threshold that still answers every on-topic
  * question, set halfway between the lowest on-topic coverage and the highest off-topic coverage below it.
  */
 function suggestThreshold(onTopic: number[], offTopic: number[]): number {

@@ -122,3 +122,23 @@ describe('ask', () => {
     expect(result.citations[0]!.paragraph).toBe(14);
   });
 });
+
+describe('ask, for "what did X say" questions', () => {
+  it('answers with the named person’s own words only, never someone else’s', async () => {
+    const result = await twoArticles.ask('What did Tom Berg say?');
+    expect(result.declined).toBe(false);
+    expect(result.answer).toContain('Next winter could be worse');
+    expect(result.answer).not.toContain('We worked day and night');
+  });
+
+  it('declines when the person spoke, but not about what was asked', async () => {
+    const result = await twoArticles.ask('What did Tom Berg say about the library cuts?');
+    expect(result.declined).toBe(true);
+    expect(result.answer).toContain('nothing Tom Berg said about that');
+  });
+
+  it('does not take a role that only shares its head noun for the person asked about', async () => {
+    const result = await twoArticles.ask('What did the harbour councillor say?');
+    expect(result.answer).not.toContain('No one went into politics');
+  });
+});
