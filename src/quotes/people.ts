@@ -560,12 +560,15 @@ const NEVER_IN_NAME = [
 
 /** A sentence's first word is part of a name when another name word follows ("White House", "New York"). */
 function opensName(token: Token, next: Token | undefined): boolean {
+  // compromise reads a capitalised first word before a name as an imperative ("Harbour Board …").
+  const imperative = token.tags.has('Imperative') && !!next?.tags.has('ProperNoun');
+  const blocked = imperative ? NEVER_IN_NAME.filter((t) => t !== 'Verb') : NEVER_IN_NAME;
   return (
-    !hasAny(token.tags, NEVER_IN_NAME) &&
+    !hasAny(token.tags, blocked) &&
+    !token.tags.has('Plural') &&
     next?.kind === 'word' &&
     next.capitalised &&
-    !next.tags.has('Pronoun') &&
-    looksProper(next)
+    !next.tags.has('Pronoun')
   );
 }
 
@@ -747,9 +750,11 @@ function roleBefore(analysed: AnalysedParagraph, tokens: readonly Token[], first
   let start = first - 1;
   for (let k = first - 2; k >= Math.max(0, first - 7); k--) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || PREPOSITIONS.has(t.lower) || hasAny(t.tags, NEVER_IN_NAME)) break;
-    if (!t.capitalised && (t.tags.has('Gerund') || /ing$/u.test(t.lower))) break;
-    if (t.sentenceInitial && !looksProper(t) && !t.tags.has('Adjective')) break;
+    if (!t || t.kind !== 'word' || PREPOSITIONS.has(t.lower)) break;
+    if (t.capitalised) {
+      if (t.sentenceInitial && !looksProper(t) && !opensName(t, tokens[k + 1]) && !t.tags.has('Adjective'))
+        break;
+    } else if (hasAny(t.tags, NEVER_IN_NAME) || t.tags.has('Gerund') || /ing$/u.test(t.lower)) break;
     start = k;
     if (t.possessive) break;
   }
