@@ -2,6 +2,8 @@ import type { ExtractedQuote } from './extract-quotes.js';
 import type { Token } from './paragraph-tokens.js';
 import {
   isRoleNoun,
+  lexiconTags,
+  NAME_TAGS,
   PREPOSITIONS,
   appositionAfter,
   sentenceIdAt,
@@ -12,8 +14,8 @@ import {
   type RegistryEntity,
 } from './people.js';
 
-/** Why a quote went to its speaker, strongest first. */
-export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'continuation';
+/** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
+export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'continuation';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
 export interface AttributedQuote {
@@ -61,6 +63,13 @@ const LEAD_SKIP = words(
 const CLAUSE_CONJ = words('but and while whereas although though yet because');
 const DETERMINERS = words('the a an this that these those');
 const DEFINITE = words('the this that');
+const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted');
+/** "the company said": a corporate description, resolved only to a business name or a one-word speaker. */
+const CORPORATE_HEADS = words(
+  'company firm business retailer manufacturer maker carrier airline lender insurer group',
+);
+const CORPORATE_SUFFIX =
+  /\b(inc|corp|corporation|ltd|plc|llc|co|company|group|holdings|airlines|airways|bank|motors|technologies|systems|pharmaceuticals|industries|partners)$/iu;
 /** Modifiers a description may add without naming a different role ("the former president"). */
 const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
 const PRONOUNS = words('he she it they we i');
@@ -202,7 +211,7 @@ class ArticleReader {
     const fits = (e: RegistryEntity | undefined): e is RegistryEntity =>
       !!e &&
       (want === 'thing'
-        ? e.kind !== 'person'
+        ? e.kind !== 'person' || e.kindGuessed
         : e.kind === 'person' && (e.gender === null || e.gender === want));
     const seen: (Event & { paragraph: number })[] = [];
     // Reach: this paragraph and the one before. An unnamed subject nearer than any fit takes the pronoun.
@@ -222,7 +231,15 @@ class ArticleReader {
       return null;
     if (rivals.some((e) => e.salient && e.paragraph === chosen.paragraph && e.unit === chosen.unit))
       return null;
+    if (want === 'thing') this.settleAsOrganisation(chosenEntity);
     return chosen.entity;
+  }
+
+  /** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */
+  private settleAsOrganisation(entity: RegistryEntity | undefined): void {
+    if (!entity?.kindGuessed) return;
+    entity.kind = 'organisation';
+    entity.kindGuessed = false;
   }
 
   /** "the president", "the ministry": the nearest earlier entity whose role or name has that head noun. */
@@ -239,13 +256,21 @@ class ArticleReader {
       if (!e) return false;
       const byRole = e.kind === 'person' && e.roleHeads.has(head);
       const byName = e.kind !== 'person' && e.canonical.toLowerCase().split(/\s+/u).includes(head);
+      const corporate =
+        CORPORATE_HEADS.has(head) &&
+        ((e.kind === 'organisation' && CORPORATE_SUFFIX.test(e.canonical)) || e.kindGuessed);
+      if (corporate) return wanted.length === 0;
       if (!byRole && !byName) return false;
       const described = [...e.roleTexts, e.canonical].join(' ').toLowerCase();
       if (!wanted.every((m) => described.includes(m))) return false;
       return qualifierName === null || e.roleTexts.some((r) => r.includes(qualifierName));
     };
-    for (const event of this.eventsBefore(token, this.p + 1))
-      if (fits(this.entity(event.entity))) return event.entity;
+    for (const event of this.eventsBefore(token, this.p + 1)) {
+      const entity = this.entity(event.entity);
+      if (!fits(entity)) continue;
+      if (CORPORATE_HEADS.has(head)) this.settleAsOrganisation(entity);
+      return event.entity;
+    }
     return null;
   }
 
@@ -408,14 +433,46 @@ class ArticleReader {
       const between = tokens.slice(k + 1, comma);
       const relative = isWord(opener, 'who', 'which', 'whose');
       const apposition = appositionAfter(tokens, k - 1, text)?.end === comma - 1;
-      const incidental = between.every(
-        (b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text),
-      );
+      const incidental =
+        between.every((b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text)) ||
+        // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said".
+        (!!opener &&
+          !opener.capitalised &&
+          (opener.tags.has('Gerund') || /ing$/u.test(opener.lower) || ASIDE_OPENERS.has(opener.lower)));
       if (relative || apposition || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     const named = nameAsApposition ? this.spanEnd[this.p]?.get(comma - 1) : undefined;
     return named && isPunct(this.t(named.first - 1), ',') ? named : null;
+  }
+
+  private firstWord(): number {
+    for (let k = this.unitFrom; k <= this.unitTo; k++) if (this.t(k)?.kind === 'word') return k;
+    return -1;
+  }
+
+  /** A one-word name span made on demand for a word the registry passed over. */
+  private spanFor(index: number): NameSpan {
+    const analysed = this.registry.paragraphs[this.p];
+    const token = this.tokens()[index];
+    const span: NameSpan = {
+      paragraph: this.p,
+      stream: -1,
+      first: index,
+      last: index,
+      title: [],
+      words: [token?.text ?? ''],
+      kind: 'unknown',
+      personLike: false,
+      possessive: false,
+      sentenceId: analysed && token ? sentenceIdAt(analysed, token.start) : '',
+      entity: null,
+    };
+    this.spanStart[this.p]?.set(index, span);
+    this.spanEnd[this.p]?.set(index, span);
+    this.events[this.p]?.push({ token: index, unit: token?.unit ?? 0, entity: '', salient: false });
+    this.events[this.p]?.sort((a, b) => a.token - b.token);
+    return span;
   }
 
   /** The start of the noun phrase that ends with a span: role words and modifiers before a name belong to it. */
@@ -484,6 +541,13 @@ class ArticleReader {
     const span = this.spanEnd[this.p]?.get(j);
     if (span) return this.subjectFromSpan(span);
     if (t.kind === 'word' && t.capitalised) {
+      // "Tesla said …": a sentence opening with an unfamiliar word that speaks names a speaker.
+      const opensSentence = j === this.firstWord();
+      const common = t.tags.has('Plural') || lexiconTags(t.lower).some((tag) => !NAME_TAGS.has(tag));
+      if (opensSentence && !common && !PRONOUNS.has(t.lower)) {
+        const span = this.spanFor(j);
+        return { speaker: this.speakerOf(span), npStart: j };
+      }
       this.addEvent(j, OPAQUE);
       return none;
     }
@@ -789,6 +853,12 @@ class ArticleReader {
     }
     const according = cues.find((c) => c.kind === 'according');
     if (according) return { speaker: according.speaker, evidence: 'according-to' };
+    // "Jones disagreed: “…”": a colon hands the quote to the clause's named subject.
+    if (isPunct(this.t(q - 1), ':')) {
+      const main = this.mainSubject();
+      if (main?.span?.entity || (main?.speaker && !main.span))
+        return { speaker: this.claim(main), evidence: 'colon' };
+    }
     return null;
   }
 }

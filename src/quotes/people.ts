@@ -50,6 +50,8 @@ export interface RegistryEntity {
   /** Every role text seen, so "the director of Foo" can be checked against "director of Foo in Bar". */
   roleTexts: string[];
   gender: Gender | null;
+  /** Registered only because the text has it speak, with nothing to say whether it is a person or a body. */
+  kindGuessed: boolean;
   mentions: NameSpan[];
 }
 
@@ -60,6 +62,8 @@ export interface ArticleRegistry {
   entities: Map<string, RegistryEntity>;
   /** Name spans in the text around quotes, per paragraph, in token order. */
   outerSpans: NameSpan[][];
+  /** Every span, inside quotes too. */
+  spans: NameSpan[];
 }
 
 type GenderHint = Gender | null;
@@ -493,6 +497,20 @@ const hasAny = (tags: Iterable<string>, wanted: readonly string[]): boolean => {
 };
 
 const FIRST_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+/** Dictionary tags that say a word is a name rather than a common word. */
+export const NAME_TAGS: ReadonlySet<string> = new Set([
+  ...FIRST_NAME_TAGS,
+  'LastName',
+  'Person',
+  'ProperNoun',
+  'Country',
+  'City',
+  'Region',
+  'Place',
+  'Organization',
+  'Honorific',
+  'Acronym',
+]);
 const PLACE_TAGS = ['Country', 'City', 'Region', 'Place', 'Continent', 'Address'];
 const PROPER_TAGS = [
   'ProperNoun',
@@ -833,6 +851,7 @@ function newEntity(doc: string, canonical: string, kind: EntityKind): RegistryEn
     roleHeads: new Set(),
     roleTexts: [],
     gender: null,
+    kindGuessed: false,
     mentions: [],
   };
 }
@@ -907,12 +926,19 @@ export function speakerEntity(registry: ArticleRegistry, span: NameSpan): Regist
   const known = span.entity ? registry.entities.get(span.entity) : undefined;
   if (known) return known;
   const canonical = span.words.join(' ');
-  const kind: EntityKind =
-    span.kind === 'organisation' || /^[A-Z][A-Z.&-]{1,6}$/u.test(canonical) ? 'organisation' : 'person';
+  const acronym = /^[A-Z][A-Z.&-]{1,6}$/u.test(canonical);
+  const kind: EntityKind = span.kind === 'organisation' || acronym ? 'organisation' : 'person';
   const key = `${registry.doc}:${canonical.toLowerCase()}`;
-  const entity = registry.entities.get(key) ?? newEntity(registry.doc, canonical, kind);
+  const existing = registry.entities.get(key);
+  const entity = existing ?? newEntity(registry.doc, canonical, kind);
+  if (!existing) entity.kindGuessed = span.kind === 'unknown' && !span.personLike && !acronym;
   registry.entities.set(key, entity);
   linkSpan(entity, span);
+  // Its other mentions, passed over until now, are mentions of the same speaker.
+  for (const other of registry.spans) {
+    if (!other.entity && other !== span && other.words.join(' ') === canonical) linkSpan(entity, other);
+  }
+  if (!registry.spans.includes(span)) registry.spans.push(span);
   entity.role ??= rolesAt(registry, entity, span)?.role ?? null;
   return entity;
 }
@@ -1013,7 +1039,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     }
   }
 
-  const registry: ArticleRegistry = { doc, paragraphs, entities, outerSpans };
+  const registry: ArticleRegistry = { doc, paragraphs, entities, outerSpans, spans: all };
   const rank = new Map<RegistryEntity, number>();
   for (const span of all) {
     const entity = span.entity ? entities.get(span.entity) : undefined;

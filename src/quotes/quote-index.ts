@@ -146,7 +146,11 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
     group.entities.forEach((entity, i) => {
       for (const alias of entity.aliases) aliases.add(alias);
       const article = group.docs[i];
-      for (const mention of entity.mentions) {
+      const sentenceNumber = (id: string): number => Number(id.split('.').pop() ?? 0);
+      const inOrder = [...entity.mentions].sort(
+        (a, b) => a.paragraph - b.paragraph || sentenceNumber(a.sentenceId) - sentenceNumber(b.sentenceId),
+      );
+      for (const mention of inOrder) {
         mentions.add(mention.sentenceId);
         const paragraph = article?.paragraphs[mention.paragraph];
         if (paragraph) mentionedIn.add(paragraph.id);

@@ -158,6 +158,29 @@ describe('attributeQuotes: attribution patterns', () => {
     ).toEqual([['We inherited this mess', 'Jane Holt']]);
   });
 
+  it('a colon after a named subject with no speech verb', () => {
+    expect(attributed('Kate Moss said: “This is wrong.” Omar Haddad disagreed: “It is overdue.”')).toEqual([
+      ['This is wrong.', 'Kate Moss'],
+      ['It is overdue.', 'Omar Haddad'],
+    ]);
+  });
+
+  it('a speaker set off by an aside (", speaking on Monday,")', () => {
+    expect(attributed('Omar Haddad, speaking on Monday, said the cuts were “long overdue”.')).toEqual([
+      ['long overdue', 'Omar Haddad'],
+    ]);
+  });
+
+  it('a one-word company that speaks, then as "the company", becomes an organisation', () => {
+    const article = articleFromText(
+      'Zentrix said it would cut 500 jobs. “This is a hard decision,” the company said.',
+    );
+    const registry = buildArticleRegistry(article, analyseArticle(article));
+    const { quotes } = attributeQuotes(registry);
+    const speaker = registry.entities.get(quotes[0]!.speaker ?? '');
+    expect(speaker).toMatchObject({ canonical: 'Zentrix', kind: 'organisation' });
+  });
+
   it('records who speaks in reported speech, without quotes', () => {
     expect(spokeIn('Talks collapsed, said Maria Ortiz. Omar Haddad said that he would resign.')).toEqual({
       'Maria Ortiz': ['made-up#1.1'],
