@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { AskResult, Citation } from '../answer/types.js';
 import type { ReloadReport } from '../engine/library.js';
+import type { IndexStats } from '../engine/knowledge-index.js';
 import type { KnowledgeProblem } from '../errors.js';
 import type { Article } from '../knowledge/types.js';
 import type { QuoteHit, QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
@@ -294,4 +295,35 @@ export function formatReloadFailure(problems: readonly KnowledgeProblem[]): Repl
 /** A message for the person who caused an error (bad input, not allowed, on cooldown), or the apology. */
 export function formatNotice(message: string): ReplyBody {
   return { content: truncate(message, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS };
+}
+
+/** The `/sources` reply: every article the bot answers from, with its source, date and link. */
+export function formatSources(articles: readonly Article[], stats: IndexStats): ReplyBody {
+  const lines = articles.map((a) => {
+    const title = isWebLink(a.url) ? `[${plain(a.title)}](${a.url})` : `**${plain(a.title)}**`;
+    const origin = [a.source, a.date].filter(Boolean).map((s) => plain(String(s)));
+    return `• ${title} (${[...origin, `${a.paragraphs.length} ¶`].join(', ')})`;
+  });
+  let description = '';
+  for (const [i, line] of lines.entries()) {
+    const more = `\n… and ${lines.length - i} more`;
+    if (description.length + line.length + 1 + more.length > DISCORD_LIMITS.embedDescription) {
+      description += more;
+      break;
+    }
+    description += `${i === 0 ? '' : '\n'}${line}`;
+  }
+  return {
+    embeds: [
+      fitEmbed({
+        title: 'What I can answer from',
+        description: description || 'No articles are loaded.',
+        footer: {
+          text: `${stats.articles} articles · ${stats.paragraphs} paragraphs · ${stats.speakers} speakers · ${stats.quotes} quotes`,
+        },
+        color: COLOUR.answer,
+      }),
+    ],
+    allowedMentions: NO_MENTIONS,
+  };
 }

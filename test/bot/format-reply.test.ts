@@ -9,6 +9,7 @@ import {
   formatQuotes,
   formatReloadFailure,
   formatReloadReport,
+  formatSources,
   formatSpeakerChoices,
   truncate,
 } from '../../src/bot/format-reply.js';
@@ -289,6 +290,28 @@ describe('reload replies', () => {
     expect(embed.description).toBe(
       '• `broken.md`: has no front matter (expected a --- block with title, source and date)',
     );
+  });
+});
+
+describe('formatSources', () => {
+  const stats = { articles: 2, paragraphs: 20, sentences: 40, speakers: 8, quotes: 17 };
+
+  test('lists each article with its source and date, linking those with a url', () => {
+    const embed = only(formatSources(ARTICLES, stats));
+    expect(embed.description).toBe(
+      '• **Trump says he would be ‘honoured’ to meet North Korean leader** (Test Gazette, 2024-01-01, 0 ¶)\n' +
+        '• [Harbour reopens after winter storm](https://example.com/harbour-reopens) (Test Gazette, 2024-01-01, 0 ¶)',
+    );
+    expect(embed.footer?.text).toBe('2 articles · 20 paragraphs · 8 speakers · 17 quotes');
+  });
+
+  test('says how many more there are when the list would not fit', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      article(`a-${i}`, `A rather long article title number ${i}`),
+    );
+    const embed = only(formatSources(many, { ...stats, articles: 200 }));
+    expectWithinLimits(embed);
+    expect(embed.description).toMatch(/\n… and \d+ more$/);
   });
 });
 

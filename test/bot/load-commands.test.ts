@@ -9,7 +9,7 @@ const fixtures = path.resolve('test/bot/fixtures');
 describe('loadCommands', () => {
   test('collects every module in commands/ by command name', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['ask', 'quote', 'reload']);
+    expect([...commands.keys()]).toEqual(['ask', 'quote', 'reload', 'sources']);
     expect(typeof commands.get('quote')?.autocomplete).toBe('function');
     expect(commands.get('ask')?.cooldown).toBe(true);
   });

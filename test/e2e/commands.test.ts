@@ -31,7 +31,7 @@ describe('start-up', () => {
     const [ready] = h.logs.find('bot ready');
     expect(ready).toMatchObject({
       guilds: 1,
-      commands: ['ask', 'quote', 'reload'],
+      commands: ['ask', 'quote', 'reload', 'sources'],
       index: { articles: 1, paragraphs: 14 },
     });
   });
@@ -155,10 +155,25 @@ describe('/quote', () => {
   });
 });
 
+describe('/sources', () => {
+  test('lists the loaded articles at once, publicly', async () => {
+    const { interaction, outcome } = h.command('sources');
+    const result = await within(outcome, 5_000, '/sources');
+    expect(h.emulator.requestsFor(interaction)).toHaveLength(1);
+    expect(result.ackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(result.message?.ephemeral).toBe(false);
+    expect(result.message?.embeds[0]).toMatchObject({
+      title: 'What I can answer from',
+      description:
+        '• **Trump says he would be ‘honoured’ to meet North Korean leader** (FT Select (via FT), Thursday, November 14, 14 ¶)',
+    });
+  });
+});
+
 describe('errors', () => {
   test('a command the bot does not serve gets an ephemeral notice, not silence', async () => {
-    const { outcome } = h.command('sources');
-    const result = await within(outcome, 5_000, '/sources');
+    const { outcome } = h.command('help');
+    const result = await within(outcome, 5_000, '/help');
     expect(result.ackType).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(result.message?.flags).toBe(MessageFlags.Ephemeral);
     expect(result.message?.content).toContain('not available');

@@ -75,7 +75,7 @@ function freePort(): Promise<number> {
 }
 
 describe('npm run deploy-commands', () => {
-  test('registers /ask, /quote and /reload in the guild with one bulk overwrite', async () => {
+  test('registers every command in the guild with one bulk overwrite', async () => {
     const before = emulator.requests.length;
     const { code, stderr } = await within(
       run('deploy-commands', botEnv({ DISCORD_GUILD_ID: emulator.world.guildId })).done,
@@ -92,7 +92,7 @@ describe('npm run deploy-commands', () => {
 
     const body = requests[0]!.body as RESTPostAPIChatInputApplicationCommandsJSONBody[];
     const byName = new Map(body.map((c) => [c.name, c]));
-    expect([...byName.keys()].sort()).toEqual(['ask', 'quote', 'reload']);
+    expect([...byName.keys()].sort()).toEqual(['ask', 'quote', 'reload', 'sources']);
     expect(byName.get('ask')).toMatchObject({
       options: [
         {
@@ -128,7 +128,7 @@ describe('npm run deploy-commands', () => {
         .get('global')
         ?.map((c) => c.name)
         .sort(),
-    ).toEqual(['ask', 'quote', 'reload']);
+    ).toEqual(['ask', 'quote', 'reload', 'sources']);
   });
 });
 
