@@ -6,6 +6,7 @@ import { openEmbedder, openLibrary } from '../engine/open-library.js';
 import type { IndexStats } from '../engine/knowledge-index.js';
 import { createLogger } from '../logger.js';
 import { peakRssMb, summarise, type Summary } from './stats.js';
+import type { StartupProbeResult } from './startup-probe.js';
 
 // Run by run-bench in a fresh process per knowledge base, after the start-up probes have filled the
 // vector cache: a serving process's latencies, reloads and memory, kept apart from other sizes' peaks.
@@ -37,7 +38,8 @@ export interface ReloadFigures {
 /** Everything one serving process measured. Times in milliseconds. */
 export interface ServeProbeResult {
   stats: IndexStats;
-  openMs: number;
+  /** This process's own start-up, with a warm vector cache: one more warm-start sample, for free. */
+  start: StartupProbeResult;
   ask: Summary;
   /** The bare embedding call for the same questions, interleaved with the asks so both see the same noise. */
   embed: Summary;
@@ -56,6 +58,7 @@ const MAX_LOOKUP_SAMPLES = 5000;
 const CORRECTION = ' This paragraph was corrected after publication.';
 
 async function main(): Promise<void> {
+  const modulesMs = performance.now();
   const { values } = parseArgs({ options: { spec: { type: 'string' } } });
   if (!values.spec) throw new Error('usage: serve-probe --spec spec.json');
   const spec = JSON.parse(await readFile(values.spec, 'utf8')) as ServeSpec;
@@ -64,11 +67,25 @@ async function main(): Promise<void> {
 
   const opening = performance.now();
   const library = await openLibrary(config, logger);
-  const openMs = performance.now() - opening;
+  const opened = performance.now();
 
-  // One pass first so lazy work (JIT, first-use caches) is not counted as latency.
+  // One pass first so lazy work (model load, JIT, first-use caches) is not counted as latency; its first
+  // question is the same one the start-up probe asks, so this process's start-up is a warm-start sample.
   let failedAsks = 0;
-  for (const q of spec.questions) await library.current.ask(q).catch(() => failedAsks++);
+  let answered = 0;
+  for (const q of spec.questions) {
+    await library.current.ask(q).catch(() => failedAsks++);
+    answered ||= performance.now();
+  }
+  const start: StartupProbeResult = {
+    toFirstAnswerMs: answered,
+    modulesMs,
+    openLibraryMs: opened - opening,
+    firstAskMs: answered - opened,
+    paragraphs: library.current.stats.paragraphs,
+    sentences: library.current.stats.sentences,
+    peakRssMb: peakRssMb(),
+  };
 
   const quote = timeSync(spec.names, (name) => library.current.quote(name), spec.budgetMs / 4);
   const autocomplete = timeSync(
@@ -116,7 +133,7 @@ async function main(): Promise<void> {
 
   const result: ServeProbeResult = {
     stats: library.current.stats,
-    openMs,
+    start,
     ask: summarise(askTimes),
     embed: summarise(embedTimes),
     failedAsks,
