@@ -337,10 +337,22 @@ class ArticleReader {
       if (span && !span.possessive) return { ...none, speaker: span.entity, end: span.last, span };
       return { ...none, end, opaque: SPOKES.has(head.lower) };
     }
+    // "the former prime minister, Tony Blair": the name in apposition says who.
+    const named = isPunct(link, ',') ? this.spanStart[this.p]?.get(k + 1) : undefined;
+    if (
+      named &&
+      !named.possessive &&
+      (isPunct(this.t(named.last + 1), ',', '.') || named.last === this.unitTo)
+    ) {
+      return { ...none, speaker: named.entity, end: named.last, span: named, opaque: !named.entity };
+    }
     if ((determiner && DEFINITE.has(determiner)) || possessor) {
-      const qualifier = isWord(link, 'of', 'at')
+      const qualified = isWord(link, 'of', 'at', 'for');
+      const qualifier = qualified
         ? (this.spanStart[this.p]?.get(isWord(this.t(k + 1), 'the') ? k + 2 : k + 1) ?? null)
         : null;
+      // "the president of the company": qualified by something we cannot check, so not a known president.
+      if (qualified && !qualifier) return { ...none, end, opaque: isRoleNoun(head) };
       const speaker = this.resolveDescription(head.lower, i, qualifier, modifiers);
       return { ...none, speaker, end, opaque: !speaker && isRoleNoun(head) };
     }

@@ -181,6 +181,12 @@ describe('attributeQuotes: attribution patterns', () => {
     expect(speaker).toMatchObject({ canonical: 'Zentrix', kind: 'organisation' });
   });
 
+  it('"said the …, Name": the name in apposition to a description', () => {
+    expect(attributed('“We never gave up,” said the former prime minister, Tony Blair.')).toEqual([
+      ['We never gave up', 'Tony Blair'],
+    ]);
+  });
+
   it('records who speaks in reported speech, without quotes', () => {
     expect(spokeIn('Talks collapsed, said Maria Ortiz. Omar Haddad said that he would resign.')).toEqual({
       'Maria Ortiz': ['made-up#1.1'],
@@ -235,6 +241,18 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
       ['Enough', 'Maria Kovacs'],
       ['reckless', null],
     ]);
+  });
+
+  it('"the president of the company" is not the president named earlier', () => {
+    expect(
+      attributed(
+        'President Jane Holt opened the plant.\n\nThe president of the company said it was “a proud day”.',
+      ),
+    ).toEqual([['a proud day', null]]);
+  });
+
+  it('a person’s spokesman or lawyer is not the person', () => {
+    expect(attributed('“We will appeal,” Omar Haddad’s lawyer said.')).toEqual([['We will appeal', null]]);
   });
 
   it('a bare quote after someone else has spoken is no continuation', () => {
