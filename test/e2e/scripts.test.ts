@@ -74,12 +74,12 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('npm run deploy-commands', () => {
+describe('npm run deploy-commands', { timeout: 120_000 }, () => {
   test('registers every command in the guild with one bulk overwrite', async () => {
     const before = emulator.requests.length;
     const { code, stderr } = await within(
       run('deploy-commands', botEnv({ DISCORD_GUILD_ID: emulator.world.guildId })).done,
-      30_000,
+      60_000,
       'deploy-commands',
     );
     expect(code, stderr).toBe(0);
@@ -118,7 +118,7 @@ describe('npm run deploy-commands', () => {
 
   test('registers globally when no guild is set', async () => {
     const before = emulator.requests.length;
-    const { code, stderr } = await within(run('deploy-commands', botEnv()).done, 30_000, 'deploy-commands');
+    const { code, stderr } = await within(run('deploy-commands', botEnv()).done, 60_000, 'deploy-commands');
     expect(code, stderr).toBe(0);
     expect(emulator.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
       `PUT /applications/${emulator.world.applicationId}/commands`,
@@ -132,7 +132,7 @@ describe('npm run deploy-commands', () => {
   });
 });
 
-describe('npm start', () => {
+describe('npm start', { timeout: 120_000 }, () => {
   test('logs in after loading the index, serves /ask, reports health, and stops cleanly on SIGTERM', async () => {
     const healthPort = await freePort();
     const { child, done } = run('start', botEnv({ HEALTH_PORT: String(healthPort) }));
@@ -173,7 +173,7 @@ describe('npm start', () => {
   });
 
   test('without a token exits with 1 and a message naming the variable and the CLI', async () => {
-    const { code, stderr } = await within(run('start', botEnv({ DISCORD_TOKEN: '' })).done, 30_000, 'start');
+    const { code, stderr } = await within(run('start', botEnv({ DISCORD_TOKEN: '' })).done, 60_000, 'start');
     expect(code).toBe(1);
     expect(stderr).toContain('DISCORD_TOKEN');
     expect(stderr).toContain('npm run ask');
