@@ -80,6 +80,13 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] ?? max + 1;
 }
 
+/** Every string made by deleting one character (SymSpell): two names a typo apart share one of these. */
+function deletions(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; i++) out.add(text.slice(0, i) + text.slice(i + 1));
+  return out;
+}
+
 function typoAllowance(length: number): number {
   return length <= 4 ? 0 : length <= 8 ? 1 : 2;
 }
@@ -183,6 +190,11 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
     a.speaker.canonical.localeCompare(b.speaker.canonical);
   for (const list of byAlias.values()) list.sort(rank);
   const allKeys = [...byAlias.keys()];
+  // One-character deletions of every name form: a typo lookup reads candidates from here instead of scanning.
+  const byDeletion = new Map<string, string[]>();
+  for (const key of allKeys) {
+    for (const variant of deletions(key)) byDeletion.set(variant, [...(byDeletion.get(variant) ?? []), key]);
+  }
 
   const exact = (key: string): Group[] => {
     const canonical = byCanonical.get(key);
@@ -199,11 +211,12 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
       let score =
         alias.startsWith(key) || aliasWords.some((w) => w.startsWith(key))
           ? 0
-          : editDistance(key, alias, 12) / Math.max(key.length, alias.length);
+          : editDistance(key, alias, 4) / Math.max(key.length, alias.length);
+      // Capped distances keep this scan cheap; anything further off than the cap is simply not near.
       for (const q of queryWords) {
         for (const w of aliasWords) {
           if (w.length >= 3)
-            score = Math.min(score, 0.1 + editDistance(q, w, 12) / Math.max(q.length, w.length));
+            score = Math.min(score, 0.1 + editDistance(q, w, 2) / Math.max(q.length, w.length));
         }
       }
       for (const group of byAlias.get(alias) ?? [])
@@ -228,7 +241,12 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
     if (allowance === 0) return { match: null, others: [] };
     let best = allowance + 1;
     let hits: Group[] = [];
-    for (const alias of allKeys) {
+    const candidates = new Set<string>();
+    for (const variant of [untitled, ...deletions(untitled)]) {
+      if (byAlias.has(variant)) candidates.add(variant);
+      for (const alias of byDeletion.get(variant) ?? []) candidates.add(alias);
+    }
+    for (const alias of candidates) {
       const distance = editDistance(untitled, alias, allowance);
       if (distance > allowance || distance > best) continue;
       const groupsHere = byAlias.get(alias) ?? [];
