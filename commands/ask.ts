@@ -10,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((option) =>
     option
       .setName('question')
-      .setDescription('What you want to know, e.g. "What did Sean Spicer say?"')
+      .setDescription('What you want to know, e.g. "What did the spokesman say?"')
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )

@@ -13,7 +13,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((option) =>
     option
       .setName('speaker')
-      .setDescription('Who, e.g. "Sean Spicer"; start typing for suggestions')
+      .setDescription('A person or organisation named in the articles; start typing for suggestions')
       .setRequired(true)
       .setMaxLength(DISCORD_LIMITS.choiceValue)
       .setAutocomplete(true),

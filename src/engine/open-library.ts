@@ -23,6 +23,9 @@ export async function openLibrary(config: Config, logger: Logger): Promise<Libra
   const started = performance.now();
   const embedder = await openEmbedder(config);
   const cache = await VectorCache.open(path.join(config.MODEL_CACHE_DIR, 'vectors'), config.EMBEDDING_MODEL);
+  // With a warm vector cache nothing needs embedding at start-up, so load the model now: the first
+  // question should not pay for it.
+  await embedder.embed(['warm-up']);
   const library = await Library.open({ knowledgeDir: config.KNOWLEDGE_DIR, embedder, logger, cache });
   logger.debug(
     { ...library.current.stats, ms: Math.round(performance.now() - started) },
