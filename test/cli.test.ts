@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The CLI as a user runs it: a separate process, configured only through the environment.
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      TSX,
+      ['src/cli.ts', ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          LOG_LEVEL: 'warn',
+          ...options.env,
+        },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+let brokenDir: string;
+beforeAll(async () => {
+  brokenDir = await mkdtemp(path.join(tmpdir(), 'broken-knowledge-'));
+  await writeFile(path.join(brokenDir, 'no-front-matter.md'), 'Just a paragraph.');
+});
+afterAll(async () => rm(brokenDir, { recursive: true, force: true }));
+
+describe('cli ask', () => {
+  it('prints exactly one JSON object following the contract, citing the Spicer paragraph', async () => {
+    const run = await cli(['ask', '--json', 'What did Spicer say?']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'citations', 'declined', 'question']);
+    expect(result.declined).toBe(false);
+    expect(result.citations[0]).toEqual({
+      id: 'trump-kim-honoured#14',
+      doc: 'trump-kim-honoured',
+      title: 'Trump says he would be ‘honoured’ to meet North Korean leader',
+      paragraph: 14,
+      text: expect.stringContaining('conditions are not there right now'),
+      score: expect.any(Number),
+    });
+  });
+
+  it('answers one question per standard-input line with one JSON line each', async () => {
+    const run = await cli(['ask', '--json', '-'], {
+      input: 'What did Spicer say?\n\nWhat is the best pizza topping?\n',
+    });
+    expect(run.code).toBe(0);
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(results.map((r) => [r.question, r.declined])).toEqual([
+      ['What did Spicer say?', false],
+      ['What is the best pizza topping?', true],
+    ]);
+  });
+
+  it('prints the answer and each cited paragraph for people', async () => {
+    const run = await cli(['ask', 'What did Spicer say?']);
+    expect(run.stdout).toContain('[¶14]');
+    expect(run.stdout).toContain(
+      '[trump-kim-honoured#14] Trump says he would be ‘honoured’ to meet North Korean leader',
+    );
+  });
+
+  it('exits 2 with the reason on standard error for a bad question', async () => {
+    const run = await cli(['ask', '   ']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Please type a question/);
+  });
+
+  it('exits 2 naming the file when the knowledge folder holds a broken file', async () => {
+    const run = await cli(['ask', 'What happened?'], { env: { KNOWLEDGE_DIR: brokenDir } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no-front-matter.md: has no front matter');
+  });
+
+  it('exits 2 for an unknown command or option, showing the usage', async () => {
+    expect((await cli(['summarise'])).code).toBe(2);
+    const run = await cli(['ask', '--jsn', 'x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/jsn/);
+  });
+
+  it('exits 2 naming the variable when the configuration is invalid', async () => {
+    const run = await cli(['ask', 'x'], { env: { LOG_LEVEL: 'loud' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('LOG_LEVEL');
+  });
+});
+
+describe('cli quote and sources', () => {
+  it('prints the quote contract for a speaker found by surname', async () => {
+    const run = await cli(['quote', '--json', 'spicer']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result).sort()).toEqual(['mentioned', 'query', 'quotes', 'speaker', 'suggestions']);
+    expect(result.speaker).toBe('Sean Spicer');
+    expect(result.quotes[0]).toMatchObject({
+      text: 'conditions are not there right now',
+      id: 'trump-kim-honoured#14',
+      paragraph: 14,
+    });
+  });
+
+  it('lists the loaded articles', async () => {
+    const run = await cli(['sources', '--json']);
+    expect(JSON.parse(run.stdout).articles[0]).toMatchObject({ slug: 'trump-kim-honoured', paragraphs: 14 });
+  });
+
+  it('checks the knowledge folder for CI', async () => {
+    expect((await cli(['check'])).stdout).toContain('1 article(s), 14 paragraphs, all valid');
+    expect((await cli(['check'], { env: { KNOWLEDGE_DIR: brokenDir } })).code).toBe(2);
+  });
+});

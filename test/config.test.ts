@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, requireDiscordSettings } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives every setting a default, so the CLI needs no configuration', () => {
+    expect(loadConfig({})).toMatchObject({
+      KNOWLEDGE_DIR: 'knowledge',
+      EMBEDDING_MODEL: 'local/glove-6b-100d-sif',
+      LOG_LEVEL: 'info',
+      ASK_COOLDOWN_SECONDS: 5,
+      MOD_ROLE_IDS: [],
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ KNOWLEDGE_DIR: '', DISCORD_TOKEN: '  ', ASK_COOLDOWN_SECONDS: '' })).toMatchObject({
+      KNOWLEDGE_DIR: 'knowledge',
+      DISCORD_TOKEN: undefined,
+      ASK_COOLDOWN_SECONDS: 5,
+    });
+  });
+
+  it('parses lists and numbers', () => {
+    const config = loadConfig({
+      MOD_ROLE_IDS: '123456789012345678, 223456789012345678',
+      HEALTH_PORT: '8080',
+    });
+    expect(config.MOD_ROLE_IDS).toEqual(['123456789012345678', '223456789012345678']);
+    expect(config.HEALTH_PORT).toBe(8080);
+  });
+
+  it('names every bad variable and what was expected', () => {
+    let error: unknown;
+    try {
+      loadConfig({ LOG_LEVEL: 'loud', HEALTH_PORT: 'eighty', DISCORD_CLIENT_ID: 'abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['LOG_LEVEL', 'HEALTH_PORT', 'DISCORD_CLIENT_ID']) expect(message).toContain(name);
+    expect(message).toContain('Discord id');
+  });
+});
+
+describe('requireDiscordSettings', () => {
+  it('names the missing variables and points at the CLI', () => {
+    expect(() => requireDiscordSettings(loadConfig({}))).toThrow(
+      /DISCORD_TOKEN.*DISCORD_CLIENT_ID[\s\S]*npm run ask/,
+    );
+  });
+
+  it('returns the token and application id when both are set', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 'x'.repeat(60), DISCORD_CLIENT_ID: '123456789012345678' });
+    expect(requireDiscordSettings(config)).toEqual({ token: 'x'.repeat(60), clientId: '123456789012345678' });
+  });
+});
