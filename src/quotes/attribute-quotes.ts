@@ -37,7 +37,7 @@ const INVERTIBLE = words(
   'continued continues said says say added adds asked asks wrote writes explained explains replied replies insisted insists argued argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested countered responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted promised pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed maintained contended asserted reiterated urged told',
 );
 const NOT_INVERTIBLE = words(
-  'tell tells told describe described describes call called calls accuse accused accuses label labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge',
+  'reported reports tell tells told describe described describes call called calls accuse accused accuses label labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge',
 );
 const PARTICIPLES = words(
   'saying adding telling arguing insisting warning noting explaining claiming describing calling accusing urging suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring branding labelling labeling dismissing',

@@ -42,6 +42,20 @@ function isStraightOpener(text: string, i: number): boolean {
   return (before === undefined || OPENS_AFTER.test(before)) && after !== undefined && !/\s/u.test(after);
 }
 
+/** The mark closing the quote opened at `open`, skipping any quote nested in it with the same marks. */
+function findPairedCloser(text: string, open: number, closer: string): number {
+  const opener = text[open] ?? '';
+  let depth = 1;
+  for (let j = open + 1; j < text.length; j++) {
+    const ch = text[j];
+    if (ch === closer && opener !== closer) depth -= 1;
+    else if (ch === opener) depth += 1;
+    if (depth === 0) return j;
+  }
+  // Unbalanced: fall back to the first closing mark, as most quotes are not nested.
+  return text.indexOf(closer, open + 1);
+}
+
 /** Finds a closing ’ for a top-level ‘: one not followed by a letter, so the apostrophe in “it’s” does not end it. */
 function findSingleCloser(text: string, from: number, limit: number): number {
   for (let j = from; j < limit; j++) {
@@ -65,8 +79,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     let close = -1;
     let found = false;
     if (ch in PAIRS) {
-      const closer = PAIRS[ch] ?? '”';
-      close = text.indexOf(closer, i + 1);
+      close = findPairedCloser(text, i, PAIRS[ch] ?? '”');
       found = true;
     } else if (ch === '"' && isStraightOpener(text, i)) {
       close = text.indexOf('"', i + 1);

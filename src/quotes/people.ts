@@ -755,12 +755,6 @@ function spansOf(
   return spans;
 }
 
-function textBetween(analysed: AnalysedParagraph, from: Token, to: Token): string {
-  return analysed.paragraph.text
-    .slice(from.start, to.end)
-    .replace(/[’']s$/u, (m) => (to.possessive ? m : ''));
-}
-
 /** "White House spokesman", "North Korean leader": role words right before a name. */
 function roleBefore(analysed: AnalysedParagraph, tokens: readonly Token[], first: number): string | null {
   const head = tokens[first - 1];
@@ -1051,14 +1045,4 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     }
   }
   return registry;
-}
-
-/** The text of a span as written, for diagnostics. */
-export function spanText(registry: ArticleRegistry, span: NameSpan): string {
-  const analysed = registry.paragraphs[span.paragraph];
-  if (!analysed) return '';
-  const tokens = span.stream < 0 ? analysed.outer : (analysed.inner[span.stream] ?? []);
-  const from = tokens[span.first];
-  const to = tokens[span.last];
-  return from && to ? textBetween(analysed, from, to) : '';
 }

@@ -20,6 +20,13 @@ describe('findQuoteSpans', () => {
     expect(texts('“It’s a ‘fool’s errand’,” said Ruth Lane.')).toEqual(['It’s a ‘fool’s errand’']);
   });
 
+  it('keeps a nested quote in the same double marks inside the outer quote', () => {
+    expect(texts('“Workers told me “we are done” twice,” she said. “Then they left.”')).toEqual([
+      'Workers told me “we are done” twice',
+      'Then they left.',
+    ]);
+  });
+
   it('keeps editorial brackets inside the quote', () => {
     expect(texts('“They [the council] never listened,” she said.')).toEqual([
       'They [the council] never listened',
