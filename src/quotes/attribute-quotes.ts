@@ -778,9 +778,6 @@ class ArticleReader {
           if (token) record(cue.speaker, [sentenceIdAt(analysed, token.start)]);
         }
         const quoteIndices = indices.filter((i) => tokens[i]?.kind === 'quote');
-        const otherSpeakers = new Set<string>(
-          [...cues.map((c) => c.speaker), main?.speaker ?? null].filter((s): s is string => !!s),
-        );
 
         for (const q of quoteIndices) {
           const token = tokens[q];
@@ -808,16 +805,13 @@ class ArticleReader {
           previous = { attributed, paragraph: p, lastUnit: u === analysed.units.length - 1 };
           interrupted = false;
         }
-        // Anyone else speaking or acting as subject after the last quote means the next bare quote is not a continuation.
+        // Anyone else speaking after the last quote, named or not, or named as the subject of a sentence
+        // without quotes, means the next bare quote is no continuation.
         const last = quoteIndices[quoteIndices.length - 1] ?? -1;
         const speakerOfLast = previous?.attributed.speaker ?? null;
-        const laterCues = cues.filter((c) => c.index > last && c.speaker && c.speaker !== speakerOfLast);
-        if (
-          laterCues.length > 0 ||
-          (quoteIndices.length === 0 && [...otherSpeakers].some((s) => s !== speakerOfLast))
-        )
-          interrupted = true;
-        if (quoteIndices.length === 0 && main?.span && main.speaker !== speakerOfLast) interrupted = true;
+        if (cues.some((c) => c.index > last && c.speaker !== speakerOfLast)) interrupted = true;
+        const namedSubject = main?.span ? main.span.entity : (main?.speaker ?? null);
+        if (quoteIndices.length === 0 && namedSubject && namedSubject !== speakerOfLast) interrupted = true;
       });
     });
     return { quotes, spoke };

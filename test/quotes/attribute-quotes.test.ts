@@ -243,6 +243,17 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
     ]);
   });
 
+  it('a bare quote after an unnamed speaker is no continuation either', () => {
+    expect(
+      attributed(
+        '“We want a deal,” said Maria Ortiz. Officials said talks would resume. “Not before Friday.”',
+      ),
+    ).toEqual([
+      ['We want a deal', 'Maria Ortiz'],
+      ['Not before Friday.', null],
+    ]);
+  });
+
   it('"the president of the company" is not the president named earlier', () => {
     expect(
       attributed(
