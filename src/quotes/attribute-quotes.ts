@@ -4,7 +4,6 @@ import {
   isRoleNoun,
   lexiconTags,
   NAME_TAGS,
-  PREPOSITIONS,
   appositionAfter,
   sentenceIdAt,
   speakerEntity,
@@ -13,6 +12,28 @@ import {
   type NameSpan,
   type RegistryEntity,
 } from './people.js';
+import {
+  ADVERBIAL_OPENERS,
+  ASIDE_OPENERS,
+  BE_FORMS,
+  CLAUSE_CONJUNCTIONS,
+  CORPORATE_HEADS,
+  CORPORATE_SUFFIX,
+  DEFINITE,
+  DETERMINERS,
+  GENERIC_MODIFIERS,
+  INVERTED_ONLY,
+  INVERTIBLE,
+  LEAD_SKIP,
+  NOT_INVERTIBLE,
+  PARTICIPLES,
+  PREPOSITIONS,
+  PRONOUNS,
+  SKIPPABLE,
+  SPEECH_NOUNS,
+  SPOKES,
+  SURE_VERBS,
+} from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'continuation';
@@ -29,53 +50,6 @@ export interface AttributedQuote {
 export interface ArticleAttribution {
   quotes: AttributedQuote[];
   spoke: Map<string, Set<string>>;
-}
-
-// Verbs whose subject is the speaker. The inverted order ("…,” said X) is only read for the first set:
-// after "told" or "described" the name is the listener or the one described.
-const INVERTIBLE = words(
-  'continued continues said says say added adds asked asks wrote writes explained explains replied replies insisted insists argued argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested countered responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted promised pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed maintained contended asserted reiterated urged told',
-);
-const NOT_INVERTIBLE = words(
-  'reported reports tell tells told describe described describes call called calls accuse accused accuses label labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge',
-);
-const PARTICIPLES = words(
-  'saying adding telling arguing insisting warning noting explaining claiming describing calling accusing urging suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring branding labelling labeling dismissing',
-);
-/** Speech verbs only right after a quote ("…,” he continued): elsewhere they say nothing of speech. */
-const INVERTED_ONLY = words('continued continues');
-// Forms compromise must also read as verbs here, since they double as nouns ("a call", "the claims").
-const SURE_VERBS = words('said says told added adds saying adding telling according');
-const SPEECH_NOUNS = words(
-  'call calls appeal plea demand demands warning warnings pledge promise vow threat threats claim claims accusation accusations statement remarks comments comment description message words tweet letter criticism rebuke denial admission request proposal insistence assurance assurances suggestion prediction complaint answer response reply speech announcement declaration condemnation verdict',
-);
-/** Someone who speaks for the organisation named after "for"/"of": the organisation is the speaker. */
-const SPOKES = words(
-  'spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives',
-);
-const BE_FORMS = words('is was were are be been being');
-const SKIPPABLE = words(
-  'has have had is was were are be been being will would could should may might must can did does do shall not never also only just previously recently later earlier then again already once still repeatedly publicly privately separately reportedly allegedly often always frequently even further first last this next on yesterday today tonight week month year weekend morning afternoon evening night day monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
-);
-const LEAD_SKIP = words(
-  'yet but and so still meanwhile however also now then instead indeed moreover separately nonetheless nevertheless',
-);
-const CLAUSE_CONJ = words('but and while whereas although though yet because');
-const DETERMINERS = words('the a an this that these those');
-const DEFINITE = words('the this that');
-const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted');
-/** "the company said": a corporate description, resolved only to a business name or a one-word speaker. */
-const CORPORATE_HEADS = words(
-  'company firm business retailer manufacturer maker carrier airline lender insurer group',
-);
-const CORPORATE_SUFFIX =
-  /\b(inc|corp|corporation|ltd|plc|llc|co|company|group|holdings|airlines|airways|bank|motors|technologies|systems|pharmaceuticals|industries|partners)$/iu;
-/** Modifiers a description may add without naming a different role ("the former president"). */
-const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
-const PRONOUNS = words('he she it they we i');
-
-function words(list: string): ReadonlySet<string> {
-  return new Set(list.split(' '));
 }
 
 /** A speech cue found in a unit: a verb, a noun ("a call from X") or "according to". */
@@ -378,9 +352,7 @@ class ArticleReader {
       const t = this.t(i);
       if (!t || t.kind !== 'word') return null;
       const opensAdverbial =
-        t.tags.has('Preposition') ||
-        t.tags.has('Gerund') ||
-        words('when after before as while although though if because despite since until once').has(t.lower);
+        t.tags.has('Preposition') || t.tags.has('Gerund') || ADVERBIAL_OPENERS.has(t.lower);
       if (!opensAdverbial) break;
       let comma = i + 1;
       while (
@@ -730,7 +702,7 @@ class ArticleReader {
     for (let k = from + 1; k < to; k++) {
       const t = this.t(k);
       if (isPunct(t, ';')) return true;
-      if (!(t && CLAUSE_CONJ.has(t.lower) && isPunct(this.t(k - 1), ','))) continue;
+      if (!(t && CLAUSE_CONJUNCTIONS.has(t.lower) && isPunct(this.t(k - 1), ','))) continue;
       let sawSubject = false;
       for (let m = k + 1; m < to; m++) {
         const w = this.t(m);

@@ -2,9 +2,22 @@ import nlp from 'compromise';
 import type { Article, Paragraph } from '../knowledge/types.js';
 import { extractQuotes, readingUnits, type ExtractedQuote, type ReadingUnit } from './extract-quotes.js';
 import { tokenizeParagraph, type Token } from './paragraph-tokens.js';
+import {
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NOT_AN_APPOSITION,
+  ORG_SUFFIXES,
+  PREPOSITIONS,
+  RELATIVES,
+  ROLE_NOUNS,
+  TITLE_MODIFIERS,
+  TITLES,
+  type TitleGender,
+} from './word-lists.js';
 
 /** What a named thing is. Places only become speakers (as organisations) when the text has them speak. */
 export type EntityKind = 'person' | 'organisation' | 'place';
+/** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
 
 /** A paragraph read once: its quotes, sentence-like units and tokens. */
@@ -66,419 +79,11 @@ export interface ArticleRegistry {
   spans: NameSpan[];
 }
 
-type GenderHint = Gender | null;
+type GenderHint = TitleGender;
 
-/** Titles that stand before a name. The gender they imply, where they imply one. */
-const TITLES: ReadonlyMap<string, GenderHint> = new Map<string, GenderHint>([
-  ...['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother', 'sheikh', 'emir', 'sultan'].map(
-    (t): [string, GenderHint] => [t, 'male'],
-  ),
-  ...['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'madam', 'madame'].map(
-    (t): [string, GenderHint] => [t, 'female'],
-  ),
-  ...[
-    'mx',
-    'dr',
-    'prof',
-    'professor',
-    'president',
-    'vice',
-    'prime',
-    'minister',
-    'premier',
-    'chancellor',
-    'senator',
-    'sen',
-    'rep',
-    'representative',
-    'congressman',
-    'congresswoman',
-    'governor',
-    'gov',
-    'mayor',
-    'judge',
-    'justice',
-    'general',
-    'gen',
-    'colonel',
-    'col',
-    'captain',
-    'capt',
-    'lieutenant',
-    'lt',
-    'sergeant',
-    'sgt',
-    'admiral',
-    'commander',
-    'pope',
-    'rev',
-    'reverend',
-    'rabbi',
-    'imam',
-    'bishop',
-    'archbishop',
-    'cardinal',
-    'secretary',
-    'ambassador',
-    'commissioner',
-    'chief',
-    'executive',
-    'chairman',
-    'chairwoman',
-    'director',
-    'inspector',
-    'detective',
-    'officer',
-    'constable',
-    'superintendent',
-    'deputy',
-    'speaker',
-    'foreign',
-    'defence',
-    'defense',
-    'finance',
-    'interior',
-    'home',
-    'health',
-    'state',
-    'attorney',
-    'solicitor',
-    'press',
-    'trade',
-    'economy',
-    'first',
-    'crown',
-    'grand',
-    'supreme',
-    'leader',
-  ].map((t): [string, GenderHint] => [t, null]),
-]);
-/** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
-const TITLE_MODIFIERS = new Set([
-  'foreign',
-  'defence',
-  'defense',
-  'finance',
-  'interior',
-  'home',
-  'health',
-  'state',
-  'press',
-  'trade',
-  'economy',
-  'first',
-  'crown',
-  'grand',
-  'supreme',
-  'vice',
-  'prime',
-  'deputy',
-  'chief',
-  'executive',
-]);
-
-/** Last words that make a capitalised run an organisation ("… Institute", "… Watch", "… Ministry"). */
-const ORG_SUFFIXES = new Set([
-  'institute',
-  'institution',
-  'university',
-  'college',
-  'school',
-  'academy',
-  'watch',
-  'authority',
-  'ministry',
-  'department',
-  'agency',
-  'commission',
-  'council',
-  'committee',
-  'party',
-  'bank',
-  'fund',
-  'group',
-  'association',
-  'foundation',
-  'corporation',
-  'corp',
-  'inc',
-  'ltd',
-  'plc',
-  'llc',
-  'company',
-  'co',
-  'organisation',
-  'organization',
-  'office',
-  'service',
-  'services',
-  'police',
-  'court',
-  'board',
-  'union',
-  'federation',
-  'alliance',
-  'network',
-  'times',
-  'post',
-  'news',
-  'journal',
-  'centre',
-  'center',
-  'society',
-  'trust',
-  'club',
-  'army',
-  'navy',
-  'force',
-  'forces',
-  'church',
-  'parliament',
-  'congress',
-  'senate',
-  'assembly',
-  'government',
-  'administration',
-  'laboratory',
-  'labs',
-  'initiative',
-  'coalition',
-  'movement',
-  'league',
-  'museum',
-  'hospital',
-  'airlines',
-  'airways',
-  'bureau',
-  'tribunal',
-  'reserve',
-  'house',
-  'cabinet',
-  'guard',
-  'command',
-  'chamber',
-  'exchange',
-  'holdings',
-  'partners',
-  'international',
-  'amnesty',
-  'press',
-  'magazine',
-  'herald',
-  'telegraph',
-  'guardian',
-  'tribune',
-  'gazette',
-  'broadcasting',
-  'media',
-  'agency',
-  'observatory',
-  'commissioner',
-  'secretariat',
-  'mission',
-  'embassy',
-  'consulate',
-  'pentagon',
-  'kremlin',
-]);
-
-/** Nouns that name a job or role: what an apposition or "the spokesman" hangs on. */
-const ROLE_NOUNS = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'director',
-  'manager',
-  'secretary',
-  'minister',
-  'president',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'chief',
-  'head',
-  'leader',
-  'official',
-  'analyst',
-  'expert',
-  'professor',
-  'researcher',
-  'fellow',
-  'economist',
-  'adviser',
-  'advisor',
-  'executive',
-  'founder',
-  'co-founder',
-  'editor',
-  'ambassador',
-  'envoy',
-  'senator',
-  'governor',
-  'mayor',
-  'lawyer',
-  'attorney',
-  'judge',
-  'commander',
-  'general',
-  'officer',
-  'correspondent',
-  'strategist',
-  'diplomat',
-  'coordinator',
-  'commissioner',
-  'representative',
-  'member',
-  'owner',
-  'partner',
-  'ceo',
-  'cfo',
-  'coo',
-  'chancellor',
-  'premier',
-  'king',
-  'queen',
-  'prince',
-  'deputy',
-  'candidate',
-  'nominee',
-  'negotiator',
-  'campaigner',
-  'activist',
-  'author',
-  'scientist',
-  'doctor',
-  'physician',
-  'teacher',
-  'pastor',
-  'bishop',
-  'dean',
-  'principal',
-  'superintendent',
-  'inspector',
-  'detective',
-  'captain',
-  'colonel',
-  'lieutenant',
-  'sergeant',
-  'historian',
-  'scholar',
-  'specialist',
-  'consultant',
-  'investor',
-  'trader',
-  'banker',
-  'counsel',
-  'prosecutor',
-  'lawmaker',
-  'legislator',
-  'congressman',
-  'congresswoman',
-  'politician',
-  'mp',
-  'mep',
-  'councillor',
-  'councilor',
-  'vice-president',
-  'president-elect',
-  'boss',
-  'head',
-  'aide',
-  'staffer',
-  'spokesmen',
-  'organiser',
-  'organizer',
-  'director-general',
-  'secretary-general',
-  'economist',
-  'pollster',
-  'commentator',
-  'columnist',
-  'reporter',
-]);
-
-/** Titles that are courtesy only and say nothing of a role. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'madam', 'madame']);
-
-const CONNECTORS = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'dos',
-  'du',
-  'van',
-  'von',
-  'der',
-  'den',
-  'ter',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'la',
-  'le',
-  'y',
-  '&',
-]);
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
 const CALENDAR =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/u;
-/** Prepositions: a name right after one is not the subject of the verb that follows. */
-export const PREPOSITIONS = new Set([
-  'of',
-  'for',
-  'at',
-  'in',
-  'from',
-  'with',
-  'against',
-  'to',
-  'on',
-  'by',
-  'about',
-  'into',
-  'over',
-  'under',
-  'than',
-  'between',
-  'among',
-  'like',
-  'toward',
-  'towards',
-  'upon',
-  'without',
-  'within',
-]);
-const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that']);
-const NOT_AN_APPOSITION = new Set([
-  'who',
-  'which',
-  'whose',
-  'whom',
-  'where',
-  'when',
-  'that',
-  'and',
-  'but',
-  'or',
-  'as',
-  'while',
-  'if',
-  'because',
-  'although',
-  'though',
-  'so',
-  'then',
-  'he',
-  'she',
-  'it',
-  'they',
-  'we',
-  'i',
-  'you',
-]);
 
 const LEXICON = (
   nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }
@@ -576,7 +181,7 @@ const NEVER_IN_NAME = [
   'Value',
 ];
 
-/** A sentence's first word is part of a name when another name word follows ("White House", "New York"). */
+/** A sentence's first word is part of a name when another name word follows ("Harbour Board", "New York"). */
 function opensName(token: Token, next: Token | undefined): boolean {
   // compromise reads a capitalised first word before a name as an imperative ("Harbour Board …").
   const imperative = token.tags.has('Imperative') && !!next?.tags.has('ProperNoun');
@@ -609,7 +214,7 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
     for (;;) {
       const next = tokens[last + 1];
       if (tokens[last]?.possessive) {
-        // "St Mary’s Hospital" is one name; "Russia’s Vladimir Putin" is two.
+        // "St Mary’s Hospital" is one name; "Spain’s Ana Ruiz" is two.
         let end = last + 1;
         while (nameWord(end) && !tokens[end]?.possessive && nameWord(end + 1)) end += 1;
         if (nameWord(end) && ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
@@ -624,7 +229,7 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
       }
       const joinable =
         next?.kind === 'word' &&
-        (CONNECTORS.has(next.lower) ||
+        (NAME_CONNECTORS.has(next.lower) ||
           (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))));
       if (joinable && nameWord(last + 2)) {
         last += 2;
@@ -658,7 +263,7 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   ) {
     return { title: [], words: texts, kind: 'organisation', personLike: false };
   }
-  // The title runs to the last title word that still leaves a name after it ("Secretary of State Rex Tillerson").
+  // The title runs to the last title word that still leaves a name after it ("Secretary of State Ana Ruiz").
   let cut = 0;
   for (let k = 0; k < lowers.length - 1; k++) if (TITLES.has(lowers[k] ?? '')) cut = k + 1;
   if (!lowers.slice(0, cut).some((w) => TITLES.has(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
@@ -755,7 +360,7 @@ function spansOf(
   return spans;
 }
 
-/** "White House spokesman", "North Korean leader": role words right before a name. */
+/** "Harbour Board spokesman", "Spanish opposition leader": role words right before a name. */
 function roleBefore(analysed: AnalysedParagraph, tokens: readonly Token[], first: number): string | null {
   const head = tokens[first - 1];
   if (!head || !isRoleNoun(head)) return null;
@@ -822,7 +427,7 @@ export function appositionAfter(
   return { role: text.slice(opener.start, lastWord.end), end: end - 1 };
 }
 
-/** The head noun of a role: "US secretary of state" → "secretary", "programme manager at X" → "manager". */
+/** The head noun of a role: "EU trade commissioner" → "commissioner", "programme manager at X" → "manager". */
 export function roleHead(role: string): string | null {
   const words = role
     .toLowerCase()
@@ -971,7 +576,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   );
   if (nameWords.size > 0) read(nameWords);
 
-  // Full names of people, merging "Kim Jong" into "Kim Jong Un" and "Donald J. Trump" with "Donald Trump".
+  // Full names of people, merging "Ana Ruiz" into "Ana Ruiz Vidal" and "Ana M. Ruiz" with "Ana Ruiz".
   const people: RegistryEntity[] = [];
   const fullNames = all
     .filter((s) => s.kind === 'person' && s.words.length >= 2)
@@ -1004,7 +609,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     const hint = titleGender(span);
     let fits = people.filter((p) => p.canonical.split(' ').slice(-1)[0] === word);
     if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
-    // Only a title speaks to gender here: dictionaries of first names are wrong too often ("Mr Kim").
+    // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
     if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
     if (fits.length === 1 && fits[0]) {
       linkSpan(fits[0], span);

@@ -1,0 +1,157 @@
+// The closed-class English vocabulary that quote attribution hangs on: titles, organisation words, role
+// nouns, speech verbs. Generic by design: nothing here may name a person, place or phrase of any article.
+
+/** A set of words from a space-separated list. */
+export function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/u).filter(Boolean));
+}
+
+/** The gender a title implies, where it implies one. */
+export type TitleGender = 'male' | 'female' | null;
+
+const MALE_TITLES = words('mr sir lord king prince father brother sheikh emir sultan');
+const FEMALE_TITLES = words('mrs ms miss dame lady queen princess sister madam madame');
+const OTHER_TITLES = words(`
+  mx dr prof professor president vice prime minister premier chancellor senator sen rep representative
+  congressman congresswoman governor gov mayor judge justice general gen colonel col captain capt lieutenant lt
+  sergeant sgt admiral commander pope rev reverend rabbi imam bishop archbishop cardinal secretary ambassador
+  commissioner chief executive chairman chairwoman director inspector detective officer constable superintendent
+  deputy speaker foreign defence defense finance interior home health state attorney solicitor press trade economy
+  first crown grand supreme leader`);
+
+/** Titles that stand before a name ("Mr", "President", "Foreign Minister"), with the gender they imply. */
+export const TITLES: ReadonlyMap<string, TitleGender> = new Map<string, TitleGender>([
+  ...[...MALE_TITLES].map((t): [string, TitleGender] => [t, 'male']),
+  ...[...FEMALE_TITLES].map((t): [string, TitleGender] => [t, 'female']),
+  ...[...OTHER_TITLES].map((t): [string, TitleGender] => [t, null]),
+]);
+
+/** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
+export const TITLE_MODIFIERS = words(
+  'foreign defence defense finance interior home health state press trade economy first crown grand supreme vice prime deputy chief executive',
+);
+
+/** Titles that are courtesy only and say nothing of a role. */
+export const HONORIFICS = words('mr mrs ms miss mx madam madame');
+
+/** Last words that make a capitalised run an organisation ("… Institute", "… Authority", "… Ministry"). */
+export const ORG_SUFFIXES = words(`
+  institute institution university college school academy watch authority ministry department agency commission
+  council committee party bank fund group association foundation corporation corp inc ltd plc llc company co
+  organisation organization office service services police court board union federation alliance network times post
+  news journal centre center society trust club army navy force forces church parliament congress senate assembly
+  government administration laboratory labs initiative coalition movement league museum hospital airlines airways
+  bureau tribunal reserve house cabinet guard command chamber exchange holdings partners international press
+  magazine herald telegraph guardian tribune gazette broadcasting media observatory commissioner secretariat
+  mission embassy consulate pentagon kremlin`);
+
+/** Nouns that name a job or role: what an apposition or "the spokesman" hangs on. */
+export const ROLE_NOUNS = words(`
+  spokesman spokeswoman spokesperson spokesmen director manager secretary minister president chairman chairwoman
+  chair chief head leader official analyst expert professor researcher fellow economist adviser advisor executive
+  founder co-founder editor ambassador envoy senator governor mayor lawyer attorney judge commander general officer
+  correspondent strategist diplomat coordinator commissioner representative member owner partner ceo cfo coo
+  chancellor premier king queen prince deputy candidate nominee negotiator campaigner activist author scientist
+  doctor physician teacher pastor bishop dean principal superintendent inspector detective captain colonel
+  lieutenant sergeant historian scholar specialist consultant investor trader banker counsel prosecutor lawmaker
+  legislator congressman congresswoman politician mp mep councillor councilor vice-president president-elect boss
+  aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter`);
+
+/** Particles inside a name ("de", "van", "bin"). */
+export const NAME_CONNECTORS = words('de da di del della dos du van von der den ter bin ibn al el la le y &');
+
+/** Prepositions: a name right after one is not the subject of the verb that follows. */
+export const PREPOSITIONS = words(
+  'of for at in from with against to on by about into over under than between among like toward towards upon without within',
+);
+
+/** Words that open a relative clause. */
+export const RELATIVES = words('who which whose whom that');
+
+/** Words that cannot open an apposition: what follows them is a clause. */
+export const NOT_AN_APPOSITION = words(
+  'who which whose whom where when that and but or as while if because although though so then he she it they we i you',
+);
+
+// Verbs whose subject is the speaker. The inverted order (“…,” said X) is only read for the first set:
+// after "told" or "described" the name is the listener or the one described.
+/** Speech verbs that may come before their subject (“…,” said X). */
+export const INVERTIBLE = words(`
+  continued continues said says say added adds asked asks wrote writes explained explains replied replies insisted
+  insists argued argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested
+  countered responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted
+  promised pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed
+  maintained contended asserted reiterated urged`);
+
+/** Speech verbs only right after a quote (“…,” he continued): elsewhere they say nothing of speech. */
+export const INVERTED_ONLY = words('continued continues');
+
+/** Speech verbs whose object follows them ("told reporters", "described X as"). */
+export const NOT_INVERTIBLE = words(`
+  reported reports tell tells told describe described describes call called calls accuse accused accuses label
+  labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized
+  condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge`);
+
+/** Speech participles, whose subject is the clause's ("…, saying …"). */
+export const PARTICIPLES = words(`
+  saying adding telling arguing insisting warning noting explaining claiming describing calling accusing urging
+  suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring
+  branding labelling labeling dismissing`);
+
+/** Forms read as speech verbs even when compromise does not tag them as verbs. */
+export const SURE_VERBS = words('said says told added adds saying adding telling according');
+
+/** Nouns of speech: "a call from X", "X's warning that …". */
+export const SPEECH_NOUNS = words(`
+  call calls appeal plea demand demands warning warnings pledge promise vow threat threats claim claims accusation
+  accusations statement remarks comments comment description message words tweet letter criticism rebuke denial
+  admission request proposal insistence assurance assurances suggestion prediction complaint answer response reply
+  speech announcement declaration condemnation verdict`);
+
+/** Someone who speaks for the organisation named after "for"/"of": the organisation is the speaker. */
+export const SPOKES = words(
+  'spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives',
+);
+
+/** Forms of "be": before a past participle they make it passive ("was told"). */
+export const BE_FORMS = words('is was were are be been being');
+
+/** Words that may stand between a subject and its verb ("X has previously said", "X on Monday told"). */
+export const SKIPPABLE = words(`
+  has have had is was were are be been being will would could should may might must can did does do shall not never
+  also only just previously recently later earlier then again already once still repeatedly publicly privately
+  separately reportedly allegedly often always frequently even further first last this next on yesterday today
+  tonight week month year weekend morning afternoon evening night day monday tuesday wednesday thursday friday
+  saturday sunday january february march april may june july august september october november december`);
+
+/** Words that may open a sentence before its subject ("Yet X …", "Meanwhile X …"). */
+export const LEAD_SKIP = words(
+  'yet but and so still meanwhile however also now then instead indeed moreover separately nonetheless nevertheless',
+);
+
+/** Words that open an adverbial clause before the subject ("When asked, X said …"). */
+export const ADVERBIAL_OPENERS = words(
+  'when after before as while although though if because despite since until once',
+);
+
+/** Conjunctions that, after a comma, open a clause with a subject of its own. */
+export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
+
+export const DETERMINERS = words('the a an this that these those');
+export const DEFINITE = words('the this that');
+export const PRONOUNS = words('he she it they we i');
+
+/** Modifiers a description may add without naming a different role ("the former president"). */
+export const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
+
+/** Words that open an aside between a name and its verb ("X, asked about it, said"). */
+export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted');
+
+/** "the company said": a corporate description, resolved only to a business name or a one-word speaker. */
+export const CORPORATE_HEADS = words(
+  'company firm business retailer manufacturer maker carrier airline lender insurer group',
+);
+
+/** Names that end like a business ("… Holdings", "… Airlines"). */
+export const CORPORATE_SUFFIX =
+  /\b(inc|corp|corporation|ltd|plc|llc|co|company|group|holdings|airlines|airways|bank|motors|technologies|systems|pharmaceuticals|industries|partners)$/iu;
