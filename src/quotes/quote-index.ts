@@ -41,6 +41,7 @@ export interface QuoteIndex {
 /** Autocomplete never offers more than Discord shows. */
 export const MAX_SUGGESTIONS = 25;
 const NEAREST_NAMES = 5;
+const MAX_NAME_CHARS = 80;
 const TITLE_WORDS =
   /^(mr|mrs|ms|miss|mx|dr|prof|professor|president|senator|sen|rep|governor|gov|mayor|sir|dame|lord|lady|the)\s+/u;
 
@@ -237,7 +238,8 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
       if (found.length > 0) return { match: found[0] ?? null, others: found.slice(1) };
     }
     // A typo: the one name form within reach, if only one speaker is that close.
-    const allowance = typoAllowance(untitled.length);
+    // No name is this long: a long query gets exact matching only, so its cost stays bounded.
+    const allowance = untitled.length > MAX_NAME_CHARS ? 0 : typoAllowance(untitled.length);
     if (allowance === 0) return { match: null, others: [] };
     let best = allowance + 1;
     let hits: Group[] = [];
@@ -263,7 +265,7 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
     if (!match) {
       const suggestions = [
         ...others,
-        ...nearest(normaliseName(name).replace(TITLE_WORDS, ''), NEAREST_NAMES),
+        ...nearest(normaliseName(name).replace(TITLE_WORDS, '').slice(0, MAX_NAME_CHARS), NEAREST_NAMES),
       ];
       return {
         query: name,

@@ -81,6 +81,7 @@ describe('buildQuoteIndex: lookup', () => {
     expect(result.quotes).toEqual([]);
     expect(result.suggestions[0]).toBe('Omar Haddad');
     expect(index.lookup('   ').speaker).toBeNull();
+    expect(index.lookup('x'.repeat(5000)).speaker).toBeNull();
   });
 
   it('answers a lookup from a map, well under a millisecond', () => {
