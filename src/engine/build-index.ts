@@ -64,12 +64,13 @@ export class ArticleIndex implements KnowledgeIndex {
 
 /**
  * Embeds every paragraph and sentence (through the cache when given, so unchanged text is not embedded
- * again) and builds the index. `embeddedTexts` counts what the model actually had to embed.
+ * again) and builds the index, reusing the quote analysis of articles unchanged since `previous`. `embeddedTexts` counts what the model actually had to embed.
  */
 export async function buildKnowledgeIndex(
   articles: readonly Article[],
   embedder: Embedder,
   cache?: VectorCache,
+  previous?: ArticleIndex,
 ): Promise<{ index: ArticleIndex; embeddedTexts: number }> {
   const paragraphs = articles.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
@@ -79,7 +80,7 @@ export async function buildKnowledgeIndex(
     : { vectors: await embedder.embed(texts), computed: texts.length };
   await cache?.save();
 
-  const quotes = buildQuoteIndex(articles);
+  const quotes = buildQuoteIndex(articles, previous?.quoteIndex.analyses);
   const people: PersonProfile[] = quotes.people.map((speaker) => ({
     name: speaker.canonical,
     aliases: speaker.aliases,

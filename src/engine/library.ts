@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
-import { buildKnowledgeIndex } from './build-index.js';
+import { buildKnowledgeIndex, type ArticleIndex } from './build-index.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
 /** What a reload changed, for the moderator who ran it and for the log. */
@@ -23,7 +23,7 @@ export interface ReloadReport {
  * and a broken file leaves the old one serving. Concurrent reloads share one rebuild.
  */
 export class Library {
-  #current: KnowledgeIndex;
+  #current: ArticleIndex;
   #reloading: Promise<ReloadReport> | undefined;
 
   private constructor(
@@ -31,7 +31,7 @@ export class Library {
     private readonly embedder: Embedder,
     private readonly logger: Logger,
     private readonly cache: VectorCache | undefined,
-    initial: KnowledgeIndex,
+    initial: ArticleIndex,
   ) {
     this.#current = initial;
   }
@@ -68,7 +68,7 @@ export class Library {
     const started = performance.now();
     const previous = this.#current;
     const articles = await loadKnowledge(this.knowledgeDir);
-    const { index, embeddedTexts } = await buildKnowledgeIndex(articles, this.embedder, this.cache);
+    const { index, embeddedTexts } = await buildKnowledgeIndex(articles, this.embedder, this.cache, previous);
     this.#current = index;
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));

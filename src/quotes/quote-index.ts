@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/types.js';
-import { attributeQuotes } from './attribute-quotes.js';
-import { analyseArticle, buildArticleRegistry, type RegistryEntity } from './people.js';
+import { attributeQuotes, type ArticleAttribution } from './attribute-quotes.js';
+import { analyseArticle, buildArticleRegistry, type ArticleRegistry, type RegistryEntity } from './people.js';
 import type { QuoteHit, QuoteResult, SpeakerSuggestion } from './types.js';
 
 /** A person or organisation across all articles: the registry entry `/quote` and `/ask` read. */
@@ -36,6 +36,18 @@ export interface QuoteIndex {
   lookup(name: string): QuoteResult;
   /** Speakers whose names best match a prefix, at most `limit` (≤ 25); an empty prefix lists the most quoted. */
   suggest(prefix: string, limit?: number): SpeakerSuggestion[];
+  /** Each article's analysis, keyed by slug and content hash, for the next build to reuse. */
+  readonly analyses: ReadonlyMap<string, ArticleQuotes>;
+}
+
+/** The costly per-article part of the index (tagging, registry, attribution); depends on that article only. */
+export interface ArticleQuotes {
+  registry: ArticleRegistry;
+  attribution: ArticleAttribution;
+}
+
+function analysisKey(article: Article): string {
+  return `${article.slug}:${article.contentHash}`;
 }
 
 /** Autocomplete never offers more than Discord shows. */
@@ -103,7 +115,11 @@ interface Group {
  * share a canonical name across articles. Aliases are resolved within each article, so two articles' "Mr Lee"
  * stay apart unless their full names agree. Places join the registry only if an article has them speak.
  */
-export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
+export function buildQuoteIndex(
+  articles: readonly Article[],
+  reuse: ReadonlyMap<string, ArticleQuotes> = new Map(),
+): QuoteIndex {
+  const analyses = new Map<string, ArticleQuotes>();
   const quotes: IndexedQuote[] = [];
   const groups = new Map<
     string,
@@ -112,8 +128,15 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
   const canonicalOf = new Map<string, string>();
 
   for (const article of articles) {
-    const registry = buildArticleRegistry(article, analyseArticle(article));
-    const attribution = attributeQuotes(registry);
+    // An unchanged article (same slug, same bytes) is not analysed again: on reload that is most of them.
+    const key = analysisKey(article);
+    let analysis = reuse.get(key);
+    if (!analysis) {
+      const registry = buildArticleRegistry(article, analyseArticle(article));
+      analysis = { registry, attribution: attributeQuotes(registry) };
+    }
+    analyses.set(key, analysis);
+    const { registry, attribution } = analysis;
     for (const entity of registry.entities.values()) {
       if (entity.kind === 'place' && !attribution.spoke.has(entity.key)) continue;
       const key = normaliseName(entity.canonical);
@@ -311,5 +334,5 @@ export function buildQuoteIndex(articles: readonly Article[]): QuoteIndex {
       .map(([group]) => ({ name: group.speaker.canonical, quoteCount: group.speaker.quoteCount }));
   };
 
-  return { people: built.map((g) => g.speaker), quotes, lookup, suggest };
+  return { people: built.map((g) => g.speaker), quotes, lookup, suggest, analyses };
 }

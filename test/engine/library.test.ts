@@ -1,0 +1,78 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { ArticleIndex } from '../../src/engine/build-index.js';
+import { Library } from '../../src/engine/library.js';
+import { openEmbedder } from '../../src/engine/open-library.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import { VectorCache } from '../../src/embedding/vector-cache.js';
+import { KnowledgeError } from '../../src/errors.js';
+import { createLogger } from '../../src/logger.js';
+
+let embedder: Embedder;
+let dir: string;
+let library: Library;
+const logger = createLogger('silent');
+
+beforeAll(async () => {
+  embedder = await openEmbedder(loadConfig({}));
+});
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'library-'));
+  await cp('test/fixtures/two-articles', path.join(dir, 'knowledge'), { recursive: true });
+  const cache = await VectorCache.open(path.join(dir, 'vectors'), embedder.modelId);
+  library = await Library.open({ knowledgeDir: path.join(dir, 'knowledge'), embedder, logger, cache });
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+async function editArticle(file: string, edit: (text: string) => string): Promise<void> {
+  const full = path.join(dir, 'knowledge', file);
+  await writeFile(full, edit(await readFile(full, 'utf8')));
+}
+
+describe('Library.reload', () => {
+  it('embeds nothing and reports nothing changed when no file changed', async () => {
+    const report = await library.reload();
+    expect(report).toMatchObject({ added: [], removed: [], changed: [], unchanged: 2, embeddedTexts: 0 });
+  });
+
+  it('re-embeds only the changed paragraph and reuses the quote analysis of the unchanged article', async () => {
+    const before = library.current as ArticleIndex;
+    await editArticle('library-budget.md', (t) => t.replace('in a year.', 'in a year, officials said.'));
+    const report = await library.reload();
+    expect(report.changed).toEqual(['library-budget']);
+    expect(report.unchanged).toBe(1);
+    // The edited paragraph and its edited sentence; everything else comes from the vector cache.
+    expect(report.embeddedTexts).toBe(2);
+    const after = library.current as ArticleIndex;
+    const key = (index: ArticleIndex) =>
+      [...index.quoteIndex.analyses.entries()].find(([k]) => k.startsWith('harbour-reopens:'))?.[1];
+    expect(key(after)).toBe(key(before));
+  });
+
+  it('swaps in the new index whole: readers holding the old one keep a consistent view', async () => {
+    const old = library.current;
+    await editArticle('harbour-reopens.md', (t) => t.replace('about £2 million', 'about £3 million'));
+    await library.reload();
+    expect((await old.ask('How much did the harbour repairs cost?')).answer).toContain('£2 million');
+    expect((await library.current.ask('How much did the harbour repairs cost?')).answer).toContain(
+      '£3 million',
+    );
+  });
+
+  it('shares one rebuild between concurrent reloads', async () => {
+    const [a, b] = await Promise.all([library.reload(), library.reload()]);
+    expect(a).toBe(b);
+  });
+
+  it('keeps the old index when a file is broken, and names the file', async () => {
+    const old = library.current;
+    await writeFile(path.join(dir, 'knowledge', 'broken.md'), 'no front matter here');
+    const error = await library.reload().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnowledgeError);
+    expect((error as KnowledgeError).problems[0]?.file).toBe('broken.md');
+    expect(library.current).toBe(old);
+  });
+});
