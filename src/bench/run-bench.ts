@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +14,12 @@ import type { ServeProbeResult, ServeSpec } from './serve-probe.js';
 import { growth, type Growth } from './stats.js';
 import type { BuildProbeResult, LoadProbeResult, StartupProbeResult } from './startup-probe.js';
 
-// `npm run bench [-- --json] [-- --sizes 1,10,100,1000] [-- --profile DIR] [-- --no-discord]`
+// `npm run bench [-- --json] [--sizes 1,10,100,1000] [--no-discord] [--profile DIR] [--save FILE] [--keep]`
 // Every figure comes from this one run, so ratios between them hold on a noisy shared machine. Each
 // start-up and each knowledge base is measured in a process of its own: start-ups are real ones, and
 // peak memory belongs to one job. Progress goes to standard error; the table (or JSON) to standard output.
+// --profile writes a CPU profile per child process into DIR (profiling slows them; use it to find costs,
+// not for the figures); --save also writes the JSON report to FILE; --keep leaves the temp folder.
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEV_SET = '../shared/eval/seed-article-dev.json';
@@ -55,6 +58,8 @@ interface KnowledgeBaseFigures {
 
 interface BenchReport {
   command: string;
+  /** The commit measured, with `+uncommitted` when engine files differed from it during the run. */
+  code: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverage: number[] };
   model: { build: BuildProbeResult; load: LoadProbeResult };
   knowledgeBases: KnowledgeBaseFigures[];
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       'no-discord': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      save: { type: 'string' },
     },
   });
   const sizes = values.sizes
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
   const profileDir = values.profile && path.resolve(values.profile);
   const runner = new ChildRunner(config.EMBEDDING_MODEL, profileDir);
   const loadAverage = os.loadavg();
+  const codeAtStart = codeVersion();
 
   try {
     progress(`model: building into an empty folder (${root})`);
@@ -141,6 +148,11 @@ async function main(): Promise<void> {
           / --$/,
           '',
         ),
+      // The engine may be edited while a run is going; a figure is only as good as the code it measured.
+      code:
+        codeVersion() === codeAtStart
+          ? codeAtStart
+          : `${codeAtStart} (changed during the run: ${codeVersion()})`,
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -157,10 +169,30 @@ async function main(): Promise<void> {
     };
     report.targets = judgeTargets(report);
     report.totalMs = performance.now() - started;
+    if (values.save) await writeFile(values.save, JSON.stringify(report, null, 2) + '\n');
     console.log(values.json ? JSON.stringify(report, null, 2) : renderTable(report));
   } finally {
     if (values.keep) progress(`kept ${root}`);
     else await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The commit, marked `+uncommitted` when the code the bench runs (src, commands) differs from it. */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', 'src', 'commands', 'package-lock.json')
+      .split('\n')
+      .filter(Boolean);
+    // A hash of the diff tells a later edit of an already-changed file apart from no edit at all.
+    const diff = createHash('sha256')
+      .update(git('diff', 'HEAD', '--', 'src', 'commands'))
+      .digest('hex')
+      .slice(0, 8);
+    const changes = changed.length > 0 ? `+uncommitted (${changed.length} files, diff ${diff})` : '';
+    return git('rev-parse', '--short', 'HEAD') + changes;
+  } catch {
+    return 'unknown (not a git checkout)';
   }
 }
 
@@ -475,7 +507,7 @@ function renderTable(report: BenchReport): string {
   const m = report.machine;
   const lines = [
     `Benchmark — ${m.cpus} × ${m.cpuModel}, ${fmt(m.memoryGb)} GB RAM, Node ${m.node}, load average at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
-    `Command: ${report.command}   (total ${fmt(report.totalMs / 1000)} s)`,
+    `Command: ${report.command}   (total ${fmt(report.totalMs / 1000)} s)   Code: ${report.code}`,
     '',
     `Model build (empty folder): ${fmt(report.model.build.buildMs)} ms wall, ${fmt(report.model.build.cpuMs)} ms CPU, peak RSS ${fmt(report.model.build.peakRssMb)} MB`,
     `Model load + first embedding: ${fmt(report.model.load.loadMs)} ms, peak RSS ${fmt(report.model.load.peakRssMb)} MB`,
