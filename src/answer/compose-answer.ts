@@ -146,9 +146,10 @@ function silentSubject(
   const subject = ranking.focus.subject?.person;
   if (!subject || subject.speakerSentenceIds.length > 0) return undefined;
   const mentioned = new Set(subject.mentionSentenceIds.map(paragraphIdOf));
-  const paragraphs = ranking.paragraphs
-    .filter((p) => mentioned.has(p.paragraph.id))
-    .sort((a, b) => a.paragraph.number - b.paragraph.number);
+  const paragraphs = [...mentioned]
+    .map((id) => ranking.paragraphById(id))
+    .filter((p): p is ScoredParagraph => p !== undefined)
+    .sort((a, b) => a.article.slug.localeCompare(b.article.slug) || a.paragraph.number - b.paragraph.number);
   return { person: subject, paragraphs };
 }
 

@@ -50,35 +50,85 @@ export function isSpeechTerm(term: string): boolean {
   return SPEECH_TERMS.has(term);
 }
 
+/** A person's names and role, tokenised once so that matching a question costs lookups, not scans. */
+interface PreparedPerson {
+  person: PersonProfile;
+  /** Each alias as its lowercase words joined by spaces. */
+  aliasTexts: string[];
+  roleHead: string | undefined;
+  roleTerms: string[];
+  /** Stemmed terms of the role and the names, for checking a subject phrase's modifiers. */
+  knownTerms: Set<string>;
+}
+
+/** Longest alias, in words, looked up in a question; names are rarely longer. */
+const MAX_ALIAS_WORDS = 6;
+
 /**
- * Works out which people a question is about, from the names, aliases and roles the articles give
- * (nothing about any particular article is built in), and whether it asks what they said or who they are.
+ * Finds which people a question is about, from the names, aliases and roles the articles give
+ * (nothing about any particular article is built in), and whether it asks what they said or who they
+ * are. Built once per index; each question is matched by looking up its word n-grams and role terms.
  */
-export function findQuestionFocus(question: string, people: readonly PersonProfile[]): QuestionFocus {
-  const questionWords = ` ${words(question).join(' ')} `;
-  const questionTerms = new Set(contentTerms(question));
-  const matches: PersonMatch[] = [];
+export class PeopleMatcher {
+  readonly #byAlias = new Map<string, PreparedPerson[]>();
+  readonly #byRoleTerm = new Map<string, PreparedPerson[]>();
 
-  for (const person of people) {
-    let confidence = 0;
-    for (const alias of person.aliases) {
-      const aliasWords = words(alias).join(' ');
-      if (aliasWords && questionWords.includes(` ${aliasWords} `)) confidence = 1;
+  constructor(people: readonly PersonProfile[]) {
+    for (const person of people) {
+      const aliasTexts = [...new Set(person.aliases.map((a) => words(a).join(' ')).filter(Boolean))];
+      const roleTerms = person.role ? [...new Set(contentTerms(person.role))] : [];
+      const prepared: PreparedPerson = {
+        person,
+        aliasTexts,
+        roleHead: person.role ? roleHead(person.role) : undefined,
+        roleTerms,
+        knownTerms: new Set(contentTerms([person.role ?? '', ...person.aliases].join(' '))),
+      };
+      for (const text of aliasTexts) push(this.#byAlias, text, prepared);
+      for (const term of roleTerms) push(this.#byRoleTerm, term, prepared);
     }
-    if (confidence < 1 && person.role)
-      confidence = Math.max(confidence, roleMatch(person.role, questionTerms));
-    if (confidence >= 0.5) matches.push({ person, confidence });
   }
-  matches.sort((a, b) => b.confidence - a.confidence);
 
-  const intent: QuestionIntent = IDENTITY.test(question.trim())
-    ? 'identity'
-    : SAID.test(question)
-      ? 'said'
-      : 'other';
-  const subjectPhrase = intent === 'said' ? SUBJECT_OF_SAYING.exec(question)?.[1] : undefined;
-  const subject = subjectPhrase ? findSubject(subjectPhrase, matches) : undefined;
-  return { intent, people: matches, ...(subject ? { subject } : {}) };
+  /** The people a question names or describes, its intent, and the subject of a "what did X say". */
+  find(question: string): QuestionFocus {
+    const questionWords = words(question);
+    const questionTerms = new Set(contentTerms(question));
+    const confidence = new Map<PreparedPerson, number>();
+
+    for (let start = 0; start < questionWords.length; start++) {
+      for (let n = 1; n <= MAX_ALIAS_WORDS && start + n <= questionWords.length; n++) {
+        for (const prepared of this.#byAlias.get(questionWords.slice(start, start + n).join(' ')) ?? []) {
+          confidence.set(prepared, 1);
+        }
+      }
+    }
+    for (const term of questionTerms) {
+      for (const prepared of this.#byRoleTerm.get(term) ?? []) {
+        if (confidence.get(prepared) === 1) continue;
+        confidence.set(prepared, Math.max(confidence.get(prepared) ?? 0, roleMatch(prepared, questionTerms)));
+      }
+    }
+
+    const matches = [...confidence]
+      .filter(([, c]) => c >= 0.5)
+      .sort((a, b) => b[1] - a[1])
+      .map(([prepared, c]) => ({ prepared, match: { person: prepared.person, confidence: c } }));
+
+    const intent: QuestionIntent = IDENTITY.test(question.trim())
+      ? 'identity'
+      : SAID.test(question)
+        ? 'said'
+        : 'other';
+    const subjectPhrase = intent === 'said' ? SUBJECT_OF_SAYING.exec(question)?.[1] : undefined;
+    const subject = subjectPhrase ? findSubject(subjectPhrase, matches) : undefined;
+    return { intent, people: matches.map((m) => m.match), ...(subject ? { subject } : {}) };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -86,26 +136,25 @@ export function findQuestionFocus(question: string, people: readonly PersonProfi
  * last word, so the person whose name ends the phrase, or whose role has that head noun, is the subject;
  * "White House" is only a modifier.
  */
-function findSubject(phrase: string, matches: readonly PersonMatch[]): PersonMatch | undefined {
-  const phraseWords = words(phrase);
+function findSubject(
+  phrase: string,
+  matches: readonly { prepared: PreparedPerson; match: PersonMatch }[],
+): PersonMatch | undefined {
   const nounPhrase = phrase.split(/\s+(?:of|at|for|in|from|on|about)\s+/i)[0] ?? phrase;
   const head = contentTerms(nounPhrase).pop();
   const phraseTerms = contentTerms(phrase);
-  const phraseText = ` ${phraseWords.join(' ')} `;
+  const phraseText = ` ${words(phrase).join(' ')} `;
   let best: { match: PersonMatch; rank: number } | undefined;
-  for (const match of matches) {
+  for (const { prepared, match } of matches) {
     let rank = 0;
-    for (const alias of match.person.aliases) {
-      const aliasText = words(alias).join(' ');
-      if (!aliasText || !phraseText.includes(` ${aliasText} `)) continue;
+    for (const aliasText of prepared.aliasTexts) {
+      if (!phraseText.includes(` ${aliasText} `)) continue;
       rank = Math.max(rank, phraseText.endsWith(` ${aliasText} `) ? 3 : 1);
     }
     // A role names the subject only if it has the phrase's head and every other word the phrase adds
     // ("the transport secretary" is not "the union's general secretary").
-    const role = match.person.role;
-    if (head && role && roleHead(role) === head) {
-      const known = new Set(contentTerms([role, ...match.person.aliases].join(' ')));
-      if (phraseTerms.every((t) => known.has(t))) rank = Math.max(rank, 2);
+    if (head && prepared.roleHead === head && phraseTerms.every((t) => prepared.knownTerms.has(t))) {
+      rank = Math.max(rank, 2);
     }
     if (
       rank > 0 &&
@@ -127,9 +176,8 @@ function roleHead(role: string): string | undefined {
  * How well a question names a role: the role's head noun ("spokesman" in "White House spokesman",
  * "secretary" in "secretary of state") counts half, the share of the role's other terms the rest.
  */
-function roleMatch(role: string, questionTerms: ReadonlySet<string>): number {
-  const head = roleHead(role);
-  const terms = [...new Set(contentTerms(role))];
+function roleMatch(prepared: PreparedPerson, questionTerms: ReadonlySet<string>): number {
+  const { roleHead: head, roleTerms: terms } = prepared;
   if (!head || terms.length === 0) return 0;
   const headHit = questionTerms.has(head) ? 0.5 : 0;
   const others = terms.filter((t) => t !== head);

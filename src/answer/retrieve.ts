@@ -1,7 +1,6 @@
-import { dot } from '../embedding/embedder.js';
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import { LexicalIndex } from './lexical-index.js';
-import { findQuestionFocus, isSpeechTerm, type PersonProfile, type QuestionFocus } from './question-focus.js';
+import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
 import { contentTerms, isStopWord, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
@@ -28,8 +27,10 @@ export interface ScoredParagraph {
 
 export interface Ranking {
   focus: QuestionFocus;
-  /** Every paragraph with any evidence, best first. */
+  /** The best-scoring paragraphs (at most 50), best first. */
   paragraphs: ScoredParagraph[];
+  /** Any paragraph's score for this question, by citation id. */
+  paragraphById(id: string): ScoredParagraph | undefined;
   /**
    * Share of the question's content terms (IDF-weighted) found together in one of the top paragraphs,
    * 0–1: the engine's evidence that the articles address this question at all.
@@ -57,6 +58,8 @@ const SENTENCE_SHARE = 0.6;
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
 // do not add up to evidence.
 const COVERAGE_DEPTH = 3;
+// Paragraphs a ranking lists; answers and citations draw on the first few, the eval on all of them.
+const RANKED_PARAGRAPHS = 50;
 
 // How much a sentence gains from being about the person the question names (scaled by match confidence).
 const SPEAKER_BOOST = { said: 0.5, identity: 0.1, other: 0.1 } as const;
@@ -72,19 +75,25 @@ export class HybridRetriever {
   readonly paragraphs: { paragraph: Paragraph; article: Article; sentenceStart: number }[] = [];
   readonly #lexicalSentences: LexicalIndex;
   readonly #lexicalParagraphs: LexicalIndex;
+  readonly #people: PeopleMatcher;
+  // Vectors packed row by row into one array each, so a query is one tight pass over memory.
+  readonly #sentenceMatrix: Float32Array;
+  readonly #paragraphMatrix: Float32Array;
   readonly #paragraphTerms: Set<string>[] = [];
   readonly #vocabulary = new Set<string>();
   readonly #documentFrequency = new Map<string, number>();
   readonly #sentenceById = new Map<string, number>();
+  readonly #paragraphById = new Map<string, number>();
 
   constructor(
     articles: readonly Article[],
-    private readonly sentenceVectors: readonly Float32Array[],
-    private readonly paragraphVectors: readonly Float32Array[],
-    private readonly people: readonly PersonProfile[],
+    sentenceVectors: readonly Float32Array[],
+    paragraphVectors: readonly Float32Array[],
+    people: readonly PersonProfile[],
   ) {
     for (const article of articles) {
       for (const paragraph of article.paragraphs) {
+        this.#paragraphById.set(paragraph.id, this.paragraphs.length);
         this.paragraphs.push({ paragraph, article, sentenceStart: this.sentences.length });
         for (const sentence of paragraph.sentences) {
           this.#sentenceById.set(sentence.id, this.sentences.length);
@@ -100,6 +109,9 @@ export class HybridRetriever {
     }
     this.#lexicalSentences = new LexicalIndex(this.sentences.map((s) => s.sentence.text));
     this.#lexicalParagraphs = new LexicalIndex(this.paragraphs.map((p) => p.paragraph.text));
+    this.#people = new PeopleMatcher(people);
+    this.#sentenceMatrix = pack(sentenceVectors);
+    this.#paragraphMatrix = pack(paragraphVectors);
   }
 
   /** Inverse document frequency over paragraphs; a term the articles never use is as rare as can be. */
@@ -110,69 +122,69 @@ export class HybridRetriever {
 
   /** Ranks paragraphs for a question whose embedding is `queryVector`. */
   rank(question: string, queryVector: Float32Array, mode: RetrievalMode = 'hybrid'): Ranking {
-    const focus = findQuestionFocus(question, this.people);
+    const focus = this.#people.find(question);
     const useLexical = mode !== 'dense';
     const useDense = mode !== 'lexical';
-
-    const lexicalSentence = useLexical
-      ? scaleToUnit(this.#lexicalSentences.scores(question), this.sentences.length)
-      : undefined;
-    const lexicalParagraph = useLexical
-      ? scaleToUnit(this.#lexicalParagraphs.scores(question), this.paragraphs.length)
-      : undefined;
-    const rawSentenceSimilarity = this.sentenceVectors.map((v) => dot(queryVector, v));
-    const denseSentence = useDense ? minMax(rawSentenceSimilarity) : undefined;
-    const denseParagraph = useDense
-      ? minMax(this.paragraphVectors.map((v) => dot(queryVector, v)))
-      : undefined;
     const lexicalWeight = useDense ? LEXICAL_WEIGHT : 1;
     const denseWeight = useLexical ? DENSE_WEIGHT : 1;
 
-    const boost = mode === 'hybrid' ? this.#personBoosts(focus) : new Map<number, number>();
-    const sentenceScores = this.sentences.map(
-      (_, i) =>
-        lexicalWeight * (lexicalSentence?.[i] ?? 0) +
-        denseWeight * (denseSentence?.[i] ?? 0) +
-        (boost.get(i) ?? 0),
-    );
+    const sentenceCount = this.sentences.length;
+    const rawSentenceSimilarity = similarities(this.#sentenceMatrix, queryVector, sentenceCount);
+    const bestSentenceSimilarity = Math.max(0, max(rawSentenceSimilarity));
+    const sentenceScores = new Float64Array(sentenceCount);
+    if (useLexical) addScaled(sentenceScores, this.#lexicalSentences.scores(question), lexicalWeight);
+    if (useDense) addMinMaxScaled(sentenceScores, rawSentenceSimilarity, denseWeight);
+    if (mode === 'hybrid') this.#addPersonBoosts(sentenceScores, focus);
 
-    const paragraphs = this.paragraphs.map(({ paragraph, article, sentenceStart }, p) => {
-      let bestIndex = sentenceStart;
+    const paragraphCount = this.paragraphs.length;
+    const wholeScores = new Float64Array(paragraphCount);
+    if (useLexical) addScaled(wholeScores, this.#lexicalParagraphs.scores(question), lexicalWeight);
+    if (useDense) {
+      const raw = similarities(this.#paragraphMatrix, queryVector, paragraphCount);
+      addMinMaxScaled(wholeScores, raw, denseWeight);
+    }
+    const paragraphScores = new Float64Array(paragraphCount);
+    const bestSentence = new Int32Array(paragraphCount);
+    this.paragraphs.forEach(({ paragraph, sentenceStart }, p) => {
+      let best = sentenceStart;
       for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
-        if (sentenceScores[i]! > sentenceScores[bestIndex]!) bestIndex = i;
+        if (sentenceScores[i]! > sentenceScores[best]!) best = i;
       }
-      const whole = lexicalWeight * (lexicalParagraph?.[p] ?? 0) + denseWeight * (denseParagraph?.[p] ?? 0);
-      const score = SENTENCE_SHARE * sentenceScores[bestIndex]! + (1 - SENTENCE_SHARE) * whole;
+      bestSentence[p] = best;
+      paragraphScores[p] = SENTENCE_SHARE * sentenceScores[best]! + (1 - SENTENCE_SHARE) * wholeScores[p]!;
+    });
+
+    const scored = (p: number): ScoredParagraph => {
+      const { paragraph, article } = this.paragraphs[p]!;
+      const best = bestSentence[p]!;
       return {
-        position: p,
         paragraph,
         article,
-        score,
-        best: { ...this.sentences[bestIndex]!, score: sentenceScores[bestIndex]! },
+        score: paragraphScores[p]!,
+        best: { ...this.sentences[best]!, score: sentenceScores[best]! },
       };
-    });
-    paragraphs.sort((a, b) => b.score - a.score);
-
-    const coverage = Math.max(
-      0,
-      ...paragraphs.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p.position)),
-    );
-    const sentenceScore = (id: string) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0;
+    };
+    const top = topIndices(paragraphScores, RANKED_PARAGRAPHS);
+    const coverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p)));
     const subjectTopicCoverage = focus.subject
       ? this.#subjectTopicCoverage(question, focus.subject.person)
       : undefined;
     return {
       focus,
-      paragraphs,
+      paragraphs: top.map(scored),
       coverage,
       ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
-      bestSentenceSimilarity: Math.max(0, ...rawSentenceSimilarity),
+      bestSentenceSimilarity,
       unknownNames: this.#unknownNames(question),
-      sentenceScore,
+      sentenceScore: (id) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0,
+      paragraphById: (id) => {
+        const p = this.#paragraphById.get(id);
+        return p === undefined ? undefined : scored(p);
+      },
     };
   }
 
-  #personBoosts(focus: QuestionFocus): Map<number, number> {
+  #addPersonBoosts(scores: Float64Array, focus: QuestionFocus): void {
     const boosts = new Map<number, number>();
     const add = (ids: readonly string[], amount: number) => {
       for (const id of ids) {
@@ -187,7 +199,7 @@ export class HybridRetriever {
         add(person.speakerSentenceIds, SPEAKER_BOOST[focus.intent] * confidence);
       }
     }
-    return boosts;
+    for (const [i, boost] of boosts) scores[i]! += boost;
   }
 
   #coverage(question: string, paragraphPosition: number): number {
@@ -230,18 +242,62 @@ export class HybridRetriever {
   }
 }
 
-function scaleToUnit(scores: Map<number, number>, length: number): Float64Array {
-  const out = new Float64Array(length);
-  let max = 0;
-  for (const s of scores.values()) max = Math.max(max, s);
-  if (max > 0) for (const [i, s] of scores) out[i] = s / max;
+function pack(vectors: readonly Float32Array[]): Float32Array {
+  const dims = vectors[0]?.length ?? 0;
+  const matrix = new Float32Array(vectors.length * dims);
+  vectors.forEach((v, i) => matrix.set(v, i * dims));
+  return matrix;
+}
+
+/** Cosine similarity of the query to each row (rows and query are unit vectors). */
+function similarities(matrix: Float32Array, query: Float32Array, rows: number): Float64Array {
+  const dims = query.length;
+  const out = new Float64Array(rows);
+  if (dims === 0 || matrix.length !== rows * dims) return out;
+  for (let r = 0, offset = 0; r < rows; r++, offset += dims) {
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += matrix[offset + d]! * query[d]!;
+    out[r] = sum;
+  }
   return out;
 }
 
-function minMax(values: number[]): Float64Array {
-  const out = new Float64Array(values.length);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  if (max - min > 1e-9) values.forEach((v, i) => (out[i] = (v - min) / (max - min)));
-  return out;
+function max(values: Float64Array): number {
+  let best = -Infinity;
+  for (const v of values) if (v > best) best = v;
+  return best;
+}
+
+/** Adds BM25 scores divided by the best one (so 0–1), times `weight`. */
+function addScaled(target: Float64Array, scores: Map<number, number>, weight: number): void {
+  let best = 0;
+  for (const s of scores.values()) best = Math.max(best, s);
+  if (best > 0) for (const [i, s] of scores) target[i]! += (weight * s) / best;
+}
+
+/** Adds values rescaled to 0–1 between their minimum and maximum, times `weight`. */
+function addMinMaxScaled(target: Float64Array, values: Float64Array, weight: number): void {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (high - low <= 1e-9) return;
+  const scale = weight / (high - low);
+  for (let i = 0; i < values.length; i++) target[i]! += (values[i]! - low) * scale;
+}
+
+/** Positions of the `k` highest scores, best first. */
+function topIndices(scores: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!;
+    if (top.length === k && score <= scores[top[k - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && scores[top[at - 1]!]! < score) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
