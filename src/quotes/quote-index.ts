@@ -94,6 +94,18 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Every string made by deleting one character (SymSpell): two names a typo apart share one of these. */
+/** First position in a sorted array whose element is not less than `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function deletions(text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < text.length; i++) out.add(text.slice(0, i) + text.slice(i + 1));
@@ -226,11 +238,41 @@ export function buildQuoteIndex(
     return byAlias.get(key) ?? [];
   };
 
+  // Every word of every name form, and its one-deletion variants: an unknown query's near names are
+  // read from here (a word within one edit, or a word it begins), so the cost does not grow with the base.
+  const byWord = new Map<string, Set<string>>();
+  for (const key of allKeys) {
+    for (const word of key.split(' ')) {
+      if (word.length < 3) continue;
+      for (const variant of [word, ...deletions(word)]) {
+        const set = byWord.get(variant) ?? new Set<string>();
+        set.add(key);
+        byWord.set(variant, set);
+      }
+    }
+  }
+  const sortedWords = [...new Set(allKeys.flatMap((k) => k.split(' ')))].sort();
+  const keysWithWordPrefix = (prefix: string): string[] => {
+    const found: string[] = [];
+    for (let i = lowerBound(sortedWords, prefix); i < sortedWords.length; i++) {
+      const word = sortedWords[i]!;
+      if (!word.startsWith(prefix) || found.length > 50) break;
+      found.push(...(byWord.get(word) ?? []));
+    }
+    return found;
+  };
+
   // Nearest names for an unknown query: whole-name and word-by-word similarity, prefixes first.
   const nearest = (key: string, count: number): Group[] => {
     const queryWords = key.split(' ').filter((w) => w.length >= 3);
+    const candidates = new Set<string>();
+    for (const word of queryWords) {
+      for (const variant of [word, ...deletions(word)])
+        for (const k of byWord.get(variant) ?? []) candidates.add(k);
+      for (const k of keysWithWordPrefix(word)) candidates.add(k);
+    }
     const scored = new Map<Group, number>();
-    for (const alias of allKeys) {
+    for (const alias of candidates) {
       const aliasWords = alias.split(' ');
       let score =
         alias.startsWith(key) || aliasWords.some((w) => w.startsWith(key))
@@ -307,31 +349,41 @@ export function buildQuoteIndex(
     };
   };
 
+  // Autocomplete reads a sorted list of name forms by binary search: the canonical name (best), each of
+  // its words, then every alias and alias word.
+  const prefixEntries: { text: string; group: Group; score: number }[] = [];
+  for (const group of built) {
+    const canonical = normaliseName(group.speaker.canonical);
+    prefixEntries.push({ text: canonical, group, score: 0 });
+    for (const word of canonical.split(' ').slice(1)) prefixEntries.push({ text: word, group, score: 1 });
+    for (const key of group.keys) {
+      if (key === canonical) continue;
+      prefixEntries.push({ text: key, group, score: 2 });
+      for (const word of key.split(' ').slice(1)) prefixEntries.push({ text: word, group, score: 2 });
+    }
+  }
+  prefixEntries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const entryTexts = prefixEntries.map((e) => e.text);
+  const mostQuoted = [...built].sort((a, b) => rank(a, b));
+
   const suggest = (prefix: string, limit = MAX_SUGGESTIONS): SpeakerSuggestion[] => {
     const size = Math.max(0, Math.min(MAX_SUGGESTIONS, Math.floor(limit)));
     const key = normaliseName(prefix);
-    const scored: [Group, number][] = [];
-    for (const group of built) {
-      if (key.length === 0) {
-        scored.push([group, group.speaker.quoteCount > 0 ? 0 : 1]);
-        continue;
+    let groups: Group[];
+    if (key.length === 0) {
+      groups = mostQuoted;
+    } else {
+      const best = new Map<Group, number>();
+      for (let i = lowerBound(entryTexts, key); i < prefixEntries.length; i++) {
+        const entry = prefixEntries[i]!;
+        if (!entry.text.startsWith(key)) break;
+        best.set(entry.group, Math.min(best.get(entry.group) ?? 3, entry.score));
       }
-      const canonical = normaliseName(group.speaker.canonical);
-      const score = canonical.startsWith(key)
-        ? 0
-        : canonical.split(' ').some((w) => w.startsWith(key))
-          ? 1
-          : group.keys.some((k) => k.startsWith(key) || k.split(' ').some((w) => w.startsWith(key)))
-            ? 2
-            : canonical.includes(key)
-              ? 3
-              : -1;
-      if (score >= 0) scored.push([group, score]);
+      groups = [...best].sort((a, b) => a[1] - b[1] || rank(a[0], b[0])).map(([group]) => group);
     }
-    return scored
-      .sort((a, b) => a[1] - b[1] || rank(a[0], b[0]))
+    return groups
       .slice(0, size)
-      .map(([group]) => ({ name: group.speaker.canonical, quoteCount: group.speaker.quoteCount }));
+      .map((group) => ({ name: group.speaker.canonical, quoteCount: group.speaker.quoteCount }));
   };
 
   return { people: built.map((g) => g.speaker), quotes, lookup, suggest, analyses };
