@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/types.js';
 import { attributeQuotes, type ArticleAttribution } from './attribute-quotes.js';
-import { analyseArticle, buildArticleRegistry, type ArticleRegistry, type RegistryEntity } from './people.js';
+import { analyseArticle, buildArticleRegistry, type RegistryEntity } from './people.js';
 import type { QuoteHit, QuoteResult, SpeakerSuggestion } from './types.js';
 
 /** A person or organisation across all articles: the registry entry `/quote` and `/ask` read. */
@@ -40,9 +40,12 @@ export interface QuoteIndex {
   readonly analyses: ReadonlyMap<string, ArticleQuotes>;
 }
 
-/** The costly per-article part of the index (tagging, registry, attribution); depends on that article only. */
+/**
+ * The costly per-article part of the index (tagging, registry, attribution); depends on that article only.
+ * Only the results are kept, not the tagged tokens they came from, so keeping it for reloads costs little.
+ */
 export interface ArticleQuotes {
-  registry: ArticleRegistry;
+  entities: ReadonlyMap<string, RegistryEntity>;
   attribution: ArticleAttribution;
 }
 
@@ -145,11 +148,11 @@ export function buildQuoteIndex(
     let analysis = reuse.get(key);
     if (!analysis) {
       const registry = buildArticleRegistry(article, analyseArticle(article));
-      analysis = { registry, attribution: attributeQuotes(registry) };
+      analysis = { entities: registry.entities, attribution: attributeQuotes(registry) };
     }
     analyses.set(key, analysis);
-    const { registry, attribution } = analysis;
-    for (const entity of registry.entities.values()) {
+    const { entities, attribution } = analysis;
+    for (const entity of entities.values()) {
       if (entity.kind === 'place' && !attribution.spoke.has(entity.key)) continue;
       const key = normaliseName(entity.canonical);
       const group = groups.get(key) ?? { entities: [], spoke: new Set<string>(), quotes: [], docs: [] };
