@@ -7,6 +7,8 @@ import { NO_MENTIONS } from './format-reply.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import type { Command, CommandContext } from './load-commands.js';
 
+/** Client-side cap on REST requests per second; see the Client options below for why it is not 50. */
+const INTERACTION_REQUESTS_PER_SECOND = 1000;
 /** What the bot is made of; main.ts and the end-to-end tests pass the same things. */
 export interface BotOptions {
   config: Pick<Config, 'DISCORD_API_URL' | 'MOD_ROLE_IDS' | 'ASK_COOLDOWN_SECONDS'>;
@@ -35,7 +37,13 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
     intents: [GatewayIntentBits.Guilds],
     // A default for every message, on top of each reply setting it: nothing the bot sends pings anyone.
     allowedMentions: NO_MENTIONS,
-    rest: config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {},
+    rest: {
+      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+      // Everything this bot sends goes to interaction endpoints (callbacks, edits of its own replies),
+      // which Discord exempts from the 50-per-second global limit; discord.js applies that limit to all
+      // requests, which queued a burst of 200 questions for seconds. A real 429 is still obeyed.
+      globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND,
+    },
   });
   const cooldowns = new Cooldowns(config.ASK_COOLDOWN_SECONDS);
   const handle = createInteractionHandler({ commands, library, config, logger, cooldowns });
