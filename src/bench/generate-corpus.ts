@@ -23,6 +23,8 @@ export interface GeneratedArticle {
 export interface NameInventory {
   /** Words of people's names: `given` opens a multi-word name, `family` is any other name word. */
   personWords: Map<string, 'given' | 'family'>;
+  /** The gender of given names compromise knows as female or male first names. */
+  genders: Map<string, 'female' | 'male'>;
   /** Full names of two or more words, as written in the sources ("Sarah Margon"). */
   fullNames: string[];
   /** Place names, possibly several words ("North Korea"). */
@@ -36,25 +38,69 @@ export interface CorpusOptions {
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const GIVEN_START = [
-  'Ma',
-  'Re',
-  'Li',
-  'So',
-  'Ka',
-  'Te',
-  'Na',
-  'Vi',
-  'Da',
-  'Lo',
-  'Ari',
-  'Eli',
-  'Jo',
-  'Fe',
-  'Ro',
-  'Si',
+// Real first names, of the same gender as the name they replace: the engine recognises people partly by
+// known first names and reads "she said" by gender, so invented first names would hide people from it.
+const FEMALE_NAMES = [
+  'Anna',
+  'Maria',
+  'Laura',
+  'Emma',
+  'Julia',
+  'Sofia',
+  'Helen',
+  'Rachel',
+  'Karen',
+  'Nadia',
+  'Alice',
+  'Clara',
+  'Diana',
+  'Elena',
+  'Fiona',
+  'Irene',
+  'Joanna',
+  'Kate',
+  'Lucy',
+  'Megan',
+  'Nora',
+  'Olivia',
+  'Paula',
+  'Rosa',
+  'Tanya',
+  'Vera',
+  'Wendy',
+  'Zoe',
 ];
-const GIVEN_END = ['ren', 'na', 'lia', 'ko', 'dan', 'mir', 'sa', 'ton', 'vin', 'ra'];
+const MALE_NAMES = [
+  'David',
+  'Peter',
+  'James',
+  'Thomas',
+  'Daniel',
+  'Michael',
+  'Robert',
+  'Carlos',
+  'Ivan',
+  'Omar',
+  'Hans',
+  'Luis',
+  'Paul',
+  'Simon',
+  'Victor',
+  'Adam',
+  'Brian',
+  'Colin',
+  'Edward',
+  'George',
+  'Henry',
+  'Igor',
+  'Jacob',
+  'Kevin',
+  'Leon',
+  'Martin',
+  'Oscar',
+  'Stefan',
+];
+// Surnames are invented, so that people in different articles are rarely the same person.
 const FAMILY_START = [
   'Vel',
   'Kor',
@@ -181,7 +227,14 @@ export function findNames(paragraphs: readonly string[]): NameInventory {
     if (name.length > 1) fullNames.add(name.join(' '));
   }
   const placeList = [...places].filter((p) => !p.split(' ').some((w) => personWords.has(w)));
-  return { personWords, fullNames: [...fullNames], places: placeList };
+  const genders = new Map<string, 'female' | 'male'>();
+  for (const [word, role] of personWords) {
+    if (role !== 'given') continue;
+    const doc = nlp(word);
+    if (doc.has('#FemaleName')) genders.set(word, 'female');
+    else if (doc.has('#MaleName')) genders.set(word, 'male');
+  }
+  return { personWords, genders, fullNames: [...fullNames], places: placeList };
 }
 
 interface CompromiseMatch {
@@ -256,9 +309,10 @@ function makeRenames(random: () => number, inventory: NameInventory): Record<str
   const renames: Record<string, string> = {};
   const used = new Set<string>();
   const fresh = (make: () => string) => {
-    // Distinct within an article, or two people would merge; across articles, shared surnames are realistic.
-    for (;;) {
-      const name = make();
+    // Distinct within an article, or two people would merge; across articles, shared names are realistic.
+    for (let attempt = 0; ; attempt++) {
+      // A source naming more people than there are first names gets invented ones for the rest.
+      const name = attempt < 50 ? make() : inventedWord(random);
       if (!used.has(name)) {
         used.add(name);
         return name;
@@ -266,11 +320,10 @@ function makeRenames(random: () => number, inventory: NameInventory): Record<str
     }
   };
   for (const [word, role] of inventory.personWords) {
-    renames[word] = fresh(() =>
-      role === 'given'
-        ? pick(random, GIVEN_START) + pick(random, GIVEN_END)
-        : pick(random, FAMILY_START) + pick(random, FAMILY_MIDDLE) + pick(random, FAMILY_END),
-    );
+    const gender = inventory.genders.get(word);
+    const given =
+      gender === 'female' ? FEMALE_NAMES : gender === 'male' ? MALE_NAMES : [...FEMALE_NAMES, ...MALE_NAMES];
+    renames[word] = fresh(() => (role === 'given' ? pick(random, given) : inventedWord(random)));
   }
   for (const place of inventory.places)
     renames[place] = fresh(() => pick(random, PLACE_START) + pick(random, PLACE_END));
@@ -278,6 +331,10 @@ function makeRenames(random: () => number, inventory: NameInventory): Record<str
   WEEKDAYS.forEach((day, i) => (renames[day] = WEEKDAYS[(i + shift) % 7]!));
   renames['#year'] = String(Math.floor(random() * 17) - 8);
   return renames;
+}
+
+function inventedWord(random: () => number): string {
+  return pick(random, FAMILY_START) + pick(random, FAMILY_MIDDLE) + pick(random, FAMILY_END);
 }
 
 /**

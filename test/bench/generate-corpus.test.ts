@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import nlp from 'compromise';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusQuestions, findNames, generateCorpus, writeCorpus } from '../../src/bench/generate-corpus.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
@@ -75,9 +76,17 @@ describe('generateCorpus', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('replaces a first name with a real one of the same gender, so the engine still sees a person', () => {
+    const corpus = generateCorpus(seed, { articles: 10, seed: 1 });
+    for (const article of corpus) {
+      expect(nlp(article.renames['Sarah']!).has('#FemaleName')).toBe(true);
+      expect(nlp(article.renames['Sean']!).has('#MaleName')).toBe(true);
+    }
+  });
+
   it('gives different articles different people, so the speaker registry grows with the corpus', () => {
     const corpus = generateCorpus(seed, { articles: 30, seed: 1 });
-    const spokesmen = new Set(corpus.map((a) => a.renames['Spicer']));
+    const spokesmen = new Set(corpus.map((a) => `${a.renames['Sean']} ${a.renames['Spicer']}`));
     expect(spokesmen.size).toBeGreaterThan(20);
   });
 
