@@ -56,6 +56,8 @@ function analysisKey(article: Article): string {
 /** Autocomplete never offers more than Discord shows. */
 export const MAX_SUGGESTIONS = 25;
 const NEAREST_NAMES = 5;
+/** Name forms scored when suggesting near names; a common word can be shared by thousands of names. */
+const MAX_NEAR_CANDIDATES = 200;
 const MAX_NAME_CHARS = 80;
 const TITLE_WORDS =
   /^(mr|mrs|ms|miss|mx|dr|prof|professor|president|senator|sen|rep|governor|gov|mayor|sir|dame|lord|lady|the)\s+/u;
@@ -269,11 +271,13 @@ export function buildQuoteIndex(
   const nearest = (key: string, count: number): Group[] => {
     const queryWords = key.split(' ').filter((w) => w.length >= 3);
     const candidates = new Set<string>();
-    for (const word of queryWords) {
-      for (const variant of [word, ...deletions(word)])
-        for (const k of byWord.get(variant) ?? []) candidates.add(k);
-      for (const k of keysWithWordPrefix(word)) candidates.add(k);
-    }
+    const add = (keys: Iterable<string>) => {
+      for (const k of keys) if (candidates.size < MAX_NEAR_CANDIDATES) candidates.add(k);
+    };
+    // Words within one edit first, then words the query begins: the closest are kept when there are many.
+    for (const word of queryWords)
+      for (const variant of [word, ...deletions(word)]) add(byWord.get(variant) ?? []);
+    for (const word of queryWords) add(keysWithWordPrefix(word));
     const scored = new Map<Group, number>();
     for (const alias of candidates) {
       const aliasWords = alias.split(' ');
