@@ -66,7 +66,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   // Answer from the best paragraph's article only: a question about one article is not answered from another.
   const sameArticle = ranking.paragraphs.filter((p) => p.article.slug === top.article.slug);
   // "What did X say" is answered with X's own words only, wherever in the article they are.
-  const spoken = ranking.focus.subject ? new Set(ranking.focus.subject.person.speakerSentenceIds) : undefined;
+  const spoken = subject ? new Set(subject.speakerSentenceIds) : undefined;
   const candidates = (spoken ? sameArticle : sameArticle.slice(0, MAX_CITATIONS))
     .flatMap((p) =>
       p.paragraph.sentences.map((sentence) => ({

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { PeopleMatcher, type PersonProfile } from '../../src/answer/question-focus.js';
+
+const person = (
+  name: string,
+  aliases: string[],
+  role: string | null,
+  spoke: string[] = [],
+): PersonProfile => ({
+  name,
+  aliases: [name, ...aliases],
+  role,
+  mentionSentenceIds: ['a#1.1'],
+  speakerSentenceIds: spoke,
+});
+
+const ruiz = person('Ana Ruiz', ['Ruiz', 'Ms Ruiz'], 'harbour master', ['a#2.1']);
+const berg = person('Tom Berg', ['Berg', 'Mr Berg'], 'mayor of Port Ellis', ['a#4.2']);
+const board = person('Harbour Board', [], null);
+const nair = person('Priya Nair', ['Nair'], 'the councillor responsible for culture', ['b#2.1']);
+const matcher = new PeopleMatcher([ruiz, berg, board, nair]);
+
+describe('PeopleMatcher.find', () => {
+  it('finds a person by full name, surname or title and surname, whatever the case', () => {
+    for (const question of ['What did Ana Ruiz say?', 'what did ruiz say', 'What did Ms Ruiz say?']) {
+      expect(matcher.find(question).people.map((m) => m.person.name)).toContain('Ana Ruiz');
+    }
+  });
+
+  it('finds a person by the role the article gives them', () => {
+    const focus = matcher.find('What did the harbour master say?');
+    expect(focus.people[0]).toMatchObject({ person: ruiz });
+    expect(focus.subject?.person).toBe(ruiz);
+  });
+
+  it('reads the intent: what someone said, who someone is, or neither', () => {
+    expect(matcher.find('What did Berg say about the wall?').intent).toBe('said');
+    expect(matcher.find('Who is Priya Nair?').intent).toBe('identity');
+    expect(matcher.find('When did the harbour reopen?').intent).toBe('other');
+  });
+
+  it('takes the head of the subject phrase as the speaker, not a modifier naming someone else', () => {
+    // "Harbour Board" is named, but the question asks what its master said.
+    const matcher2 = new PeopleMatcher([board, person('Li Wei', [], 'Harbour Board master', ['c#1.1'])]);
+    expect(matcher2.find('What did the Harbour Board master say?').subject?.person.name).toBe('Li Wei');
+  });
+
+  it('does not take a role that shares only its head noun', () => {
+    const focus = new PeopleMatcher([nair]).find('What did the transport councillor say?');
+    expect(focus.subject).toBeUndefined();
+  });
+
+  it('finds nobody in a question about no one', () => {
+    expect(matcher.find('What is the capital of France?').people).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { contentTerms, words } from '../../src/answer/text-terms.js';
+
+describe('text terms', () => {
+  it('splits words, trimming possessives and contractions, keeping letters of any script', () => {
+    expect(words('Korea’s leader didn’t visit São Paulo')).toEqual([
+      'korea',
+      'leader',
+      'didn',
+      'visit',
+      'são',
+      'paulo',
+    ]);
+  });
+
+  it('drops stop words and honorifics, and meets irregular and derived forms', () => {
+    expect(contentTerms('What did Mr Smith say?')).toEqual(contentTerms('smith say'));
+    expect(contentTerms('What did Mr Smith say?')).toHaveLength(2);
+    expect(contentTerms('met')).toEqual(contentTerms('meet'));
+    expect(contentTerms('negotiating')).toEqual(contentTerms('negotiation'));
+    expect(contentTerms('said')).toEqual(contentTerms('say'));
+  });
+});
