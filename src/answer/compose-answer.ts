@@ -34,7 +34,11 @@ export interface KnowledgeSummary {
  */
 export function composeAnswer(question: string, ranking: Ranking, summary: KnowledgeSummary): AskResult {
   const top = ranking.paragraphs[0];
-  if (!top || evidence(ranking) < MIN_EVIDENCE || ranking.unknownNames.length > 0) {
+  const subject = ranking.focus.subject?.person;
+  // "What did X say" about someone the articles name is on topic by construction: whether to answer is
+  // decided by what X said (below), not by word overlap, which a bare "say" and a rare name defeat.
+  const weak = !subject && evidence(ranking) < MIN_EVIDENCE;
+  if (!top || weak || ranking.unknownNames.length > 0) {
     return {
       question,
       answer: offTopicMessage(summary, ranking.unknownNames),
@@ -53,7 +57,6 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     };
   }
 
-  const subject = ranking.focus.subject?.person;
   if (subject && ranking.subjectTopicCoverage === 0) {
     return {
       question,

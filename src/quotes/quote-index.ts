@@ -193,6 +193,9 @@ export function buildQuoteIndex(
     const mentionedIn = new Set<string>();
     group.entities.forEach((entity, i) => {
       for (const alias of entity.aliases) aliases.add(alias);
+      // A person named in full is also found by surname, even if the article never used it alone.
+      const names = entity.canonical.split(' ');
+      if (entity.kind === 'person' && names.length >= 2) aliases.add(names[names.length - 1]!);
       const article = group.docs[i];
       const sentenceNumber = (id: string): number => Number(id.split('.').pop() ?? 0);
       const inOrder = [...entity.mentions].sort(

@@ -131,6 +131,14 @@ describe('ask, for "what did X say" questions', () => {
     expect(result.answer).not.toContain('We worked day and night');
   });
 
+  it('answers a bare "what did X say" even when the name is one the word vectors do not know', async () => {
+    for (const question of ['What did Nair say?', 'what did grant say']) {
+      const result = await twoArticles.ask(question);
+      expect(result.declined).toBe(false);
+      expect(result.citations[0]!.doc).toBe('library-budget');
+    }
+  });
+
   it('declines when the person spoke, but not about what was asked', async () => {
     const result = await twoArticles.ask('What did Tom Berg say about the library cuts?');
     expect(result.declined).toBe(true);
