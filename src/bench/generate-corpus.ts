@@ -25,9 +25,9 @@ export interface NameInventory {
   personWords: Map<string, 'given' | 'family'>;
   /** The gender of given names compromise knows as female or male first names. */
   genders: Map<string, 'female' | 'male'>;
-  /** Full names of two or more words, as written in the sources ("Sarah Margon"). */
+  /** Full names of two or more words, as written in the sources ("Ana Ruiz"). */
   fullNames: string[];
-  /** Place names, possibly several words ("North Korea"). */
+  /** Place names, possibly several words ("Port Ellis"). */
   places: string[];
 }
 
@@ -176,8 +176,8 @@ const stripPossessive = (word: string) => word.replace(/[’']s$/, '');
 
 /**
  * Finds the people and places the paragraphs name. compromise spots names it knows; a capitalised word
- * that follows a name word extends the name ("Kim Jong Un"), and a known first name followed by a
- * capitalised word opens one ("Jenny Town"), which compromise alone misses.
+ * that follows a name word extends the name ("Ban Ki Moon"), and a known first name followed by a
+ * capitalised word opens one ("Ana Ruiz"), which compromise alone misses.
  */
 export function findNames(paragraphs: readonly string[]): NameInventory {
   const seeds = new Set<string>();

@@ -27,7 +27,7 @@ export class ArticleFormatError extends Error {
   override name = 'ArticleFormatError';
 }
 
-/** Turns a file name into the slug used in citation ids: `Trump Kim.md` → `trump-kim`. */
+/** Turns a file name into the slug used in citation ids: `Harbour Reopens.md` → `harbour-reopens`. */
 export function slugFromFileName(fileName: string): string {
   return fileName
     .replace(/\.[^.]+$/, '')
