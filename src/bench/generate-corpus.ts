@@ -221,7 +221,7 @@ export function findNames(paragraphs: readonly string[]): NameInventory {
     if (name.some((w) => places.has(w))) continue;
     name.forEach((word, i) => {
       const role = i === 0 && name.length > 1 ? 'given' : 'family';
-      // A word seen both ways ("Kim Jong Un", "Mr Kim") is renamed as a family name: that reads right in both.
+      // A word seen both ways ("Ban Ki Moon", "Mr Ban") is renamed as a family name: that reads right in both.
       if (personWords.get(word) !== 'family') personWords.set(word, role);
     });
     if (name.length > 1) fullNames.add(name.join(' '));

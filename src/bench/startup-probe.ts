@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       mode: { type: 'string', default: 'startup' },
-      question: { type: 'string', default: 'What did Spicer say?' },
+      question: { type: 'string', default: 'What happened?' },
     },
   });
   const config = loadConfig();
