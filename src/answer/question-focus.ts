@@ -7,6 +7,7 @@ export interface PersonProfile {
   aliases: readonly string[];
   /** The role or apposition the article gives ("director of Foo"), if any. */
   role?: string | null;
+  kind?: 'person' | 'organisation';
   /** Sentences that name the person. */
   mentionSentenceIds: readonly string[];
   /** Sentences whose quoted or reported speech is attributed to the person. */
@@ -72,6 +73,8 @@ const MAX_ALIAS_WORDS = 6;
 export class PeopleMatcher {
   readonly #byAlias = new Map<string, PreparedPerson[]>();
   readonly #byRoleTerm = new Map<string, PreparedPerson[]>();
+  /** People who speak, by each run of words in their role ("White House spokesman" → "white house", …). */
+  readonly #speakersByRoleWords = new Map<string, PreparedPerson[]>();
 
   constructor(people: readonly PersonProfile[]) {
     for (const person of people) {
@@ -86,6 +89,10 @@ export class PeopleMatcher {
       };
       for (const text of aliasTexts) push(this.#byAlias, text, prepared);
       for (const term of roleTerms) push(this.#byRoleTerm, term, prepared);
+      if (person.role && person.speakerSentenceIds.length > 0) {
+        for (const run of new Set(wordRuns(words(person.role))))
+          push(this.#speakersByRoleWords, run, prepared);
+      }
     }
   }
 
@@ -120,9 +127,37 @@ export class PeopleMatcher {
         ? 'said'
         : 'other';
     const subjectPhrase = intent === 'said' ? SUBJECT_OF_SAYING.exec(question)?.[1] : undefined;
-    const subject = subjectPhrase ? findSubject(subjectPhrase, matches) : undefined;
+    const named = subjectPhrase ? findSubject(subjectPhrase, matches) : undefined;
+    const subject = named && this.#spokesperson(named);
     return { intent, people: matches.map((m) => m.match), ...(subject ? { subject } : {}) };
   }
+
+  /**
+   * An organisation speaks through its spokespeople: when the subject never speaks itself but exactly
+   * one person whose role names it does ("White House spokesman …"), that person's words answer for it.
+   */
+  #spokesperson(subject: PersonMatch): PersonMatch {
+    if (subject.person.kind !== 'organisation' || subject.person.speakerSentenceIds.length > 0)
+      return subject;
+    const voices = new Set<PreparedPerson>();
+    for (const alias of subject.person.aliases) {
+      for (const prepared of this.#speakersByRoleWords.get(words(alias).join(' ')) ?? [])
+        voices.add(prepared);
+    }
+    const [only, ...others] = voices;
+    return only && others.length === 0 ? { person: only.person, confidence: subject.confidence } : subject;
+  }
+}
+
+/** Every run of 1 to MAX_ALIAS_WORDS consecutive words, joined by spaces. */
+function wordRuns(list: readonly string[]): string[] {
+  const runs: string[] = [];
+  for (let start = 0; start < list.length; start++) {
+    for (let n = 1; n <= MAX_ALIAS_WORDS && start + n <= list.length; n++) {
+      runs.push(list.slice(start, start + n).join(' '));
+    }
+  }
+  return runs;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

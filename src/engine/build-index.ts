@@ -85,6 +85,7 @@ export async function buildKnowledgeIndex(
     name: speaker.canonical,
     aliases: speaker.aliases,
     role: speaker.role,
+    kind: speaker.kind,
     mentionSentenceIds: speaker.mentions,
     speakerSentenceIds: speaker.spoke,
   }));

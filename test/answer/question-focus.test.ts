@@ -50,6 +50,17 @@ describe('PeopleMatcher.find', () => {
     expect(focus.subject).toBeUndefined();
   });
 
+  it('answers for a silent organisation with the words of the one spokesperson its role names', () => {
+    const port = { ...person('Port Authority', [], null), kind: 'organisation' as const };
+    const voice = person('Sam Lee', ['Lee'], 'Port Authority spokesman', ['d#2.1']);
+    const focus = new PeopleMatcher([port, voice]).find('What did the Port Authority say?');
+    expect(focus.subject?.person).toBe(voice);
+    // A silent person is never given someone else's words.
+    const town = person('Jo Town', ['Town'], null);
+    const clerk = person('Al Roe', ['Roe'], 'town clerk', ['d#3.1']);
+    expect(new PeopleMatcher([town, clerk]).find('What did Jo Town say?').subject?.person).toBe(town);
+  });
+
   it('finds nobody in a question about no one', () => {
     expect(matcher.find('What is the capital of France?').people).toEqual([]);
   });
