@@ -26,6 +26,8 @@ export interface KnowledgeSummary {
   articles: readonly Article[];
   /** The most-quoted people, for "you could ask" suggestions. */
   notableSpeakers: readonly string[];
+  /** Known names nearest to a name the articles do not have (a typo, say), best first. */
+  nearNames(name: string): readonly string[];
 }
 
 /**
@@ -37,7 +39,12 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const subject = ranking.focus.subject?.person;
   // "What did X say" about someone the articles name is on topic by construction: whether to answer is
   // decided by what X said (below), not by word overlap, which a bare "say" and a rare name defeat.
-  const weak = !subject && evidence(ranking) < MIN_EVIDENCE;
+  // A question that names someone the articles know ("Spicer") is about them, even when its few words
+  // give the embedding little to go on.
+  const namesSomeone = ranking.focus.people.some((m) => m.confidence === 1) && ranking.coverage >= 0.5;
+  const weak = !subject && !namesSomeone && evidence(ranking) < MIN_EVIDENCE;
+  if (ranking.focus.intent === 'summary' && ranking.unknownNames.length === 0)
+    return summaryAnswer(question, summary);
   if (!top || weak || ranking.unknownNames.length > 0) {
     return {
       question,
@@ -171,6 +178,24 @@ function silentPersonMessage(
   return `${article} ${person.name}${where ? ` ${where}` : ''} but report${multiArticle ? '' : 's'} nothing ${person.name} said.`;
 }
 
+/** "What is the article about?": each article's opening sentence, which in news states the story. */
+function summaryAnswer(question: string, summary: KnowledgeSummary): AskResult {
+  const multiArticle = summary.articles.length > 1;
+  const ledes = summary.articles.slice(0, MAX_ANSWER_SENTENCES).flatMap((article) => {
+    const paragraph = article.paragraphs[0];
+    const sentence = paragraph?.sentences[0];
+    return paragraph && sentence ? [{ article, paragraph, sentence }] : [];
+  });
+  return {
+    question,
+    answer: ledes
+      .map((l) => `${l.sentence.text} ${citationMark(l.paragraph, l.article, multiArticle)}`)
+      .join(' '),
+    declined: false,
+    citations: ledes.map((l) => citation(l.paragraph, l.article, 1)),
+  };
+}
+
 function offTopicMessage(summary: KnowledgeSummary, unknownNames: readonly string[]): string {
   const titles = summary.articles.slice(0, 3).map((a) => `“${a.title}”`);
   const more = summary.articles.length > 3 ? ` and ${summary.articles.length - 3} more` : '';
@@ -178,9 +203,15 @@ function offTopicMessage(summary: KnowledgeSummary, unknownNames: readonly strin
   const subject = single ? `The article (${titles[0]})` : `The articles (${titles.join(', ')}${more})`;
   const about =
     unknownNames.length > 0
-      ? `${subject} ${single ? 'does' : 'do'} not mention ${joinNames(unknownNames)}, so I can't answer that.`
+      ? `${subject} ${single ? 'does' : 'do'} not mention ${joinNames(unknownNames)}, so I can't answer that.${didYouMean(summary, unknownNames)}`
       : `${subject} ${single ? "doesn't" : "don't"} say.`;
   return `${about} ${suggestion(summary)}`;
+}
+
+/** " Did you mean Sean Roe?" when a missing name is one typo away from a known one. */
+function didYouMean(summary: KnowledgeSummary, unknownNames: readonly string[]): string {
+  const near = [...new Set(unknownNames.flatMap((name) => summary.nearNames(name).slice(0, 1)))];
+  return near.length > 0 ? ` Did you mean ${joinNames(near)}?` : '';
 }
 
 /** "The article reports" or "The articles report", to begin a sentence. */

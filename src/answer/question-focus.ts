@@ -15,7 +15,7 @@ export interface PersonProfile {
 }
 
 /** What a question is after: "what did X say", "who is X", or anything else. */
-export type QuestionIntent = 'said' | 'identity' | 'other';
+export type QuestionIntent = 'said' | 'identity' | 'summary' | 'other';
 
 /** A person the question refers to, and how sure the match is (1 = named outright). */
 export interface PersonMatch {
@@ -28,6 +28,8 @@ export interface QuestionFocus {
   people: PersonMatch[];
   /** Whose words a "what did X say" question asks for, when X is someone the articles name. */
   subject?: PersonMatch;
+  /** The X of "what did X say", as typed, whether or not the articles name X. */
+  subjectPhrase?: string;
 }
 
 // Verbs of saying and thinking: the question wants the person's own words.
@@ -36,6 +38,9 @@ const SAID =
 // "What did X say", "what does X think about …", "has X called for …": X is the phrase before the verb.
 const SUBJECT_OF_SAYING =
   /\b(?:did|does|do|has|have|had|would|will|could|can|is|was)\s+(.+?)\s+(?:say|tell|think|believe|claim|argue|warn|call|describe|comment|respond|react|want|mean|suggest|propose|fear|predict|promise|accuse|deny|admit|announce|feel|expect|hope|urge|demand)(?:s|ed|ing)?\b/i;
+// "What is the article about", "summarise it": the question wants the gist, i.e. the lede.
+const SUMMARY =
+  /\b(summar(?:y|ise|ize)|gist|tl;?dr|main points?|(?:what|which)(?:'s|’s| is| are)? (?:this|that|the|these) (?:article|story|news|piece|report)s?(?: (?:about|say))?)\b/i;
 // "Who is X", "who's X", "what does X do", "where does X work": the question wants the apposition.
 const IDENTITY =
   /^(who(?:'s|’s| is| was| are)\b|what (?:is|was) (?:the )?(?:job|role|title|position)\b|what does .+ do\b|where does .+ work\b)/i;
@@ -121,15 +126,22 @@ export class PeopleMatcher {
       .sort((a, b) => b[1] - a[1])
       .map(([prepared, c]) => ({ prepared, match: { person: prepared.person, confidence: c } }));
 
-    const intent: QuestionIntent = IDENTITY.test(question.trim())
-      ? 'identity'
-      : SAID.test(question)
-        ? 'said'
-        : 'other';
+    const intent: QuestionIntent = SUMMARY.test(question)
+      ? 'summary'
+      : IDENTITY.test(question.trim())
+        ? 'identity'
+        : SAID.test(question)
+          ? 'said'
+          : 'other';
     const subjectPhrase = intent === 'said' ? SUBJECT_OF_SAYING.exec(question)?.[1] : undefined;
     const named = subjectPhrase ? findSubject(subjectPhrase, matches) : undefined;
     const subject = named && this.#spokesperson(named);
-    return { intent, people: matches.map((m) => m.match), ...(subject ? { subject } : {}) };
+    return {
+      intent,
+      people: matches.map((m) => m.match),
+      ...(subject ? { subject } : {}),
+      ...(subjectPhrase ? { subjectPhrase } : {}),
+    };
   }
 
   /**

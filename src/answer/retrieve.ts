@@ -62,8 +62,8 @@ const COVERAGE_DEPTH = 3;
 const RANKED_PARAGRAPHS = 50;
 
 // How much a sentence gains from being about the person the question names (scaled by match confidence).
-const SPEAKER_BOOST = { said: 0.5, identity: 0.1, other: 0.1 } as const;
-const MENTION_BOOST = { said: 0.1, identity: 0.35, other: 0.15 } as const;
+const SPEAKER_BOOST = { said: 0.5, identity: 0.1, summary: 0, other: 0.1 } as const;
+const MENTION_BOOST = { said: 0.1, identity: 0.35, summary: 0, other: 0.15 } as const;
 
 /**
  * Hybrid retrieval over every sentence and paragraph of a set of articles: BM25 and dense cosine
@@ -167,7 +167,7 @@ export class HybridRetriever {
     const top = topIndices(paragraphScores, RANKED_PARAGRAPHS);
     const coverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p)));
     const subjectTopicCoverage = focus.subject
-      ? this.#subjectTopicCoverage(question, focus.subject.person)
+      ? this.#subjectTopicCoverage(question, focus.subject.person, focus.subjectPhrase ?? '')
       : undefined;
     return {
       focus,
@@ -175,7 +175,7 @@ export class HybridRetriever {
       coverage,
       ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
       bestSentenceSimilarity,
-      unknownNames: this.#unknownNames(question),
+      unknownNames: this.#unknownNames(question, focus),
       sentenceScore: (id) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0,
       paragraphById: (id) => {
         const p = this.#paragraphById.get(id);
@@ -209,8 +209,11 @@ export class HybridRetriever {
     );
   }
 
-  #subjectTopicCoverage(question: string, person: PersonProfile): number | undefined {
-    const aboutPerson = new Set(contentTerms([...person.aliases, person.role ?? ''].join(' ')));
+  #subjectTopicCoverage(question: string, person: PersonProfile, subjectPhrase: string): number | undefined {
+    // The subject phrase as typed is about the person too, typos included ("olivr grant").
+    const aboutPerson = new Set(
+      contentTerms([...person.aliases, person.role ?? '', subjectPhrase].join(' ')),
+    );
     const topic = [...new Set(contentTerms(question))].filter((t) => !aboutPerson.has(t) && !isSpeechTerm(t));
     if (topic.length === 0) return undefined;
     const spokenIn = new Set<string>();
@@ -233,7 +236,14 @@ export class HybridRetriever {
     return total === 0 ? 0 : covered / total;
   }
 
-  #unknownNames(question: string): string[] {
+  #unknownNames(question: string, focus: QuestionFocus): string[] {
+    // "what did spicr say": a subject nobody is called, and words the articles never use, is a name they
+    // do not mention (or a typo of one), however it is capitalised.
+    if (focus.subjectPhrase && !focus.subject) {
+      // Compared by stem, so "the expert" is known from "experts".
+      const unknown = contentTerms(focus.subjectPhrase).filter((t) => !this.#documentFrequency.has(t));
+      if (unknown.length > 0) return [focus.subjectPhrase.replace(/^(the|a|an)\s+/i, '')];
+    }
     // The first word is capitalised anyway, and "I" always is; neither names anything.
     const capitalised = question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
     return capitalised.filter(

@@ -35,7 +35,15 @@ export class ArticleIndex implements KnowledgeIndex {
       quotes: quoteIndex.quotes.filter((q) => q.speaker !== null).length,
     };
     const notableSpeakers = quoteIndex.suggest('', 3).map((s) => s.name);
-    this.#summary = { articles, notableSpeakers };
+    this.#summary = {
+      articles,
+      notableSpeakers,
+      // Only a typo-level match: "Did you mean" must not offer a stranger for an unknown name.
+      nearNames: (name) => {
+        const found = quoteIndex.lookup(name);
+        return found.speaker ? [found.speaker] : [];
+      },
+    };
   }
 
   async ask(rawQuestion: string): Promise<AskResult> {

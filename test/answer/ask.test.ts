@@ -150,3 +150,25 @@ describe('ask, for "what did X say" questions', () => {
     expect(result.answer).not.toContain('No one went into politics');
   });
 });
+
+describe('ask, for short and loose questions', () => {
+  it('declines "what did X say" for a name nobody has, and suggests the near one for a typo', async () => {
+    const result = await twoArticles.ask('what did priya nar say');
+    expect(result.declined).toBe(true);
+    expect(result.answer).toContain('do not mention priya nar');
+    expect(result.answer).toContain('Did you mean Priya Nair?');
+  });
+
+  it('answers a bare name with what the articles say of that person', async () => {
+    const result = await twoArticles.ask('Ruiz');
+    expect(result.declined).toBe(false);
+    expect(result.citations[0]!.id).toBe('harbour-reopens#2');
+  });
+
+  it('answers "what is this about" with each article’s opening sentence', async () => {
+    const result = await twoArticles.ask('What are these articles about?');
+    expect(result.declined).toBe(false);
+    expect(result.citations.map((c) => c.id)).toEqual(['harbour-reopens#1', 'library-budget#1']);
+    expect(result.answer).toContain('The harbour at Port Ellis reopened on Monday');
+  });
+});
