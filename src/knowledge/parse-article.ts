@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import sbd from 'sbd';
 import { z } from 'zod';
+import { readPlainTextArticle } from './plain-text-article.js';
 import type { Article, Paragraph } from './types.js';
 
 /** Larger files are refused: news articles are a few kB, and a huge file is almost surely a mistake. */
@@ -107,10 +108,9 @@ export function parseArticle(file: string, bytes: Uint8Array): Article {
     meta = result.data;
     body = parsed.content;
   } else if (isText) {
-    const [firstLine = '', ...rest] = raw.replace(/^\s+/, '').split(/\r?\n/);
-    const looksLikeTitle = firstLine.length > 0 && firstLine.length <= 150 && !/[.!?"”]$/.test(firstLine.trim());
-    meta = { title: looksLikeTitle ? firstLine.trim() : fileSlug, source: file, date: 'undated' };
-    body = looksLikeTitle ? rest.join('\n') : raw;
+    const found = readPlainTextArticle(raw);
+    meta = { title: found.title ?? fileSlug, source: found.source ?? file, date: found.date ?? 'undated' };
+    body = found.body;
   } else {
     throw new ArticleFormatError('has no front matter: start the file with a "---" block giving title, source and date');
   }
