@@ -78,12 +78,12 @@ async function main(): Promise<void> {
   console.log(
     `\nDeclines: off-topic declined ${declinedOff.length}/${offTopic.length}; on-topic wrongly declined ${wronglyDeclined.length}/${onTopic.length}`,
   );
-  const coverage = (rs: typeof onTopic) => rs.map((r) => evidence(r.ranking));
+  const evidenceOf = (rs: typeof onTopic) => rs.map((r) => evidence(r.ranking));
   console.log(
-    `  evidence on-topic min ${fmt(Math.min(...coverage(onTopic)))}; off-topic max ${fmt(Math.max(...coverage(offTopic)))}`,
+    `  evidence on-topic min ${fmt(Math.min(...evidenceOf(onTopic)))}; off-topic max ${fmt(Math.max(...evidenceOf(offTopic)))}`,
   );
   console.log(
-    `  evidence threshold in use ${MIN_EVIDENCE}; suggested by this data ${fmt(suggestThreshold(coverage(onTopic), coverage(offTopic)))}`,
+    `  evidence threshold in use ${MIN_EVIDENCE}; suggested by this data ${fmt(suggestThreshold(evidenceOf(onTopic), evidenceOf(offTopic)))}`,
   );
   for (const r of wronglyDeclined)
     console.log(`   wrongly declined: ${r.q} (evidence ${fmt(evidence(r.ranking))})`);
@@ -126,7 +126,7 @@ async function goldRank(
 
 /**
  * The calibration rule behind MIN_EVIDENCE: the highest threshold that still answers every on-topic
- * question, set halfway between the lowest on-topic coverage and the highest off-topic coverage below it.
+ * question, set halfway between the lowest on-topic evidence and the highest off-topic evidence below it.
  */
 function suggestThreshold(onTopic: number[], offTopic: number[]): number {
   const lowestOnTopic = Math.min(...onTopic);
