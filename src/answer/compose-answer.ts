@@ -39,7 +39,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const subject = ranking.focus.subject?.person;
   // "What did X say" about someone the articles name is on topic by construction: whether to answer is
   // decided by what X said (below), not by word overlap, which a bare "say" and a rare name defeat.
-  // A question that names someone the articles know ("Spicer") is about them, even when its few words
+  // A question that names someone the articles know ("Roe") is about them, even when its few words
   // give the embedding little to go on.
   const namesSomeone = ranking.focus.people.some((m) => m.confidence === 1) && ranking.coverage >= 0.5;
   const weak = !subject && !namesSomeone && evidence(ranking) < MIN_EVIDENCE;
