@@ -373,7 +373,7 @@ class ArticleReader {
       return null;
     }
     let k = np.end + 1;
-    // "The transport secretary, Daniel Okafor, called …": the name in apposition is the subject.
+    // "The transport secretary, Jane Roe, called …": the name in apposition is the subject.
     const named = this.spanStart[this.p]?.get(k + 1);
     if (!np.span && isPunct(this.t(k), ',') && named && isPunct(this.t(named.last + 1), ',')) {
       np = { ...np, speaker: named.entity, span: named, end: named.last, opaque: !named.entity };
