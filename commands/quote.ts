@@ -5,6 +5,7 @@ import {
 } from 'discord.js';
 import { DISCORD_LIMITS, formatQuotes, formatSpeakerChoices } from '../src/bot/format-reply.js';
 import type { CommandContext } from '../src/bot/load-commands.js';
+import { MAX_NAME_LENGTH } from '../src/engine/build-index.js';
 
 /** `/quote speaker:` — what a named person said in the articles, with citations. */
 export const data = new SlashCommandBuilder()
@@ -15,7 +16,7 @@ export const data = new SlashCommandBuilder()
       .setName('speaker')
       .setDescription('A person or organisation named in the articles; start typing for suggestions')
       .setRequired(true)
-      .setMaxLength(DISCORD_LIMITS.choiceValue)
+      .setMaxLength(MAX_NAME_LENGTH)
       .setAutocomplete(true),
   )
   .toJSON();

@@ -130,7 +130,7 @@ export function evidence(ranking: Ranking): number {
 }
 
 /** `[¶14]`, or `[Title ¶14]` when several articles are loaded and the reader must know which. */
-export function citationMark(paragraph: Paragraph, article: Article, multiArticle: boolean): string {
+function citationMark(paragraph: Paragraph, article: Article, multiArticle: boolean): string {
   return multiArticle ? `[${article.title} ¶${paragraph.number}]` : `[¶${paragraph.number}]`;
 }
 

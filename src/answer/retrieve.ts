@@ -115,7 +115,7 @@ export class HybridRetriever {
   }
 
   /** Inverse document frequency over paragraphs; a term the articles never use is as rare as can be. */
-  idf(term: string): number {
+  #idf(term: string): number {
     const n = this.paragraphs.length;
     return Math.log(1 + n / ((this.#documentFrequency.get(term) ?? 0) + 0.5));
   }
@@ -165,9 +165,15 @@ export class HybridRetriever {
       };
     };
     const top = topIndices(paragraphScores, RANKED_PARAGRAPHS);
-    const coverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => this.#coverage(question, p)));
+    const questionTerms = [...new Set(contentTerms(question))];
+    const coverage = Math.max(
+      0,
+      ...top
+        .slice(0, COVERAGE_DEPTH)
+        .map((p) => this.#weightedShare(questionTerms, this.#paragraphTerms[p]!)),
+    );
     const subjectTopicCoverage = focus.subject
-      ? this.#subjectTopicCoverage(question, focus.subject.person, focus.subjectPhrase ?? '')
+      ? this.#subjectTopicCoverage(questionTerms, focus.subject.person, focus.subjectPhrase ?? '')
       : undefined;
     return {
       focus,
@@ -202,19 +208,16 @@ export class HybridRetriever {
     for (const [i, boost] of boosts) scores[i]! += boost;
   }
 
-  #coverage(question: string, paragraphPosition: number): number {
-    return this.#weightedShare(
-      [...new Set(contentTerms(question))],
-      this.#paragraphTerms[paragraphPosition]!,
-    );
-  }
-
-  #subjectTopicCoverage(question: string, person: PersonProfile, subjectPhrase: string): number | undefined {
+  #subjectTopicCoverage(
+    questionTerms: readonly string[],
+    person: PersonProfile,
+    subjectPhrase: string,
+  ): number | undefined {
     // The subject phrase as typed is about the person too, typos included ("olivr grant").
     const aboutPerson = new Set(
       contentTerms([...person.aliases, person.role ?? '', subjectPhrase].join(' ')),
     );
-    const topic = [...new Set(contentTerms(question))].filter((t) => !aboutPerson.has(t) && !isSpeechTerm(t));
+    const topic = questionTerms.filter((t) => !aboutPerson.has(t) && !isSpeechTerm(t));
     if (topic.length === 0) return undefined;
     const spokenIn = new Set<string>();
     for (const id of person.speakerSentenceIds) {
@@ -229,7 +232,7 @@ export class HybridRetriever {
     let total = 0;
     let covered = 0;
     for (const term of terms) {
-      const weight = this.idf(term);
+      const weight = this.#idf(term);
       total += weight;
       if (paragraphTerms.has(term)) covered += weight;
     }

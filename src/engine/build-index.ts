@@ -11,7 +11,7 @@ import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
 import { UserError } from '../errors.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
-/** Longest speaker name accepted by `/quote` (the slash command declares the same). */
+/** Longest speaker name accepted by `/quote`; the slash command declares it (Discord allows 100 for an autocomplete value). */
 export const MAX_NAME_LENGTH = 100;
 
 /** The engine over one set of articles. Also exposes ranking, for the eval's baselines. */
