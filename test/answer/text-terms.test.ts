@@ -18,5 +18,15 @@ describe('text terms', () => {
     expect(contentTerms('What did Mr Smith say?')).toHaveLength(2);
     expect(contentTerms('met')).toEqual(contentTerms('meet'));
     expect(contentTerms('negotiating')).toEqual(contentTerms('negotiation'));
+    expect(contentTerms('children went')).toEqual(contentTerms('child go'));
+    expect(contentTerms('hoped stopped studies')).toEqual(contentTerms('hope stop study'));
+  });
+
+  it('treats words that are also names of object properties as plain words', () => {
+    expect(contentTerms('constructor prototype hasOwnProperty')).toEqual([
+      'constructor',
+      'prototyp',
+      'hasownproperti',
+    ]);
   });
 });
