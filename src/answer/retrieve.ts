@@ -1,7 +1,8 @@
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
+import type { ArticleEvidence } from './article-evidence.js';
 import { LexicalIndex } from './lexical-index.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
-import { contentTerms, isStopWord, words } from './text-terms.js';
+import { contentTerms, isStopWord, stem, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -76,42 +77,58 @@ export class HybridRetriever {
   readonly #lexicalSentences: LexicalIndex;
   readonly #lexicalParagraphs: LexicalIndex;
   readonly #people: PeopleMatcher;
-  // Vectors packed row by row into one array each, so a query is one tight pass over memory.
-  readonly #sentenceMatrix: Float32Array;
-  readonly #paragraphMatrix: Float32Array;
-  readonly #paragraphTerms: Set<string>[] = [];
-  readonly #vocabulary = new Set<string>();
+  readonly #sentenceWords: string[] = [];
   readonly #documentFrequency = new Map<string, number>();
   readonly #sentenceById = new Map<string, number>();
   readonly #paragraphById = new Map<string, number>();
 
+  /** Built from each article's evidence, which is kept as it is, so the next build can reuse it. */
   constructor(
-    articles: readonly Article[],
-    sentenceVectors: readonly Float32Array[],
-    paragraphVectors: readonly Float32Array[],
+    readonly evidence: readonly ArticleEvidence[],
     people: readonly PersonProfile[],
   ) {
-    for (const article of articles) {
+    const paragraphWords: string[] = [];
+    for (const { article, sentenceWords } of evidence) {
+      let articleSentence = 0;
       for (const paragraph of article.paragraphs) {
         this.#paragraphById.set(paragraph.id, this.paragraphs.length);
-        this.paragraphs.push({ paragraph, article, sentenceStart: this.sentences.length });
+        const sentenceStart = this.sentences.length;
+        this.paragraphs.push({ paragraph, article, sentenceStart });
         for (const sentence of paragraph.sentences) {
           this.#sentenceById.set(sentence.id, this.sentences.length);
           this.sentences.push({ sentence, paragraph, article });
+          this.#sentenceWords.push(sentenceWords[articleSentence++]!);
         }
-        const paragraphTerms = new Set(contentTerms(paragraph.text));
-        this.#paragraphTerms.push(paragraphTerms);
-        for (const term of paragraphTerms) {
+        const p = this.paragraphs.length - 1;
+        paragraphWords.push(this.#wordsOfParagraph(p));
+        for (const term of new Set(this.#termsOfParagraph(p))) {
           this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
         }
-        for (const word of words(paragraph.text)) this.#vocabulary.add(word);
       }
     }
-    this.#lexicalSentences = new LexicalIndex(this.sentences.map((s) => s.sentence.text));
-    this.#lexicalParagraphs = new LexicalIndex(this.paragraphs.map((p) => p.paragraph.text));
+    this.#lexicalSentences = new LexicalIndex(this.#sentenceWords);
+    this.#lexicalParagraphs = new LexicalIndex(paragraphWords);
     this.#people = new PeopleMatcher(people);
-    this.#sentenceMatrix = pack(sentenceVectors);
-    this.#paragraphMatrix = pack(paragraphVectors);
+  }
+
+  /** A paragraph's words, space-joined: its sentences' together (the loader's sentences cover every word). */
+  #wordsOfParagraph(p: number): string {
+    const { paragraph, sentenceStart } = this.paragraphs[p]!;
+    return this.#sentenceWords
+      .slice(sentenceStart, sentenceStart + paragraph.sentences.length)
+      .filter((joined) => joined !== '')
+      .join(' ');
+  }
+
+  /** A paragraph's content terms (stemmed, stop words dropped), repeats kept. */
+  #termsOfParagraph(p: number): string[] {
+    const joined = this.#wordsOfParagraph(p);
+    return joined === ''
+      ? []
+      : joined
+          .split(' ')
+          .filter((w) => !isStopWord(w))
+          .map(stem);
   }
 
   /** Inverse document frequency over paragraphs; a term the articles never use is as rare as can be. */
@@ -129,7 +146,7 @@ export class HybridRetriever {
     const denseWeight = useLexical ? DENSE_WEIGHT : 1;
 
     const sentenceCount = this.sentences.length;
-    const rawSentenceSimilarity = similarities(this.#sentenceMatrix, queryVector, sentenceCount);
+    const rawSentenceSimilarity = this.#similarities(queryVector, sentenceCount, (e) => e.sentenceVectors);
     const bestSentenceSimilarity = Math.max(0, max(rawSentenceSimilarity));
     const sentenceScores = new Float64Array(sentenceCount);
     if (useLexical) addScaled(sentenceScores, this.#lexicalSentences.scores(question), lexicalWeight);
@@ -140,7 +157,7 @@ export class HybridRetriever {
     const wholeScores = new Float64Array(paragraphCount);
     if (useLexical) addScaled(wholeScores, this.#lexicalParagraphs.scores(question), lexicalWeight);
     if (useDense) {
-      const raw = similarities(this.#paragraphMatrix, queryVector, paragraphCount);
+      const raw = this.#similarities(queryVector, paragraphCount, (e) => e.paragraphVectors);
       addMinMaxScaled(wholeScores, raw, denseWeight);
     }
     const paragraphScores = new Float64Array(paragraphCount);
@@ -170,7 +187,7 @@ export class HybridRetriever {
       0,
       ...top
         .slice(0, COVERAGE_DEPTH)
-        .map((p) => this.#weightedShare(questionTerms, this.#paragraphTerms[p]!)),
+        .map((p) => this.#weightedShare(questionTerms, new Set(this.#termsOfParagraph(p)))),
     );
     const subjectTopicCoverage = focus.subject
       ? this.#subjectTopicCoverage(questionTerms, focus.subject.person, focus.subjectPhrase ?? '')
@@ -188,6 +205,20 @@ export class HybridRetriever {
         return p === undefined ? undefined : scored(p);
       },
     };
+  }
+
+  /** Cosine similarity of the query to every row of every article's vectors (rows and query are unit vectors). */
+  #similarities(
+    query: Float32Array,
+    rows: number,
+    matrixOf: (e: ArticleEvidence) => Float32Array,
+  ): Float64Array {
+    const out = new Float64Array(rows);
+    let row = 0;
+    for (const evidence of this.evidence) {
+      row = addSimilarities(matrixOf(evidence), query, out, row);
+    }
+    return out;
   }
 
   #addPersonBoosts(scores: Float64Array, focus: QuestionFocus): void {
@@ -249,30 +280,24 @@ export class HybridRetriever {
     }
     // The first word is capitalised anyway, and "I" always is; neither names anything.
     const capitalised = question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
+    // Compared by stem, as the index holds them: "Koreas" is known from "Korea".
     return capitalised.filter(
-      (name) => name !== 'I' && words(name).some((w) => !isStopWord(w) && !this.#vocabulary.has(w)),
+      (name) =>
+        name !== 'I' && words(name).some((w) => !isStopWord(w) && !this.#documentFrequency.has(stem(w))),
     );
   }
 }
 
-function pack(vectors: readonly Float32Array[]): Float32Array {
-  const dims = vectors[0]?.length ?? 0;
-  const matrix = new Float32Array(vectors.length * dims);
-  vectors.forEach((v, i) => matrix.set(v, i * dims));
-  return matrix;
-}
-
-/** Cosine similarity of the query to each row (rows and query are unit vectors). */
-function similarities(matrix: Float32Array, query: Float32Array, rows: number): Float64Array {
+/** Writes the query's dot product with each row of `matrix` into `out` from position `row`; returns the next position. */
+function addSimilarities(matrix: Float32Array, query: Float32Array, out: Float64Array, row: number): number {
   const dims = query.length;
-  const out = new Float64Array(rows);
-  if (dims === 0 || matrix.length !== rows * dims) return out;
-  for (let r = 0, offset = 0; r < rows; r++, offset += dims) {
+  if (dims === 0) return row;
+  for (let offset = 0; offset < matrix.length; offset += dims, row++) {
     let sum = 0;
     for (let d = 0; d < dims; d++) sum += matrix[offset + d]! * query[d]!;
-    out[r] = sum;
+    out[row] = sum;
   }
-  return out;
+  return row;
 }
 
 function max(values: Float64Array): number {

@@ -7,86 +7,111 @@ const HASH_BYTES = 16;
 const MAGIC = 'VEC1';
 
 /**
- * Vectors on disk, keyed by model id (one file per model) and a hash of the text, so a restart or reload
- * embeds only new or changed text. The file is a flat binary of (hash, float32 vector) records, rewritten
+ * Vectors on disk, keyed by a hash of the text, so a restart or reload embeds only new or changed text.
+ * One file per model and knowledge folder: a flat binary of (hash, float32 vector) records, rewritten
  * atomically (temp file + rename) so a crash never leaves a torn cache; a corrupt file is ignored.
+ * Nothing is held in memory between calls: the index keeps the vectors it uses, and the file is read only
+ * when texts arrive that the index does not have.
  */
 export class VectorCache {
-  #vectors = new Map<string, Float32Array>();
-  #dirty = false;
-
   private constructor(readonly file: string) {}
 
-  /** Opens the cache for a model; a missing or unreadable file starts empty. */
-  static async open(cacheDir: string, modelId: string): Promise<VectorCache> {
-    const file = path.join(cacheDir, `${modelId.replace(/[^a-zA-Z0-9._-]+/g, '__')}.vec`);
-    const cache = new VectorCache(file);
-    try {
-      cache.#decode(await readFile(file));
-    } catch {
-      cache.#vectors.clear();
-    }
-    return cache;
+  /**
+   * The cache of one model for one knowledge folder (`scope`, any string naming it). Folders get files
+   * of their own because each file keeps only its folder's vectors, as `embed` describes.
+   */
+  static async open(cacheDir: string, modelId: string, scope = ''): Promise<VectorCache> {
+    const scopeTag = scope === '' ? '' : `--${createHash('sha256').update(scope).digest('hex').slice(0, 12)}`;
+    return new VectorCache(
+      path.join(cacheDir, `${modelId.replace(/[^a-zA-Z0-9._-]+/g, '__')}${scopeTag}.vec`),
+    );
   }
 
-  get size(): number {
-    return this.#vectors.size;
+  /** How many vectors the file holds. */
+  async size(): Promise<number> {
+    return (await this.#read()).size;
   }
 
-  /** Embeds `texts`, taking cached vectors where it can; `computed` counts the texts the model had to embed. */
+  /**
+   * Embeds `texts`, taking stored vectors where it can; `computed` counts the texts the model had to embed.
+   * When it embeds anything it rewrites the file with the vectors of `live` texts only (the whole knowledge
+   * base's, which `texts` may be a part of), so vectors of deleted or edited text do not pile up.
+   */
   async embed(
     embedder: Embedder,
     texts: readonly string[],
+    live: readonly string[] = texts,
   ): Promise<{ vectors: Float32Array[]; computed: number }> {
+    if (texts.length === 0) return { vectors: [], computed: 0 };
+    const stored = await this.#read();
     const keys = texts.map(textKey);
-    const missing = [...new Set(keys.filter((key) => !this.#vectors.has(key)))];
+    const missing = [...new Set(keys.filter((key) => !stored.has(key)))];
+    const fresh = new Map<string, Float32Array>();
     if (missing.length > 0) {
       const textByKey = new Map(keys.map((key, i) => [key, texts[i]!]));
-      const fresh = await embedder.embed(missing.map((key) => textByKey.get(key)!));
-      missing.forEach((key, i) => this.#vectors.set(key, fresh[i]!));
-      this.#dirty = true;
+      const embedded = await embedder.embed(missing.map((key) => textByKey.get(key)!));
+      missing.forEach((key, i) => fresh.set(key, embedded[i]!));
+      await this.#write(live.map(textKey), stored, fresh);
     }
-    return { vectors: keys.map((key) => this.#vectors.get(key)!), computed: missing.length };
+    // Copied out of the file's buffer, so each vector is aligned and the buffer can be freed.
+    const vectors = keys.map((key) => fresh.get(key) ?? toFloats(stored.get(key)!));
+    return { vectors, computed: missing.length };
   }
 
-  /** Writes new vectors to disk, if there are any. */
-  async save(): Promise<void> {
-    if (!this.#dirty) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, this.#encode());
-    await rename(temp, this.file);
-    this.#dirty = false;
-  }
-
-  #encode(): Buffer {
-    const first = this.#vectors.values().next().value;
-    const dims = first?.length ?? 0;
-    const header = Buffer.alloc(12);
-    header.write(MAGIC, 0, 'latin1');
-    header.writeUInt32LE(dims, 4);
-    header.writeUInt32LE(this.#vectors.size, 8);
-    const parts: Buffer[] = [header];
-    for (const [key, vector] of this.#vectors) {
-      parts.push(Buffer.from(key, 'hex'), Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+  /** The file's records as views into its bytes, by key; empty when there is no readable file. */
+  async #read(): Promise<Map<string, Buffer>> {
+    const records = new Map<string, Buffer>();
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch {
+      return records;
     }
-    return Buffer.concat(parts);
-  }
-
-  #decode(bytes: Buffer): void {
-    if (bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a vector cache');
+    if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) return records;
     const dims = bytes.readUInt32LE(4);
     const count = bytes.readUInt32LE(8);
     const record = HASH_BYTES + dims * 4;
-    if (bytes.length !== 12 + count * record) throw new Error('truncated vector cache');
+    if (bytes.length !== 12 + count * record) return records;
     for (let i = 0, offset = 12; i < count; i++, offset += record) {
-      const key = bytes.toString('hex', offset, offset + HASH_BYTES);
-      // Copy out, so each vector is aligned and the big file buffer can be freed.
-      const vector = new Float32Array(dims);
-      Buffer.from(vector.buffer).set(bytes.subarray(offset + HASH_BYTES, offset + record));
-      this.#vectors.set(key, vector);
+      records.set(
+        bytes.toString('hex', offset, offset + HASH_BYTES),
+        bytes.subarray(offset + HASH_BYTES, offset + record),
+      );
     }
+    return records;
   }
+
+  async #write(
+    keys: readonly string[],
+    stored: ReadonlyMap<string, Buffer>,
+    fresh: ReadonlyMap<string, Float32Array>,
+  ) {
+    const parts: Buffer[] = [];
+    let dims = 0;
+    for (const key of new Set(keys)) {
+      const vector = fresh.get(key);
+      const bytes = vector
+        ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength)
+        : stored.get(key);
+      if (!bytes) continue;
+      dims = bytes.length / 4;
+      parts.push(Buffer.from(key, 'hex'), bytes);
+    }
+    const header = Buffer.alloc(12);
+    header.write(MAGIC, 0, 'latin1');
+    header.writeUInt32LE(dims, 4);
+    header.writeUInt32LE(parts.length / 2, 8);
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temp, Buffer.concat([header, ...parts]));
+    await rename(temp, this.file);
+  }
+}
+
+function toFloats(bytes: Buffer): Float32Array {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
 }
 
 function textKey(text: string): string {

@@ -1,6 +1,7 @@
 import { composeAnswer, type KnowledgeSummary } from '../answer/compose-answer.js';
 import { normaliseQuestion } from '../answer/question.js';
 import type { PersonProfile } from '../answer/question-focus.js';
+import { articleEvidence, type ArticleEvidence } from '../answer/article-evidence.js';
 import { HybridRetriever, type Ranking, type RetrievalMode } from '../answer/retrieve.js';
 import type { AskResult } from '../answer/types.js';
 import type { Embedder } from '../embedding/embedder.js';
@@ -22,7 +23,8 @@ export class ArticleIndex implements KnowledgeIndex {
   constructor(
     readonly articles: readonly Article[],
     private readonly embedder: Embedder,
-    private readonly retriever: HybridRetriever,
+    /** Ranking, and each article's evidence for the next build to reuse. */
+    readonly retriever: HybridRetriever,
     /** Quotes and speakers, exposed for the eval. */
     readonly quoteIndex: QuoteIndex,
   ) {
@@ -70,9 +72,21 @@ export class ArticleIndex implements KnowledgeIndex {
   }
 }
 
+/** The version of an article a per-article result was computed from: same slug, same bytes. */
+function versionOf(article: Article): string {
+  return `${article.slug}:${article.contentHash}`;
+}
+
+/** Every paragraph's and sentence's text: what the vector cache keeps. */
+function allTexts(articles: readonly Article[]): string[] {
+  return articles.flatMap((a) => a.paragraphs.flatMap((p) => [p.text, ...p.sentences.map((s) => s.text)]));
+}
+
 /**
- * Embeds every paragraph and sentence (through the cache when given, so unchanged text is not embedded
- * again) and builds the index, reusing the quote analysis of articles unchanged since `previous`. `embeddedTexts` counts what the model actually had to embed.
+ * Builds the index. Whatever depends on one article alone (its terms, its vectors, its quote analysis) is
+ * taken from `previous` when the article is unchanged, so a reload does that work for new and changed
+ * articles only. Their texts are embedded through the cache when given; `embeddedTexts` counts what the
+ * model actually had to embed.
  */
 export async function buildKnowledgeIndex(
   articles: readonly Article[],
@@ -80,15 +94,35 @@ export async function buildKnowledgeIndex(
   cache?: VectorCache,
   previous?: ArticleIndex,
 ): Promise<{ index: ArticleIndex; embeddedTexts: number }> {
-  const paragraphs = articles.flatMap((a) => a.paragraphs);
+  const carried = new Map(previous?.retriever.evidence.map((e) => [versionOf(e.article), e]));
+  const fresh = articles.filter((article) => !carried.has(versionOf(article)));
+  const paragraphs = fresh.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const texts = [...paragraphs.map((p) => p.text), ...sentences.map((s) => s.text)];
   const { vectors, computed } = cache
-    ? await cache.embed(embedder, texts)
+    ? await cache.embed(embedder, texts, allTexts(articles))
     : { vectors: await embedder.embed(texts), computed: texts.length };
-  await cache?.save();
 
-  const quotes = buildQuoteIndex(articles, previous?.quoteIndex.analyses);
+  let paragraphAt = 0;
+  let sentenceAt = paragraphs.length;
+  const freshEvidence = new Map<Article, ArticleEvidence>();
+  for (const article of fresh) {
+    const paragraphCount = article.paragraphs.length;
+    const sentenceCount = article.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
+    freshEvidence.set(
+      article,
+      articleEvidence(
+        article,
+        vectors.slice(paragraphAt, (paragraphAt += paragraphCount)),
+        vectors.slice(sentenceAt, (sentenceAt += sentenceCount)),
+      ),
+    );
+  }
+  // A carried-over article is the previous load's object (same bytes, same paragraphs), so its evidence
+  // stays consistent with the articles this index lists.
+  const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(versionOf(a))!);
+
+  const quotes = await buildQuoteIndex(articles, previous?.quoteIndex.analyses);
   const people: PersonProfile[] = quotes.people.map((speaker) => ({
     name: speaker.canonical,
     aliases: speaker.aliases,
@@ -97,11 +131,6 @@ export async function buildKnowledgeIndex(
     mentionSentenceIds: speaker.mentions,
     speakerSentenceIds: speaker.spoke,
   }));
-  const retriever = new HybridRetriever(
-    articles,
-    vectors.slice(paragraphs.length),
-    vectors.slice(0, paragraphs.length),
-    people,
-  );
+  const retriever = new HybridRetriever(evidence, people);
   return { index: new ArticleIndex(articles, embedder, retriever, quotes), embeddedTexts: computed };
 }

@@ -67,7 +67,7 @@ export class Library {
   async #rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.#current;
-    const articles = await loadKnowledge(this.knowledgeDir);
+    const articles = await loadKnowledge(this.knowledgeDir, previous.articles);
     const { index, embeddedTexts } = await buildKnowledgeIndex(articles, this.embedder, this.cache, previous);
     this.#current = index;
 

@@ -22,7 +22,11 @@ export async function openEmbedder(config: Config): Promise<Embedder> {
 export async function openLibrary(config: Config, logger: Logger): Promise<Library> {
   const started = performance.now();
   const embedder = await openEmbedder(config);
-  const cache = await VectorCache.open(path.join(config.MODEL_CACHE_DIR, 'vectors'), config.EMBEDDING_MODEL);
+  const cache = await VectorCache.open(
+    path.join(config.MODEL_CACHE_DIR, 'vectors'),
+    config.EMBEDDING_MODEL,
+    path.resolve(config.KNOWLEDGE_DIR),
+  );
   // With a warm vector cache nothing needs embedding at start-up, so load the model now: the first
   // question should not pay for it.
   await embedder.embed(['warm-up']);

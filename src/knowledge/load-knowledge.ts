@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeError, type KnowledgeProblem } from '../errors.js';
-import { ArticleFormatError, MAX_ARTICLE_BYTES, parseArticle } from './parse-article.js';
+import { ArticleFormatError, contentHash, MAX_ARTICLE_BYTES, parseArticle } from './parse-article.js';
 import type { Article } from './types.js';
 
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
@@ -10,9 +10,11 @@ const NOT_AN_ARTICLE = /^(readme|license|changelog)\./i;
 /**
  * Reads every article in `dir` (`.md`, `.markdown`, `.txt`; dotfiles and READMEs skipped), in file-name order.
  * All or nothing: if any file is broken, throws one KnowledgeError listing every problem, and returns
- * nothing, so a reload never swaps in half a knowledge base.
+ * nothing, so a reload never swaps in half a knowledge base. A file whose bytes match an article of
+ * `previous` gives that same article object, not a new parse: on reload that is most files.
  */
-export async function loadKnowledge(dir: string): Promise<Article[]> {
+export async function loadKnowledge(dir: string, previous: readonly Article[] = []): Promise<Article[]> {
+  const previousByFile = new Map(previous.map((a) => [a.file, a]));
   let entries: string[];
   try {
     entries = (await readdir(dir)).sort();
@@ -37,7 +39,9 @@ export async function loadKnowledge(dir: string): Promise<Article[]> {
       if (info.size > MAX_ARTICLE_BYTES) {
         throw new ArticleFormatError(`is ${info.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit`);
       }
-      articles.push(parseArticle(name, await readFile(fullPath)));
+      const bytes = await readFile(fullPath);
+      const unchanged = previousByFile.get(name);
+      articles.push(unchanged?.contentHash === contentHash(bytes) ? unchanged : parseArticle(name, bytes));
     } catch (err) {
       if (err instanceof ArticleFormatError) problems.push({ file: name, problem: err.message });
       else problems.push({ file: name, problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });

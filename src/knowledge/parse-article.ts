@@ -77,6 +77,11 @@ export function splitParagraphs(slug: string, body: string): Paragraph[] {
   });
 }
 
+/** Identifies a file's bytes: equal hashes, same article. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /**
  * Parses one knowledge file. Markdown needs a front matter block (title, source, date, optional url and
  * slug); plain text may have one, and otherwise takes its title from a short first line.
@@ -127,7 +132,7 @@ export function parseArticle(file: string, bytes: Uint8Array): Article {
     ...(meta.date === 'undated' ? {} : { date: meta.date }),
     ...(meta.url ? { url: meta.url } : {}),
     file,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
+    contentHash: contentHash(bytes),
     paragraphs,
   };
 }

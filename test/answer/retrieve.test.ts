@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleEvidence } from '../../src/answer/article-evidence.js';
 import { HybridRetriever } from '../../src/answer/retrieve.js';
 import { parseArticle } from '../../src/knowledge/parse-article.js';
 
@@ -21,7 +22,7 @@ Fishermen expect a record herring season.
 const unit = (i: number) => Float32Array.from([0, 1, 2].map((d) => (d === i ? 1 : 0)));
 // Paragraph k and its one sentence point along axis k.
 const vectors = [unit(0), unit(1), unit(2)];
-const retriever = new HybridRetriever([article], vectors, vectors, []);
+const retriever = new HybridRetriever([articleEvidence(article, vectors, vectors)], []);
 
 describe('HybridRetriever.rank', () => {
   it('ranks by words alone in lexical mode', () => {

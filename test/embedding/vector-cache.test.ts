@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,22 +25,21 @@ beforeEach(async () => {
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 describe('VectorCache', () => {
-  it('embeds only texts it has not seen, once each, even when repeated', async () => {
+  it('embeds only texts it has not stored, once each, even when repeated', async () => {
     const cache = await VectorCache.open(dir, 'test/counting');
     const embedder = countingEmbedder();
     const first = await cache.embed(embedder, ['a', 'bb', 'a']);
     expect(first.computed).toBe(2);
     expect(embedder.calls).toEqual([['a', 'bb']]);
-    const second = await cache.embed(embedder, ['bb', 'ccc']);
+    const second = await cache.embed(embedder, ['bb', 'ccc'], ['a', 'bb', 'ccc']);
     expect(second.computed).toBe(1);
     expect(Array.from(second.vectors[0]!)).toEqual([2, 1, 0]);
+    expect(embedder.calls).toEqual([['a', 'bb'], ['ccc']]);
   });
 
-  it('survives a restart: a reopened cache embeds nothing it saved', async () => {
+  it('survives a restart: a reopened cache embeds nothing it stored', async () => {
     const embedder = countingEmbedder();
-    const cache = await VectorCache.open(dir, 'test/counting');
-    await cache.embed(embedder, ['alpha', 'beta']);
-    await cache.save();
+    await (await VectorCache.open(dir, 'test/counting')).embed(embedder, ['alpha', 'beta']);
     const reopened = await VectorCache.open(dir, 'test/counting');
     const { vectors, computed } = await reopened.embed(embedder, ['beta', 'alpha']);
     expect(computed).toBe(0);
@@ -48,20 +47,40 @@ describe('VectorCache', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('keeps one file per model, so switching models never mixes vectors', async () => {
+  it('keeps only the vectors of live texts when it writes, so edits do not pile up', async () => {
     const embedder = countingEmbedder();
-    const a = await VectorCache.open(dir, 'org/model-a');
-    await a.embed(embedder, ['x']);
-    await a.save();
-    const b = await VectorCache.open(dir, 'org/model-b');
-    expect((await b.embed(embedder, ['x'])).computed).toBe(1);
+    const cache = await VectorCache.open(dir, 'test/counting');
+    await cache.embed(embedder, ['old paragraph', 'kept']);
+    // The paragraph was edited: only the new text is embedded, the old one leaves the file.
+    await cache.embed(embedder, ['new paragraph'], ['kept', 'new paragraph']);
+    expect(await cache.size()).toBe(2);
+    expect((await cache.embed(embedder, ['kept', 'new paragraph'])).computed).toBe(0);
+    expect(
+      (await cache.embed(embedder, ['old paragraph'], ['kept', 'new paragraph', 'old paragraph'])).computed,
+    ).toBe(1);
   });
 
-  it('starts empty instead of failing when the cache file is corrupt', async () => {
+  it('keeps one file per model and per knowledge folder, so neither ever mixes or evicts the other', async () => {
+    const embedder = countingEmbedder();
+    await (await VectorCache.open(dir, 'org/model-a', '/kb/one')).embed(embedder, ['x']);
+    expect(
+      (await (await VectorCache.open(dir, 'org/model-b', '/kb/one')).embed(embedder, ['x'])).computed,
+    ).toBe(1);
+    const other = await VectorCache.open(dir, 'org/model-a', '/kb/two');
+    expect((await other.embed(embedder, ['y'])).computed).toBe(1);
+    expect(
+      (await (await VectorCache.open(dir, 'org/model-a', '/kb/one')).embed(embedder, ['x'])).computed,
+    ).toBe(0);
+  });
+
+  it('starts empty instead of failing when the cache file is corrupt or truncated', async () => {
     const cache = await VectorCache.open(dir, 'test/counting');
     await writeFile(cache.file, 'garbage');
-    const reopened = await VectorCache.open(dir, 'test/counting');
-    expect(reopened.size).toBe(0);
-    expect((await reopened.embed(countingEmbedder(), ['x'])).computed).toBe(1);
+    expect(await cache.size()).toBe(0);
+    expect((await cache.embed(countingEmbedder(), ['x', 'yy'])).computed).toBe(2);
+    const bytes = await readFile(cache.file);
+    await writeFile(cache.file, bytes.subarray(0, bytes.length - 3));
+    expect(await cache.size()).toBe(0);
+    expect((await cache.embed(countingEmbedder(), ['x'])).computed).toBe(1);
   });
 });

@@ -111,6 +111,16 @@ describe('loadKnowledge', () => {
     await expect(loadKnowledge(file)).rejects.toThrow(/cannot read the knowledge folder \(ENOTDIR\)/);
   });
 
+  it('gives back the previous article object for a file whose bytes are unchanged, and parses a changed one', async () => {
+    const dir = await folder({ 'a.md': GOOD, 'b.md': GOOD.replace('Harbour reopens', 'Second') });
+    const first = await loadKnowledge(dir);
+    await writeFile(path.join(dir, 'b.md'), GOOD.replace('Harbour reopens', 'Second, edited'));
+    const second = await loadKnowledge(dir, first);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]!.title).toBe('Second, edited');
+  });
+
   it('reports a folder with no articles', async () => {
     expect(await problems({ 'README.md': '# notes', 'data.json': '{}' })).toMatch(/holds no articles/);
   });
