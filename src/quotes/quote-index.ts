@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/types.js';
-import { attributeQuotes, type ArticleAttribution } from './attribute-quotes.js';
-import { analyseArticle, buildArticleRegistry, type RegistryEntity } from './people.js';
+import { analyseArticleQuotes, type ArticleQuotes, type ArticleSpeaker } from './article-quotes.js';
+import { DeletionIndex, deletions, editDistance } from './near-strings.js';
 import type { QuoteHit, QuoteResult, SpeakerSuggestion } from './types.js';
 
 /** A person or organisation across all articles: the registry entry `/quote` and `/ask` read. */
@@ -40,14 +40,7 @@ export interface QuoteIndex {
   readonly analyses: ReadonlyMap<string, ArticleQuotes>;
 }
 
-/**
- * The costly per-article part of the index (tagging, registry, attribution); depends on that article only.
- * Only the results are kept, not the tagged tokens they came from, so keeping it for reloads costs little.
- */
-export interface ArticleQuotes {
-  entities: ReadonlyMap<string, RegistryEntity>;
-  attribution: ArticleAttribution;
-}
+export type { ArticleQuotes } from './article-quotes.js';
 
 function analysisKey(article: Article): string {
   return `${article.slug}:${article.contentHash}`;
@@ -62,8 +55,12 @@ const MAX_NAME_CHARS = 80;
 const TITLE_WORDS =
   /^(mr|mrs|ms|miss|mx|dr|prof|professor|president|senator|sen|rep|governor|gov|mayor|sir|dame|lord|lady|the)\s+/u;
 
+/** A name already in compared form but for case: most are, and a reload normalises tens of thousands. */
+const PLAIN_NAME = /^[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*$/u;
+
 /** Lower case, no accents, straight apostrophes, no dots or extra spaces: the form names are compared in. */
 export function normaliseName(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/gu, '')
@@ -75,30 +72,6 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
-/** Optimal string alignment distance, giving up once it must exceed `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? max + 1;
-}
-
-/** Every string made by deleting one character (SymSpell): two names a typo apart share one of these. */
 /** First position in a sorted array whose element is not less than `value`. */
 function lowerBound(sorted: readonly string[], value: string): number {
   let low = 0;
@@ -111,26 +84,61 @@ function lowerBound(sorted: readonly string[], value: string): number {
   return low;
 }
 
-function deletions(text: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < text.length; i++) out.add(text.slice(0, i) + text.slice(i + 1));
-  return out;
-}
-
 function typoAllowance(length: number): number {
   return length <= 4 ? 0 : length <= 8 ? 1 : 2;
 }
 
 interface Group {
   speaker: Speaker;
-  quotes: QuoteHit[];
+  quotes: IndexedQuote[];
+  /** Distinct normalised name forms: the canonical name, then every alias. */
   keys: string[];
+}
+
+/** One article's speaker while groups are merged, with the article it came from. */
+interface Part {
+  speaker: ArticleSpeaker;
+  article: Article;
+}
+
+function mergeParts(key: string, parts: readonly Part[], quotes: IndexedQuote[]): Group {
+  const first = parts[0]!;
+  const kind = parts.some((p) => p.speaker.kind === 'person') ? 'person' : 'organisation';
+  const role = parts.find((p) => p.speaker.role)?.speaker.role ?? null;
+  const paragraphIds = ({ speaker, article }: Part): string[] => {
+    const ids: string[] = [];
+    for (const p of speaker.paragraphs) {
+      const paragraph = article.paragraphs[p];
+      if (paragraph) ids.push(paragraph.id);
+    }
+    return ids;
+  };
+  // Most names come from one article: its lists are used as they are, not copied.
+  const union = (list: (s: ArticleSpeaker) => readonly string[]): readonly string[] =>
+    parts.length === 1 ? list(first.speaker) : [...new Set(parts.flatMap((p) => list(p.speaker)))];
+  const speaker: Speaker = {
+    canonical: first.speaker.canonical,
+    kind,
+    aliases: union((s) => s.aliases),
+    role,
+    mentions: union((s) => s.mentions),
+    mentionedIn: parts.length === 1 ? paragraphIds(first) : [...new Set(parts.flatMap(paragraphIds))],
+    spoke: union((s) => s.spoke),
+    quoteCount: quotes.length,
+  };
+  const keys = [...new Set([key, ...speaker.aliases.map(normaliseName)])];
+  return { speaker, quotes, keys };
+}
+
+/** The fields of a quote `/quote` answers with, in a fresh object the caller may keep. */
+function quoteHit(q: IndexedQuote): QuoteHit {
+  return { text: q.text, id: q.id, doc: q.doc, paragraph: q.paragraph, context: q.context };
 }
 
 /**
  * Builds the quote index: reads each article once (quotes, registry, attribution) and merges speakers that
  * share a canonical name across articles. Aliases are resolved within each article, so two articles' "Mr Lee"
- * stay apart unless their full names agree. Places join the registry only if an article has them speak.
+ * stay apart unless their full names agree.
  */
 export function buildQuoteIndex(
   articles: readonly Article[],
@@ -138,107 +146,60 @@ export function buildQuoteIndex(
 ): QuoteIndex {
   const analyses = new Map<string, ArticleQuotes>();
   const quotes: IndexedQuote[] = [];
-  const groups = new Map<
-    string,
-    { entities: RegistryEntity[]; spoke: Set<string>; quotes: QuoteHit[]; docs: Article[] }
-  >();
-  const canonicalOf = new Map<string, string>();
+  const merging = new Map<string, { parts: Part[]; quotes: IndexedQuote[] }>();
 
   for (const article of articles) {
     // An unchanged article (same slug, same bytes) is not analysed again: on reload that is most of them.
     const key = analysisKey(article);
-    let analysis = reuse.get(key);
-    if (!analysis) {
-      const registry = buildArticleRegistry(article, analyseArticle(article));
-      analysis = { entities: registry.entities, attribution: attributeQuotes(registry) };
-    }
+    const analysis = reuse.get(key) ?? analyseArticleQuotes(article);
     analyses.set(key, analysis);
-    const { entities, attribution } = analysis;
-    for (const entity of entities.values()) {
-      if (entity.kind === 'place' && !attribution.spoke.has(entity.key)) continue;
-      const key = normaliseName(entity.canonical);
-      const group = groups.get(key) ?? { entities: [], spoke: new Set<string>(), quotes: [], docs: [] };
-      group.entities.push(entity);
-      group.docs.push(article);
-      for (const id of attribution.spoke.get(entity.key) ?? []) group.spoke.add(id);
-      groups.set(key, group);
-      canonicalOf.set(entity.key, key);
-    }
-    for (const attributed of attribution.quotes) {
+    const groupOf = analysis.speakers.map((speaker) => {
+      const key = normaliseName(speaker.canonical);
+      let group = merging.get(key);
+      if (!group) merging.set(key, (group = { parts: [], quotes: [] }));
+      group.parts.push({ speaker, article });
+      return group;
+    });
+    for (const attributed of analysis.quotes) {
       const paragraph = article.paragraphs[attributed.paragraphIndex];
       if (!paragraph) continue;
-      const groupKey = attributed.speaker ? canonicalOf.get(attributed.speaker) : undefined;
-      const group = groupKey ? groups.get(groupKey) : undefined;
-      const hit: QuoteHit = {
-        text: attributed.quote.text,
+      const group = attributed.speaker === null ? undefined : groupOf[attributed.speaker];
+      const quote: IndexedQuote = {
+        text: attributed.text,
         id: paragraph.id,
         doc: article.slug,
         paragraph: paragraph.number,
-        context: attributed.quote.context,
+        context: attributed.context,
+        speaker: group ? group.parts[0]!.speaker.canonical : null,
+        sentenceIds: attributed.sentenceIds,
       };
-      quotes.push({
-        ...hit,
-        speaker: group ? (group.entities[0]?.canonical ?? null) : null,
-        sentenceIds: attributed.quote.sentenceIds,
-      });
-      group?.quotes.push(hit);
+      quotes.push(quote);
+      group?.quotes.push(quote);
     }
   }
 
-  const built: Group[] = [...groups.values()].map((group) => {
-    const first = group.entities[0];
-    const canonical = first?.canonical ?? '';
-    const aliases = new Set<string>();
-    const mentions = new Set<string>();
-    const mentionedIn = new Set<string>();
-    group.entities.forEach((entity, i) => {
-      for (const alias of entity.aliases) aliases.add(alias);
-      // A person named in full is also found by surname, even if the article never used it alone.
-      const names = entity.canonical.split(' ');
-      if (entity.kind === 'person' && names.length >= 2) aliases.add(names[names.length - 1]!);
-      const article = group.docs[i];
-      const sentenceNumber = (id: string): number => Number(id.split('.').pop() ?? 0);
-      const inOrder = [...entity.mentions].sort(
-        (a, b) => a.paragraph - b.paragraph || sentenceNumber(a.sentenceId) - sentenceNumber(b.sentenceId),
-      );
-      for (const mention of inOrder) {
-        mentions.add(mention.sentenceId);
-        const paragraph = article?.paragraphs[mention.paragraph];
-        if (paragraph) mentionedIn.add(paragraph.id);
-      }
-    });
-    const speaker: Speaker = {
-      canonical,
-      kind: group.entities.some((e) => e.kind === 'person') ? 'person' : 'organisation',
-      aliases: [...aliases],
-      role: group.entities.find((e) => e.role)?.role ?? null,
-      mentions: [...mentions],
-      mentionedIn: [...mentionedIn],
-      spoke: [...group.spoke],
-      quoteCount: group.quotes.length,
-    };
-    const keys = [...new Set([canonical, ...aliases].map(normaliseName))];
-    return { speaker, quotes: group.quotes, keys };
-  });
+  const built: Group[] = [];
+  for (const [key, { parts, quotes }] of merging) built.push(mergeParts(key, parts, quotes));
+  const rank = (a: Group, b: Group): number =>
+    b.speaker.quoteCount - a.speaker.quoteCount ||
+    b.speaker.mentions.length - a.speaker.mentions.length ||
+    a.speaker.canonical.localeCompare(b.speaker.canonical);
 
   // Each name form points at every speaker who bears it; the canonical form wins outright.
   const byCanonical = new Map<string, Group>();
   const byAlias = new Map<string, Group[]>();
   for (const group of built) {
-    byCanonical.set(normaliseName(group.speaker.canonical), group);
-    for (const key of group.keys) byAlias.set(key, [...(byAlias.get(key) ?? []), group]);
+    byCanonical.set(group.keys[0]!, group);
+    for (const key of group.keys) {
+      const list = byAlias.get(key);
+      if (list) list.push(group);
+      else byAlias.set(key, [group]);
+    }
   }
-  const rank = (a: Group, b: Group): number =>
-    b.speaker.quoteCount - a.speaker.quoteCount ||
-    b.speaker.mentions.length - a.speaker.mentions.length ||
-    a.speaker.canonical.localeCompare(b.speaker.canonical);
-  for (const list of byAlias.values()) list.sort(rank);
+  for (const list of byAlias.values()) if (list.length > 1) list.sort(rank);
   const allKeys = [...byAlias.keys()];
   // One-character deletions of every name form: a typo lookup reads candidates from here instead of scanning.
-  const byDeletion = new Map<string, string[]>();
-  for (const key of allKeys) {
-    for (const variant of deletions(key)) byDeletion.set(variant, [...(byDeletion.get(variant) ?? []), key]);
-  }
+  const byDeletion = new DeletionIndex(allKeys, { includeSelf: false });
 
   const exact = (key: string): Group[] => {
     const canonical = byCanonical.get(key);
@@ -246,26 +207,45 @@ export function buildQuoteIndex(
     return byAlias.get(key) ?? [];
   };
 
-  // Every word of every name form, and its one-deletion variants: an unknown query's near names are
-  // read from here (a word within one edit, or a word it begins), so the cost does not grow with the base.
-  const byWord = new Map<string, Set<string>>();
-  for (const key of allKeys) {
+  // Every word of every name form, found by itself or a one-character deletion: an unknown query's near
+  // names are read from here (a word within one edit, or a word it begins), so the cost does not grow with
+  // the base.
+  const wordNumber = new Map<string, number>();
+  const keysOfWord: number[][] = [];
+  allKeys.forEach((key, k) => {
     for (const word of key.split(' ')) {
       if (word.length < 3) continue;
-      for (const variant of [word, ...deletions(word)]) {
-        const set = byWord.get(variant) ?? new Set<string>();
-        set.add(key);
-        byWord.set(variant, set);
+      let w = wordNumber.get(word);
+      if (w === undefined) {
+        w = keysOfWord.length;
+        wordNumber.set(word, w);
+        keysOfWord.push([]);
       }
+      const list = keysOfWord[w]!;
+      if (list[list.length - 1] !== k) list.push(k);
     }
-  }
+  });
+  const words = new DeletionIndex([...wordNumber.keys()], { includeSelf: true });
+  /** Name forms with a word equal to `text` or one deletion from it, in name-form order. */
+  const keysNearWord = (text: string): string[] => {
+    const found = words.find(text);
+    if (found.length === 0) return [];
+    const numbers =
+      found.length === 1
+        ? keysOfWord[found[0]!]!
+        : found.flatMap((w) => keysOfWord[w]!).sort((a, b) => a - b);
+    const out: string[] = [];
+    let last = -1;
+    for (const k of numbers) if (k !== last) out.push(allKeys[(last = k)]!);
+    return out;
+  };
   const sortedWords = [...new Set(allKeys.flatMap((k) => k.split(' ')))].sort();
   const keysWithWordPrefix = (prefix: string): string[] => {
     const found: string[] = [];
     for (let i = lowerBound(sortedWords, prefix); i < sortedWords.length; i++) {
       const word = sortedWords[i]!;
       if (!word.startsWith(prefix) || found.length > 50) break;
-      found.push(...(byWord.get(word) ?? []));
+      found.push(...keysNearWord(word));
     }
     return found;
   };
@@ -279,7 +259,7 @@ export function buildQuoteIndex(
     };
     // Words within one edit first, then words the query begins: the closest are kept when there are many.
     for (const word of queryWords)
-      for (const variant of [word, ...deletions(word)]) add(byWord.get(variant) ?? []);
+      for (const variant of [word, ...deletions(word)]) add(keysNearWord(variant));
     for (const word of queryWords) add(keysWithWordPrefix(word));
     const scored = new Map<Group, number>();
     for (const alias of candidates) {
@@ -321,7 +301,7 @@ export function buildQuoteIndex(
     const candidates = new Set<string>();
     for (const variant of [untitled, ...deletions(untitled)]) {
       if (byAlias.has(variant)) candidates.add(variant);
-      for (const alias of byDeletion.get(variant) ?? []) candidates.add(alias);
+      for (const k of byDeletion.find(variant)) candidates.add(allKeys[k]!);
     }
     for (const alias of candidates) {
       const distance = editDistance(untitled, alias, allowance);
@@ -353,28 +333,34 @@ export function buildQuoteIndex(
     return {
       query: name,
       speaker: match.speaker.canonical,
-      quotes: match.quotes.map((q) => ({ ...q })),
+      quotes: match.quotes.map(quoteHit),
       mentioned: [...match.speaker.mentionedIn],
       suggestions: others.map((g) => g.speaker.canonical),
     };
   };
 
   // Autocomplete reads a sorted list of name forms by binary search: the canonical name (best), each of
-  // its words, then every alias and alias word.
-  const prefixEntries: { text: string; group: Group; score: number }[] = [];
+  // its words, then every alias and alias word. A form many speakers share (a first name) is stored once.
+  const entriesOf = new Map<string, { group: Group; score: number }[]>();
+  const addEntry = (text: string, group: Group, score: number): void => {
+    const list = entriesOf.get(text);
+    if (list) list.push({ group, score });
+    else entriesOf.set(text, [{ group, score }]);
+  };
   for (const group of built) {
-    const canonical = normaliseName(group.speaker.canonical);
-    prefixEntries.push({ text: canonical, group, score: 0 });
-    for (const word of canonical.split(' ').slice(1)) prefixEntries.push({ text: word, group, score: 1 });
+    const canonical = group.keys[0]!;
+    addEntry(canonical, group, 0);
+    for (const word of canonical.split(' ').slice(1)) addEntry(word, group, 1);
     for (const key of group.keys) {
       if (key === canonical) continue;
-      prefixEntries.push({ text: key, group, score: 2 });
-      for (const word of key.split(' ').slice(1)) prefixEntries.push({ text: word, group, score: 2 });
+      addEntry(key, group, 2);
+      for (const word of key.split(' ').slice(1)) addEntry(word, group, 2);
     }
   }
-  prefixEntries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  const entryTexts = prefixEntries.map((e) => e.text);
-  const mostQuoted = [...built].sort((a, b) => rank(a, b));
+  // The default sort compares code units, as `startsWith` does.
+  const entryTexts = [...entriesOf.keys()].sort();
+  const entryLists = entryTexts.map((text) => entriesOf.get(text)!);
+  const mostQuoted = [...built].sort(rank);
 
   const suggest = (prefix: string, limit = MAX_SUGGESTIONS): SpeakerSuggestion[] => {
     const size = Math.max(0, Math.min(MAX_SUGGESTIONS, Math.floor(limit)));
@@ -384,10 +370,9 @@ export function buildQuoteIndex(
       groups = mostQuoted;
     } else {
       const best = new Map<Group, number>();
-      for (let i = lowerBound(entryTexts, key); i < prefixEntries.length; i++) {
-        const entry = prefixEntries[i]!;
-        if (!entry.text.startsWith(key)) break;
-        best.set(entry.group, Math.min(best.get(entry.group) ?? 3, entry.score));
+      for (let i = lowerBound(entryTexts, key); i < entryTexts.length; i++) {
+        if (!entryTexts[i]!.startsWith(key)) break;
+        for (const { group, score } of entryLists[i]!) best.set(group, Math.min(best.get(group) ?? 3, score));
       }
       groups = [...best].sort((a, b) => a[1] - b[1] || rank(a[0], b[0])).map(([group]) => group);
     }

@@ -1,0 +1,80 @@
+import type { Article } from '../knowledge/types.js';
+import { attributeQuotes } from './attribute-quotes.js';
+import { analyseArticle, buildArticleRegistry, type EntityKind, type RegistryEntity } from './people.js';
+
+/** One person, organisation or speaking place of an article: only what the merged index reads. */
+export interface ArticleSpeaker {
+  canonical: string;
+  kind: EntityKind;
+  /** Every name form the article uses, and the surname of a full name even if never used alone. */
+  aliases: string[];
+  role: string | null;
+  /** Sentence ids where the speaker is named, in text order, once each. */
+  mentions: string[];
+  /** Indices of the paragraphs where the speaker is named, in order, once each. */
+  paragraphs: number[];
+  /** Sentence ids where the speaker talks, quoted or reported. */
+  spoke: string[];
+}
+
+/** One quote of an article, with its speaker as an index into the article's speakers. */
+export interface ArticleQuote {
+  paragraphIndex: number;
+  speaker: number | null;
+  text: string;
+  context: string;
+  sentenceIds: string[];
+}
+
+/**
+ * The costly per-article part of the quote index (tagging, registry, attribution); depends on that article
+ * only. Only what lookups read is kept, not the name spans, roles or tokens it came from, so keeping every
+ * article's analysis for reloads (or on disk) costs little.
+ */
+export interface ArticleQuotes {
+  speakers: ArticleSpeaker[];
+  quotes: ArticleQuote[];
+}
+
+const sentenceNumber = (id: string): number => Number(id.slice(id.lastIndexOf('.') + 1));
+
+function summariseEntity(entity: RegistryEntity, spoke: ReadonlySet<string> | undefined): ArticleSpeaker {
+  const aliases = new Set(entity.aliases);
+  // A person named in full is also found by surname, even if the article never used it alone.
+  const names = entity.canonical.split(' ');
+  if (entity.kind === 'person' && names.length >= 2) aliases.add(names[names.length - 1]!);
+  const inOrder = [...entity.mentions].sort(
+    (a, b) => a.paragraph - b.paragraph || sentenceNumber(a.sentenceId) - sentenceNumber(b.sentenceId),
+  );
+  return {
+    canonical: entity.canonical,
+    kind: entity.kind,
+    aliases: [...aliases],
+    role: entity.role,
+    mentions: [...new Set(inOrder.map((m) => m.sentenceId))],
+    paragraphs: [...new Set(inOrder.map((m) => m.paragraph))],
+    spoke: [...(spoke ?? [])],
+  };
+}
+
+/** Reads one article for the quote index: its speakers and its quotes with who said them. */
+export function analyseArticleQuotes(article: Article): ArticleQuotes {
+  const registry = buildArticleRegistry(article, analyseArticle(article));
+  const attribution = attributeQuotes(registry);
+  const speakers: ArticleSpeaker[] = [];
+  const indexOf = new Map<string, number>();
+  for (const entity of registry.entities.values()) {
+    // Places join the registry only if the article has them speak.
+    if (entity.kind === 'place' && !attribution.spoke.has(entity.key)) continue;
+    indexOf.set(entity.key, speakers.length);
+    speakers.push(summariseEntity(entity, attribution.spoke.get(entity.key)));
+  }
+  const quotes = attribution.quotes.map(({ quote, paragraphIndex, speaker }): ArticleQuote => ({
+    paragraphIndex,
+    speaker: speaker === null ? null : (indexOf.get(speaker) ?? null),
+    text: quote.text,
+    context: quote.context,
+    sentenceIds: quote.sentenceIds,
+  }));
+  return { speakers, quotes };
+}
