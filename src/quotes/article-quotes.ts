@@ -57,7 +57,7 @@ function summariseEntity(entity: RegistryEntity, spoke: ReadonlySet<string> | un
   };
 }
 
-/** Reads one article for the quote index: its speakers and its quotes with who said them. */
+/** Reads one article for the quote index: its speakers and its quotes with who said them. Needs `loadTagger()`. */
 export function analyseArticleQuotes(article: Article): ArticleQuotes {
   const registry = buildArticleRegistry(article, analyseArticle(article));
   const attribution = attributeQuotes(registry);

@@ -1,5 +1,5 @@
-import nlp from 'compromise';
 import type { QuoteSpan, ReadingUnit } from './extract-quotes.js';
+import { tagger } from './tagger.js';
 
 /** A word, a punctuation mark, or (in the outer stream) a whole quotation standing as one token. */
 export interface Token {
@@ -34,7 +34,9 @@ const NO_TAGS: ReadonlySet<string> = new Set();
 
 function tagsByOffset(text: string): Map<number, Set<string>> {
   const byStart = new Map<number, Set<string>>();
-  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as {
+  const sentences = tagger()
+    .nlp(text)
+    .json({ offset: true, terms: { offset: true } }) as {
     terms: { tags: string[]; offset: { start: number; length: number } }[];
   }[];
   for (const sentence of sentences) {
@@ -141,7 +143,7 @@ function markQuotedSentenceStarts(words: Token[]): void {
 /**
  * Tokenises a paragraph once for both the registry and attribution. Quotes are masked to single tokens in
  * `outer`, so no rule reads a quote's words as attribution; `inner[q]` holds quote q's own words, where
- * people can still be mentioned ("He [Mr X] would …").
+ * people can still be mentioned ("He [Mr X] would …"). Needs `loadTagger()` first.
  */
 export function tokenizeParagraph(
   text: string,

@@ -1,7 +1,7 @@
-import nlp from 'compromise';
 import type { Article, Paragraph } from '../knowledge/types.js';
 import { extractQuotes, readingUnits, type ExtractedQuote, type ReadingUnit } from './extract-quotes.js';
 import { tokenizeParagraph, type Token } from './paragraph-tokens.js';
+import { tagger } from './tagger.js';
 import {
   HONORIFICS,
   NAME_CONNECTORS,
@@ -85,13 +85,9 @@ const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
 const CALENDAR =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/u;
 
-const LEXICON = (
-  nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }
-).model().one.lexicon;
-
-/** compromise's dictionary tags for a lower-case word or phrase, without context. */
+/** compromise's dictionary tags for a lower-case word or phrase, without context. Needs `loadTagger()`. */
 export function lexiconTags(lower: string): string[] {
-  const entry = LEXICON[lower];
+  const entry = tagger().lexicon[lower];
   if (entry === undefined) return [];
   return Array.isArray(entry) ? entry : [entry];
 }
@@ -321,7 +317,7 @@ export function sentenceIdAt(analysed: AnalysedParagraph, offset: number): strin
   return found;
 }
 
-/** Reads every paragraph of an article once: quotes, units and tokens. */
+/** Reads every paragraph of an article once: quotes, units and tokens. Needs `loadTagger()` first. */
 export function analyseArticle(article: Article): AnalysedParagraph[] {
   return article.paragraphs.map((paragraph) => {
     const quotes = extractQuotes(paragraph);

@@ -1,6 +1,7 @@
 import type { Article } from '../knowledge/types.js';
 import { analyseArticleQuotes, type ArticleQuotes, type ArticleSpeaker } from './article-quotes.js';
 import { DeletionIndex, deletions, editDistance } from './near-strings.js';
+import { loadTagger } from './tagger.js';
 import type { QuoteHit, QuoteResult, SpeakerSuggestion } from './types.js';
 
 /** A person or organisation across all articles: the registry entry `/quote` and `/ask` read. */
@@ -138,12 +139,15 @@ function quoteHit(q: IndexedQuote): QuoteHit {
 /**
  * Builds the quote index: reads each article once (quotes, registry, attribution) and merges speakers that
  * share a canonical name across articles. Aliases are resolved within each article, so two articles' "Mr Lee"
- * stay apart unless their full names agree.
+ * stay apart unless their full names agree. An analysis in `reuse` (keyed `slug:contentHash`) stands in for
+ * reading its article; compromise is imported only if some article has none.
  */
-export function buildQuoteIndex(
+export async function buildQuoteIndex(
   articles: readonly Article[],
   reuse: ReadonlyMap<string, ArticleQuotes> = new Map(),
-): QuoteIndex {
+): Promise<QuoteIndex> {
+  // The tagger is loaded only when some article must be read: a start with every analysis cached skips it.
+  if (articles.some((article) => !reuse.has(analysisKey(article)))) await loadTagger();
   const analyses = new Map<string, ArticleQuotes>();
   const quotes: IndexedQuote[] = [];
   const merging = new Map<string, { parts: Part[]; quotes: IndexedQuote[] }>();

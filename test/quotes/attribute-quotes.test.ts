@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attributeQuotes } from '../../src/quotes/attribute-quotes.js';
 import { analyseArticle, buildArticleRegistry } from '../../src/quotes/people.js';
+import { loadTagger } from '../../src/quotes/tagger.js';
 import { articleFromText } from './article-from-text.js';
+
+beforeAll(() => loadTagger());
 
 /** Each quote of a made-up article with the canonical name of its speaker, or null. */
 function attributed(body: string): [string, string | null][] {

@@ -5,13 +5,13 @@ import { evaluateQuotes } from '../../src/quotes/evaluate-quotes.js';
 import { buildQuoteIndex } from '../../src/quotes/quote-index.js';
 import { articleFromText } from './article-from-text.js';
 
-describe('evaluateQuotes', () => {
-  const index = buildQuoteIndex([
-    articleFromText(
-      '“We are back,” said Maria Ortiz. Omar Haddad said he was “relieved”.\n\nThe “green” budget passed. Lena Fischer said nothing.',
-    ),
-  ]);
+const index = await buildQuoteIndex([
+  articleFromText(
+    '“We are back,” said Maria Ortiz. Omar Haddad said he was “relieved”.\n\nThe “green” budget passed. Lena Fischer said nothing.',
+  ),
+]);
 
+describe('evaluateQuotes', () => {
   it('scores a perfect match as precision and recall 1, ignoring quote marks and a final stop', () => {
     const result = evaluateQuotes(index, {
       quote: { 'Maria Ortiz': ['We are back.'], 'Mr Haddad': ['relieved'] },
@@ -46,7 +46,7 @@ describe('evaluateQuotes', () => {
 
   it('meets the targets on the seed article: precision 1, recall 1, unquoted people found', async () => {
     const evalData: unknown = JSON.parse(await readFile('../shared/eval/seed-article-dev.json', 'utf8'));
-    const seedIndex = buildQuoteIndex(await loadKnowledge('knowledge'));
+    const seedIndex = await buildQuoteIndex(await loadKnowledge('knowledge'));
     const result = evaluateQuotes(seedIndex, evalData as Parameters<typeof evaluateQuotes>[1], [
       'trump-kim-honoured',
     ]);

@@ -10,7 +10,7 @@ beforeAll(async () => {
     ...(await loadKnowledge('knowledge')),
     ...(await loadKnowledge('test/fixtures/heldout-style')),
   ];
-  const index = buildQuoteIndex(articles);
+  const index = await buildQuoteIndex(articles);
   names = [...new Set(index.people.flatMap((p) => [p.canonical, ...p.aliases]).map(normaliseName))];
 });
 

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findQuoteSpans, readingUnits } from '../../src/quotes/extract-quotes.js';
 import { tokenizeParagraph } from '../../src/quotes/paragraph-tokens.js';
+import { loadTagger } from '../../src/quotes/tagger.js';
 import { articleFromText } from './article-from-text.js';
+
+beforeAll(() => loadTagger());
 
 function tokensOf(body: string) {
   const paragraph = articleFromText(body).paragraphs[0]!;

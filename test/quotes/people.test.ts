@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyseArticle,
   buildArticleRegistry,
   roleHead,
   type RegistryEntity,
 } from '../../src/quotes/people.js';
+import { loadTagger } from '../../src/quotes/tagger.js';
 import { articleFromText } from './article-from-text.js';
+
+beforeAll(() => loadTagger());
 
 function registryOf(body: string): Map<string, RegistryEntity> {
   const article = articleFromText(body);

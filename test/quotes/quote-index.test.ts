@@ -19,7 +19,7 @@ const budget = articleFromText(
   'budget.md',
 );
 const school = articleFromText('“Class sizes will grow,” said Susan Lee, a head teacher.', 'school.md');
-const index = buildQuoteIndex([harbour, budget, school]);
+const index = await buildQuoteIndex([harbour, budget, school]);
 
 describe('buildQuoteIndex: lookup', () => {
   it('returns a speaker’s quotes in article order, each with citation and context', () => {
@@ -126,14 +126,14 @@ describe('buildQuoteIndex: suggest', () => {
     expect(index.suggest('OR').map((s) => s.name)).toEqual(['Maria Ortiz']);
   });
 
-  it('never returns more than 25 suggestions', () => {
+  it('never returns more than 25 suggestions', async () => {
     const crowd = articleFromText(
       Array.from(
         { length: 40 },
         (_, i) => `“Yes,” said Anna Person${String.fromCharCode(65 + (i % 26))}${i}.`,
       ).join('\n\n'),
     );
-    const big = buildQuoteIndex([crowd]);
+    const big = await buildQuoteIndex([crowd]);
     expect(big.suggest('')).toHaveLength(MAX_SUGGESTIONS);
     expect(big.suggest('anna', 100)).toHaveLength(MAX_SUGGESTIONS);
     expect(big.suggest('anna', 3)).toHaveLength(3);
