@@ -1,8 +1,9 @@
 import type { Article } from '../knowledge/types.js';
+import { articlePostings, type ArticlePostings } from './bm25.js';
 import { words } from './text-terms.js';
 
 /**
- * What retrieval reads from one article: its sentences' terms and the vectors of its sentences and
+ * What retrieval reads from one article: its sentences' words and terms, and the vectors of its sentences and
  * paragraphs. It depends on that article alone, so a reload computes it for new or changed articles only
  * and carries the rest over.
  */
@@ -13,6 +14,8 @@ export interface ArticleEvidence {
    * costly part of tokenising, done once per version of the article.
    */
   sentenceWords: readonly string[];
+  /** Which sentences hold each term, for BM25. */
+  postings: ArticlePostings;
   /** One row per sentence, in reading order, packed so a query is one tight pass over memory. */
   sentenceVectors: Float32Array;
   /** One row per paragraph. */
@@ -35,6 +38,10 @@ export function articleEvidence(
   return {
     article,
     sentenceWords,
+    postings: articlePostings(
+      sentenceWords,
+      article.paragraphs.map((p) => p.sentences.length),
+    ),
     sentenceVectors: pack(sentenceVectors),
     paragraphVectors: pack(paragraphVectors),
   };

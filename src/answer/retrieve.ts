@@ -1,6 +1,6 @@
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
-import { LexicalIndex } from './lexical-index.js';
+import { Bm25Corpus, indexTerm, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
 import { contentTerms, isStopWord, stem, words } from './text-terms.js';
 
@@ -74,11 +74,9 @@ const MENTION_BOOST = { said: 0.1, identity: 0.35, summary: 0, other: 0.15 } as 
 export class HybridRetriever {
   readonly sentences: SentenceEntry[] = [];
   readonly paragraphs: { paragraph: Paragraph; article: Article; sentenceStart: number }[] = [];
-  readonly #lexicalSentences: LexicalIndex;
-  readonly #lexicalParagraphs: LexicalIndex;
+  readonly #lexical: Bm25Corpus;
   readonly #people: PeopleMatcher;
   readonly #sentenceWords: string[] = [];
-  readonly #documentFrequency = new Map<string, number>();
   readonly #sentenceById = new Map<string, number>();
   readonly #paragraphById = new Map<string, number>();
 
@@ -87,8 +85,9 @@ export class HybridRetriever {
     readonly evidence: readonly ArticleEvidence[],
     people: readonly PersonProfile[],
   ) {
-    const paragraphWords: string[] = [];
-    for (const { article, sentenceWords } of evidence) {
+    const placed: PlacedPostings[] = [];
+    for (const { article, sentenceWords, postings } of evidence) {
+      placed.push({ postings, sentenceStart: this.sentences.length, paragraphStart: this.paragraphs.length });
       let articleSentence = 0;
       for (const paragraph of article.paragraphs) {
         this.#paragraphById.set(paragraph.id, this.paragraphs.length);
@@ -99,42 +98,29 @@ export class HybridRetriever {
           this.sentences.push({ sentence, paragraph, article });
           this.#sentenceWords.push(sentenceWords[articleSentence++]!);
         }
-        const p = this.paragraphs.length - 1;
-        paragraphWords.push(this.#wordsOfParagraph(p));
-        for (const term of new Set(this.#termsOfParagraph(p))) {
-          this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
-        }
       }
     }
-    this.#lexicalSentences = new LexicalIndex(this.#sentenceWords);
-    this.#lexicalParagraphs = new LexicalIndex(paragraphWords);
+    this.#lexical = new Bm25Corpus(placed);
     this.#people = new PeopleMatcher(people);
   }
 
-  /** A paragraph's words, space-joined: its sentences' together (the loader's sentences cover every word). */
-  #wordsOfParagraph(p: number): string {
+  /** A paragraph's distinct content terms (its sentences' together: they cover every word). */
+  #termsOfParagraph(p: number): Set<string> {
     const { paragraph, sentenceStart } = this.paragraphs[p]!;
-    return this.#sentenceWords
-      .slice(sentenceStart, sentenceStart + paragraph.sentences.length)
-      .filter((joined) => joined !== '')
-      .join(' ');
-  }
-
-  /** A paragraph's content terms (stemmed, stop words dropped), repeats kept. */
-  #termsOfParagraph(p: number): string[] {
-    const joined = this.#wordsOfParagraph(p);
-    return joined === ''
-      ? []
-      : joined
-          .split(' ')
-          .filter((w) => !isStopWord(w))
-          .map(stem);
+    const terms = new Set<string>();
+    for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+      for (const word of this.#sentenceWords[i]!.split(' ')) {
+        const term = word === '' ? null : indexTerm(word);
+        if (term) terms.add(term);
+      }
+    }
+    return terms;
   }
 
   /** Inverse document frequency over paragraphs; a term the articles never use is as rare as can be. */
   #idf(term: string): number {
     const n = this.paragraphs.length;
-    return Math.log(1 + n / ((this.#documentFrequency.get(term) ?? 0) + 0.5));
+    return Math.log(1 + n / (this.#lexical.paragraphFrequency(term) + 0.5));
   }
 
   /** Ranks paragraphs for a question whose embedding is `queryVector`. */
@@ -149,13 +135,14 @@ export class HybridRetriever {
     const rawSentenceSimilarity = this.#similarities(queryVector, sentenceCount, (e) => e.sentenceVectors);
     const bestSentenceSimilarity = Math.max(0, max(rawSentenceSimilarity));
     const sentenceScores = new Float64Array(sentenceCount);
-    if (useLexical) addScaled(sentenceScores, this.#lexicalSentences.scores(question), lexicalWeight);
+    const bm25 = useLexical ? this.#lexical.scores(words(question)) : undefined;
+    if (bm25) addScaled(sentenceScores, bm25.sentences, lexicalWeight);
     if (useDense) addMinMaxScaled(sentenceScores, rawSentenceSimilarity, denseWeight);
     if (mode === 'hybrid') this.#addPersonBoosts(sentenceScores, focus);
 
     const paragraphCount = this.paragraphs.length;
     const wholeScores = new Float64Array(paragraphCount);
-    if (useLexical) addScaled(wholeScores, this.#lexicalParagraphs.scores(question), lexicalWeight);
+    if (bm25) addScaled(wholeScores, bm25.paragraphs, lexicalWeight);
     if (useDense) {
       const raw = this.#similarities(queryVector, paragraphCount, (e) => e.paragraphVectors);
       addMinMaxScaled(wholeScores, raw, denseWeight);
@@ -187,7 +174,7 @@ export class HybridRetriever {
       0,
       ...top
         .slice(0, COVERAGE_DEPTH)
-        .map((p) => this.#weightedShare(questionTerms, new Set(this.#termsOfParagraph(p)))),
+        .map((p) => this.#weightedShare(questionTerms, this.#termsOfParagraph(p))),
     );
     const subjectTopicCoverage = focus.subject
       ? this.#subjectTopicCoverage(questionTerms, focus.subject.person, focus.subjectPhrase ?? '')
@@ -275,7 +262,9 @@ export class HybridRetriever {
     // do not mention (or a typo of one), however it is capitalised.
     if (focus.subjectPhrase && !focus.subject) {
       // Compared by stem, so "the expert" is known from "experts".
-      const unknown = contentTerms(focus.subjectPhrase).filter((t) => !this.#documentFrequency.has(t));
+      const unknown = contentTerms(focus.subjectPhrase).filter(
+        (t) => this.#lexical.paragraphFrequency(t) === 0,
+      );
       if (unknown.length > 0) return [focus.subjectPhrase.replace(/^(the|a|an)\s+/i, '')];
     }
     // The first word is capitalised anyway, and "I" always is; neither names anything.
@@ -283,7 +272,8 @@ export class HybridRetriever {
     // Compared by stem, as the index holds them: "Koreas" is known from "Korea".
     return capitalised.filter(
       (name) =>
-        name !== 'I' && words(name).some((w) => !isStopWord(w) && !this.#documentFrequency.has(stem(w))),
+        name !== 'I' &&
+        words(name).some((w) => !isStopWord(w) && this.#lexical.paragraphFrequency(stem(w)) === 0),
     );
   }
 }
