@@ -12,7 +12,8 @@ import type { DiscordLoadOptions, DiscordLoadResult } from './discord-load.js';
 import { corpusQuestions, generateCorpus, writeCorpus, type GeneratedArticle } from './generate-corpus.js';
 import type { ServeProbeResult, ServeSpec } from './serve-probe.js';
 import { growth, type Growth } from './stats.js';
-import type { BuildProbeResult, LoadProbeResult, StartupProbeResult } from './startup-probe.js';
+import type { StartupProbeResult } from './start-up.js';
+import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 
 // `npm run bench [-- --json] [--sizes 1,10,100,1000] [--no-discord] [--profile DIR] [--save FILE] [--keep]`
 // Every figure comes from this one run, so ratios between them hold on a noisy shared machine. Each

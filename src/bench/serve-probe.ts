@@ -2,11 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openEmbedder, openLibrary } from '../engine/open-library.js';
+import { openEmbedder } from '../engine/open-library.js';
 import type { IndexStats } from '../engine/knowledge-index.js';
-import { createLogger } from '../logger.js';
 import { peakRssMb, summarise, type Summary } from './stats.js';
-import type { StartupProbeResult } from './startup-probe.js';
+import { startAndAnswer, type StartupProbeResult } from './start-up.js';
 
 // Run by run-bench in a fresh process per knowledge base, after the start-up probes have filled the
 // vector cache: a serving process's latencies, reloads and memory, kept apart from other sizes' peaks.
@@ -63,29 +62,12 @@ async function main(): Promise<void> {
   if (!values.spec) throw new Error('usage: serve-probe --spec spec.json');
   const spec = JSON.parse(await readFile(values.spec, 'utf8')) as ServeSpec;
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-
-  const opening = performance.now();
-  const library = await openLibrary(config, logger);
-  const opened = performance.now();
-
-  // One pass first so lazy work (model load, JIT, first-use caches) is not counted as latency; its first
-  // question is the same one the start-up probe asks, so this process's start-up is a warm-start sample.
-  let failedAsks = 0;
-  let answered = 0;
-  for (const q of spec.questions) {
-    await library.current.ask(q).catch(() => failedAsks++);
-    answered ||= performance.now();
-  }
-  const start: StartupProbeResult = {
-    toFirstAnswerMs: answered,
-    modulesMs,
-    openLibraryMs: opened - opening,
-    firstAskMs: answered - opened,
-    paragraphs: library.current.stats.paragraphs,
-    sentences: library.current.stats.sentences,
-    peakRssMb: peakRssMb(),
-  };
+  // The first question is the one the start-up probe asks, so this process's start-up is a warm-start
+  // sample. Then one pass over the rest, so lazy work (JIT, first-use caches) is not counted as latency.
+  const [first = 'What happened?', ...rest] = spec.questions;
+  const { library, start, failed } = await startAndAnswer(config, first, modulesMs);
+  let failedAsks = failed ? 1 : 0;
+  for (const q of rest) await library.current.ask(q).catch(() => failedAsks++);
 
   const quote = timeSync(spec.names, (name) => library.current.quote(name), spec.budgetMs / 4);
   const autocomplete = timeSync(

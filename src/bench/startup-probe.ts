@@ -2,27 +2,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { ensureDefaultModel } from '../embedding/default-model.js';
-import { openEmbedder, openLibrary } from '../engine/open-library.js';
-import { createLogger } from '../logger.js';
+import { openEmbedder } from '../engine/open-library.js';
+import { startAndAnswer } from './start-up.js';
 import { peakRssMb } from './stats.js';
 
 // Run by run-bench in a fresh process per measurement, so each start-up is a real one (no warm module or
 // model state from an earlier run) and each peak memory figure belongs to that one job. Settings come
 // from the environment run-bench gives it (KNOWLEDGE_DIR, MODEL_CACHE_DIR), through loadConfig as in
 // `npm start`. Prints one JSON object on standard output.
-
-/** What `--mode startup` reports: start-up to first answer, in one process started for it. */
-export interface StartupProbeResult {
-  /** From the process's time origin to the first answer: Node boot, module loading, library, first ask. */
-  toFirstAnswerMs: number;
-  /** From the time origin until this module's imports had loaded. */
-  modulesMs: number;
-  openLibraryMs: number;
-  firstAskMs: number;
-  paragraphs: number;
-  sentences: number;
-  peakRssMb: number;
-}
 
 /** What `--mode build-model` reports: building the default model into an empty folder. */
 export interface BuildProbeResult {
@@ -72,22 +59,8 @@ async function main(): Promise<void> {
   }
 
   if (values.mode !== 'startup') throw new Error(`unknown --mode ${values.mode}`);
-  const logger = createLogger(config.LOG_LEVEL);
-  const opening = performance.now();
-  const library = await openLibrary(config, logger);
-  const opened = performance.now();
-  await library.current.ask(values.question);
-  const answered = performance.now();
-  const result: StartupProbeResult = {
-    toFirstAnswerMs: answered,
-    modulesMs,
-    openLibraryMs: opened - opening,
-    firstAskMs: answered - opened,
-    paragraphs: library.current.stats.paragraphs,
-    sentences: library.current.stats.sentences,
-    peakRssMb: peakRssMb(),
-  };
-  console.log(JSON.stringify(result));
+  const { start } = await startAndAnswer(config, values.question, modulesMs);
+  console.log(JSON.stringify(start));
 }
 
 await main();
