@@ -94,6 +94,8 @@ interface Group {
   quotes: IndexedQuote[];
   /** Distinct normalised name forms: the canonical name, then every alias. */
   keys: string[];
+  /** Place among all speakers, most quoted first; set once all are merged. */
+  standing: number;
 }
 
 /** One article's speaker while groups are merged, with the article it came from. */
@@ -128,7 +130,7 @@ function mergeParts(key: string, parts: readonly Part[], quotes: IndexedQuote[])
     quoteCount: quotes.length,
   };
   const keys = [...new Set([key, ...speaker.aliases.map(normaliseName)])];
-  return { speaker, quotes, keys };
+  return { speaker, quotes, keys, standing: 0 };
 }
 
 /** The fields of a quote `/quote` answers with, in a fresh object the caller may keep. */
@@ -184,10 +186,18 @@ export async function buildQuoteIndex(
 
   const built: Group[] = [];
   for (const [key, { parts, quotes }] of merging) built.push(mergeParts(key, parts, quotes));
-  const rank = (a: Group, b: Group): number =>
+  const byStanding = (a: Group, b: Group): number =>
     b.speaker.quoteCount - a.speaker.quoteCount ||
     b.speaker.mentions.length - a.speaker.mentions.length ||
     a.speaker.canonical.localeCompare(b.speaker.canonical);
+  // Every later sort compares places in this order: a subtraction instead of a string collation, and
+  // speakers the order ties keep one place, so every sort orders as `byStanding` would.
+  const mostQuoted = [...built].sort(byStanding);
+  mostQuoted.forEach((group, i) => {
+    const before = mostQuoted[i - 1];
+    group.standing = before && byStanding(before, group) === 0 ? before.standing : i;
+  });
+  const rank = (a: Group, b: Group): number => a.standing - b.standing;
 
   // Each name form points at every speaker who bears it; the canonical form wins outright.
   const byCanonical = new Map<string, Group>();
@@ -364,7 +374,6 @@ export async function buildQuoteIndex(
   // The default sort compares code units, as `startsWith` does.
   const entryTexts = [...entriesOf.keys()].sort();
   const entryLists = entryTexts.map((text) => entriesOf.get(text)!);
-  const mostQuoted = [...built].sort(rank);
 
   const suggest = (prefix: string, limit = MAX_SUGGESTIONS): SpeakerSuggestion[] => {
     const size = Math.max(0, Math.min(MAX_SUGGESTIONS, Math.floor(limit)));
