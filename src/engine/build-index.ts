@@ -7,7 +7,7 @@ import type { AskResult } from '../answer/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import type { Article } from '../knowledge/types.js';
-import { buildQuoteIndex, type QuoteIndex } from '../quotes/quote-index.js';
+import { buildQuoteIndex, type ArticleQuotes, type QuoteIndex } from '../quotes/quote-index.js';
 import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
 import { UserError } from '../errors.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
@@ -84,16 +84,21 @@ function allTexts(articles: readonly Article[]): string[] {
 
 /**
  * Builds the index. Whatever depends on one article alone (its terms, its vectors, its quote analysis) is
- * taken from `previous` when the article is unchanged, so a reload does that work for new and changed
+ * taken from `previous` when the article is unchanged (quote analyses also from `quoteAnalyses`), so a reload does that work for new and changed
  * articles only. Their texts are embedded through the cache when given; `embeddedTexts` counts what the
  * model actually had to embed.
  */
 export async function buildKnowledgeIndex(
   articles: readonly Article[],
   embedder: Embedder,
-  cache?: VectorCache,
-  previous?: ArticleIndex,
+  reuse: {
+    cache?: VectorCache;
+    previous?: ArticleIndex;
+    /** Quote analyses saved by an earlier process, for a start-up without a previous index. */
+    quoteAnalyses?: ReadonlyMap<string, ArticleQuotes>;
+  } = {},
 ): Promise<{ index: ArticleIndex; embeddedTexts: number }> {
+  const { cache, previous } = reuse;
   const carried = new Map(previous?.retriever.evidence.map((e) => [versionOf(e.article), e]));
   const fresh = articles.filter((article) => !carried.has(versionOf(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
@@ -122,7 +127,7 @@ export async function buildKnowledgeIndex(
   // stays consistent with the articles this index lists.
   const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(versionOf(a))!);
 
-  const quotes = await buildQuoteIndex(articles, previous?.quoteIndex.analyses);
+  const quotes = await buildQuoteIndex(articles, previous?.quoteIndex.analyses ?? reuse.quoteAnalyses);
   const people: PersonProfile[] = quotes.people.map((speaker) => ({
     name: speaker.canonical,
     aliases: speaker.aliases,

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { loadQuoteAnalyses, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
+import type { ArticleQuotes } from '../quotes/quote-index.js';
 import { buildKnowledgeIndex, type ArticleIndex } from './build-index.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
@@ -22,30 +24,42 @@ export interface ReloadReport {
  * built beside the old one and swapped in only when complete, so readers never see a half-built index
  * and a broken file leaves the old one serving. Concurrent reloads share one rebuild.
  */
+/** Where a library's knowledge comes from and where it keeps what it has computed. */
+export interface LibraryOptions {
+  knowledgeDir: string;
+  embedder: Embedder;
+  logger: Logger;
+  cache?: VectorCache;
+  /** Folder for the quote analyses, so a restart does not analyse unchanged articles again. */
+  quoteAnalysesDir?: string;
+}
+
 export class Library {
   #current: ArticleIndex;
   #reloading: Promise<ReloadReport> | undefined;
+  /** The analyses the file on disk holds now, so it is written only when they change. */
+  #savedAnalyses: ReadonlyMap<string, unknown>;
 
   private constructor(
-    private readonly knowledgeDir: string,
-    private readonly embedder: Embedder,
-    private readonly logger: Logger,
-    private readonly cache: VectorCache | undefined,
+    private readonly options: LibraryOptions,
     initial: ArticleIndex,
+    savedAnalyses: ReadonlyMap<string, unknown>,
   ) {
     this.#current = initial;
+    this.#savedAnalyses = savedAnalyses;
   }
 
   /** Loads and indexes the folder; throws KnowledgeError if any file is broken. */
-  static async open(options: {
-    knowledgeDir: string;
-    embedder: Embedder;
-    logger: Logger;
-    cache?: VectorCache;
-  }): Promise<Library> {
+  static async open(options: LibraryOptions): Promise<Library> {
     const articles = await loadKnowledge(options.knowledgeDir);
-    const { index } = await buildKnowledgeIndex(articles, options.embedder, options.cache);
-    return new Library(options.knowledgeDir, options.embedder, options.logger, options.cache, index);
+    const quoteAnalyses = await Library.#loadAnalyses(options);
+    const { index } = await buildKnowledgeIndex(articles, options.embedder, {
+      cache: options.cache,
+      quoteAnalyses,
+    });
+    const library = new Library(options, index, quoteAnalyses);
+    await library.#saveAnalyses();
+    return library;
   }
 
   /** The index to answer from now. Take it once per request so one request sees one index. */
@@ -67,9 +81,13 @@ export class Library {
   async #rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.#current;
-    const articles = await loadKnowledge(this.knowledgeDir, previous.articles);
-    const { index, embeddedTexts } = await buildKnowledgeIndex(articles, this.embedder, this.cache, previous);
+    const articles = await loadKnowledge(this.options.knowledgeDir, previous.articles);
+    const { index, embeddedTexts } = await buildKnowledgeIndex(articles, this.options.embedder, {
+      cache: this.options.cache,
+      previous,
+    });
     this.#current = index;
+    await this.#saveAnalyses();
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));
     const after = new Map(articles.map((a) => [a.slug, a.contentHash]));
@@ -84,7 +102,42 @@ export class Library {
       durationMs: Math.round(performance.now() - started),
       stats: index.stats,
     };
-    this.logger.info({ reload: report }, 'knowledge index reloaded');
+    this.options.logger.info({ reload: report }, 'knowledge index reloaded');
     return report;
+  }
+
+  /** The saved quote analyses; none when the folder cannot be read, so articles are simply analysed again. */
+  static async #loadAnalyses({
+    quoteAnalysesDir,
+    logger,
+  }: LibraryOptions): Promise<Map<string, ArticleQuotes>> {
+    if (!quoteAnalysesDir) return new Map();
+    try {
+      return await loadQuoteAnalyses(quoteAnalysesDir);
+    } catch (err) {
+      logger.warn({ err, dir: quoteAnalysesDir }, 'could not read the saved quote analyses; analysing again');
+      return new Map();
+    }
+  }
+
+  /**
+   * Writes the current index's quote analyses when they differ from the file's. A failure is logged, not
+   * thrown: the index is good, and the next start-up will only analyse again what it cannot read.
+   */
+  async #saveAnalyses(): Promise<void> {
+    const { quoteAnalysesDir, logger } = this.options;
+    const analyses = this.#current.quoteIndex.analyses;
+    const saved = this.#savedAnalyses;
+    if (!quoteAnalysesDir) return;
+    if (analyses.size === saved.size && [...analyses.keys()].every((key) => saved.has(key))) return;
+    try {
+      await saveQuoteAnalyses(quoteAnalysesDir, analyses);
+      this.#savedAnalyses = analyses;
+    } catch (err) {
+      logger.warn(
+        { err, dir: quoteAnalysesDir },
+        'could not save the quote analyses; a restart will redo them',
+      );
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { DEFAULT_MODEL_ID, ensureDefaultModel } from '../embedding/default-model.js';
@@ -22,15 +23,28 @@ export async function openEmbedder(config: Config): Promise<Embedder> {
 export async function openLibrary(config: Config, logger: Logger): Promise<Library> {
   const started = performance.now();
   const embedder = await openEmbedder(config);
+  // What is computed from the articles is kept per knowledge folder, so two folders never evict each other.
+  const folder = path.resolve(config.KNOWLEDGE_DIR);
   const cache = await VectorCache.open(
     path.join(config.MODEL_CACHE_DIR, 'vectors'),
     config.EMBEDDING_MODEL,
-    path.resolve(config.KNOWLEDGE_DIR),
+    folder,
+  );
+  const quoteAnalysesDir = path.join(
+    config.MODEL_CACHE_DIR,
+    'quote-analyses',
+    createHash('sha256').update(folder).digest('hex').slice(0, 12),
   );
   // With a warm vector cache nothing needs embedding at start-up, so load the model now: the first
   // question should not pay for it.
   await embedder.embed(['warm-up']);
-  const library = await Library.open({ knowledgeDir: config.KNOWLEDGE_DIR, embedder, logger, cache });
+  const library = await Library.open({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    embedder,
+    logger,
+    cache,
+    quoteAnalysesDir,
+  });
   logger.debug(
     { ...library.current.stats, ms: Math.round(performance.now() - started) },
     'knowledge index built',

@@ -76,3 +76,53 @@ describe('Library.reload', () => {
     expect(library.current).toBe(old);
   });
 });
+
+describe('Library quote analyses on disk', () => {
+  const open = (quoteAnalysesDir: string) =>
+    Library.open({ knowledgeDir: path.join(dir, 'knowledge'), embedder, logger, quoteAnalysesDir });
+  const savedKeys = async (analysesDir: string) =>
+    (
+      JSON.parse(await readFile(path.join(analysesDir, 'quote-analyses.json'), 'utf8')) as {
+        analyses: [string][];
+      }
+    ).analyses
+      .map(([key]) => key)
+      .sort();
+
+  it('saves them on open and reads them back on the next, instead of analysing again', async () => {
+    const analysesDir = path.join(dir, 'analyses');
+    const first = (await open(analysesDir)).current as ArticleIndex;
+    expect(await savedKeys(analysesDir)).toEqual([...first.quoteIndex.analyses.keys()].sort());
+    // Marking a saved quote shows where the next start-up took its analyses from.
+    const file = path.join(analysesDir, 'quote-analyses.json');
+    const quote = first.quoteIndex.quotes[0]!.text;
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(JSON.stringify(quote), JSON.stringify(`${quote} [saved]`)),
+    );
+    const second = (await open(analysesDir)).current as ArticleIndex;
+    expect(second.quoteIndex.quotes[0]!.text).toBe(`${quote} [saved]`);
+    expect(second.quoteIndex.quotes.slice(1)).toEqual(first.quoteIndex.quotes.slice(1));
+  });
+
+  it('rewrites them on a reload that changed an article, dropping the old version', async () => {
+    const analysesDir = path.join(dir, 'analyses');
+    const opened = await open(analysesDir);
+    const before = await savedKeys(analysesDir);
+    await editArticle('library-budget.md', (t) => t.replace('in a year.', 'in a year, officials said.'));
+    await opened.reload();
+    const after = await savedKeys(analysesDir);
+    expect(after).toHaveLength(2);
+    expect(after).toEqual([...(opened.current as ArticleIndex).quoteIndex.analyses.keys()].sort());
+    expect(after.filter((key) => before.includes(key))).toHaveLength(1);
+  });
+
+  it('opens and serves even when the analyses cannot be saved', async () => {
+    const notAFolder = path.join(dir, 'file');
+    await writeFile(notAFolder, 'x');
+    const opened = await open(path.join(notAFolder, 'analyses'));
+    expect((await opened.current.ask('How much did the harbour repairs cost?')).answer).toContain(
+      '£2 million',
+    );
+  });
+});
