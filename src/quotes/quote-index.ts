@@ -157,7 +157,13 @@ export async function buildQuoteIndex(
   for (const article of articles) {
     // An unchanged article (same slug, same bytes) is not analysed again: on reload that is most of them.
     const key = analysisKey(article);
-    const analysis = reuse.get(key) ?? analyseArticleQuotes(article);
+    let analysis = reuse.get(key);
+    if (!analysis) {
+      analysis = analyseArticleQuotes(article);
+      // Reading an article takes tens of milliseconds: yield after each, so a reload that brings many new
+      // articles does not hold up the questions being answered meanwhile.
+      await new Promise(setImmediate);
+    }
     analyses.set(key, analysis);
     const groupOf = analysis.speakers.map((speaker) => {
       const key = normaliseName(speaker.canonical);
