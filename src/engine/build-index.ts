@@ -83,10 +83,10 @@ function allTexts(articles: readonly Article[]): string[] {
 }
 
 /**
- * Builds the index. Whatever depends on one article alone (its terms, its vectors, its quote analysis) is
- * taken from `previous` when the article is unchanged (quote analyses also from `quoteAnalyses`), so a reload does that work for new and changed
- * articles only. Their texts are embedded through the cache when given; `embeddedTexts` counts what the
- * model actually had to embed.
+ * Builds the index. Whatever depends on one article alone (its words, its vectors, its quote analysis) is
+ * taken from `previous` when the article is unchanged (quote analyses also from `quoteAnalyses`), so a
+ * reload does that work for new and changed articles only. Their texts are embedded through the cache
+ * when given; `embeddedTexts` counts what the model actually had to embed.
  */
 export async function buildKnowledgeIndex(
   articles: readonly Article[],
