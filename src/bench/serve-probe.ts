@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     spec.budgetMs / 4,
   );
 
+  // As the bot does a few seconds after start-up, so reloads are measured as a moderator meets them.
+  await library.prepareForReloads();
   const unchanged = await library.reload();
   const changedFile = path.basename(spec.changeFile);
   const edited = library.current.articles.find((a) => path.basename(a.file) === changedFile);

@@ -13,6 +13,8 @@ import { CommandLoadError, loadCommands } from './load-commands.js';
 
 /** How long shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** When to prepare for reloads: after the first questions, which come as soon as the bot is online. */
+const PREPARE_FOR_RELOADS_AFTER_MS = 5_000;
 
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
@@ -31,6 +33,11 @@ async function main(logger: Logger): Promise<void> {
   }
   installShutdown(bot, health, logger);
   await bot.start(token);
+  setTimeout(() => {
+    library
+      .prepareForReloads()
+      .catch((err: unknown) => logger.warn({ err }, 'could not prepare for reloads'));
+  }, PREPARE_FOR_RELOADS_AFTER_MS).unref();
 }
 
 function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Logger): void {
