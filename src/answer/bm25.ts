@@ -140,52 +140,78 @@ export class Bm25Corpus {
    * absent), by position in the corpus. A repeated query term counts again, as in MiniSearch.
    */
   scores(queryWords: readonly string[]): { sentences: Map<number, number>; paragraphs: Map<number, number> } {
-    const sentences = new Map<number, { score: number; terms: Set<string> }>();
-    const paragraphs = new Map<number, { score: number; terms: Set<string> }>();
-    const add = (into: typeof sentences, at: number, score: number, term: string) => {
-      const hit = into.get(at);
-      if (hit) {
-        hit.score += score;
-        hit.terms.add(term);
-      } else into.set(at, { score, terms: new Set([term]) });
-    };
+    const sentences = new Hits(this.#sentenceCount);
+    const paragraphs = new Hits(this.#paragraphCount);
+    const termNumbers = new Map<string, number>();
     for (const word of queryWords) {
       const term = indexTerm(word);
       const entry = term ? this.#byTerm.get(term) : undefined;
       if (!term || !entry) continue;
+      if (!termNumbers.has(term)) termNumbers.set(term, termNumbers.size);
+      const termNumber = termNumbers.get(term)!;
       const sentenceIdf = idf(this.#sentenceCount, entry.sentenceDf);
       const paragraphIdf = idf(this.#paragraphCount, entry.paragraphDf);
       for (const { postings, sentenceStart, paragraphStart } of entry.articles) {
-        const { pairs, start } = postings;
+        const { pairs, start, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
         const t = postings.terms.get(term)!;
-        const paragraphTf = new Map<number, number>();
+        // Pairs come in sentence order, so a paragraph's occurrences are one run.
+        let paragraph = -1;
+        let paragraphTf = 0;
+        const flushParagraph = () => {
+          if (paragraph < 0) return;
+          const length = paragraphLengths[paragraph]!;
+          const score = paragraphIdf * saturation(paragraphTf, length, this.#averageParagraphLength);
+          paragraphs.add(paragraphStart + paragraph, score, termNumber);
+        };
         for (let i = start[t]!; i < start[t + 1]!; i += 2) {
           const sentence = pairs[i]!;
           const tf = pairs[i + 1]!;
-          const length = postings.sentenceLengths[sentence]!;
-          add(
-            sentences,
+          const length = sentenceLengths[sentence]!;
+          sentences.add(
             sentenceStart + sentence,
             sentenceIdf * saturation(tf, length, this.#averageSentenceLength),
-            term,
+            termNumber,
           );
-          const paragraph = postings.paragraphOfSentence[sentence]!;
-          paragraphTf.set(paragraph, (paragraphTf.get(paragraph) ?? 0) + tf);
+          if (paragraphOfSentence[sentence] !== paragraph) {
+            flushParagraph();
+            paragraph = paragraphOfSentence[sentence]!;
+            paragraphTf = 0;
+          }
+          paragraphTf += tf;
         }
-        for (const [paragraph, tf] of paragraphTf) {
-          const length = postings.paragraphLengths[paragraph]!;
-          add(
-            paragraphs,
-            paragraphStart + paragraph,
-            paragraphIdf * saturation(tf, length, this.#averageParagraphLength),
-            term,
-          );
-        }
+        flushParagraph();
       }
     }
-    const final = (hits: typeof sentences) =>
-      new Map([...hits].map(([at, hit]) => [at, hit.score * hit.terms.size]));
-    return { sentences: final(sentences), paragraphs: final(paragraphs) };
+    return { sentences: sentences.final(), paragraphs: paragraphs.final() };
+  }
+}
+
+/** Scores being summed over query terms, in flat arrays: a common word can touch thousands of documents. */
+class Hits {
+  readonly #score: Float64Array;
+  /** How many distinct query terms each document matched, and the last one, so a repeat counts once. */
+  readonly #termCount: Int32Array;
+  readonly #lastTerm: Int32Array;
+  readonly #touched: number[] = [];
+
+  constructor(size: number) {
+    this.#score = new Float64Array(size);
+    this.#termCount = new Int32Array(size);
+    this.#lastTerm = new Int32Array(size).fill(-1);
+  }
+
+  add(at: number, score: number, termNumber: number): void {
+    if (this.#termCount[at] === 0) this.#touched.push(at);
+    this.#score[at]! += score;
+    if (this.#lastTerm[at] !== termNumber) {
+      this.#termCount[at]!++;
+      this.#lastTerm[at] = termNumber;
+    }
+  }
+
+  /** Each touched document's score times its count of distinct matched terms, as MiniSearch ranks. */
+  final(): Map<number, number> {
+    return new Map(this.#touched.map((at) => [at, this.#score[at]! * this.#termCount[at]!]));
   }
 }
 
