@@ -339,7 +339,8 @@ function inventedWord(random: () => number): string {
 
 /**
  * A function applying `renames` in one pass (so a generated name is never renamed again). A place's
- * demonym follows it: generated places end in "a", so "Freedonian" becomes "Velorian" when "Freedonia" becomes "Veloria".
+ * demonym follows it: generated places end in "a", so when "Freedonia" becomes "Veloria", "Freedonian"
+ * becomes "Velorian".
  */
 function renamer(renames: Record<string, string>): (text: string) => string {
   const keys = Object.keys(renames)
