@@ -506,7 +506,7 @@ function rolesAt(
 }
 
 /** Records a span as a mention of an entity, with the alias it used. */
-export function linkSpan(entity: RegistryEntity, span: NameSpan): void {
+function linkSpan(entity: RegistryEntity, span: NameSpan): void {
   span.entity = entity.key;
   entity.mentions.push(span);
   entity.aliases.add(span.words.join(' '));
