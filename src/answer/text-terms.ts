@@ -11,7 +11,8 @@ const IRREGULAR_VERBS = require('wink-lexicon/src/wn-verb-exceptions.js') as Rec
 const IRREGULAR_NOUNS = require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
 
 // The stopword package's list misses some question and auxiliary words and honorifics, which
-// carry no topic and would otherwise count as unmatched content in a question.
+// carry no topic and would otherwise count as unmatched content in a question. It has "said" but not
+// "say": a question's "what did X say" would then match only the rare "says" of news text.
 const EXTRA_STOP_WORDS = [
   'does',
   'do',
@@ -27,6 +28,9 @@ const EXTRA_STOP_WORDS = [
   'whose',
   's',
   't',
+  'say',
+  'says',
+  'saying',
 ];
 const STOP_WORDS = new Set([...englishStopWords, ...EXTRA_STOP_WORDS]);
 

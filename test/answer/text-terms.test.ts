@@ -14,8 +14,11 @@ describe('text terms', () => {
   });
 
   it('drops stop words and honorifics, and meets irregular and derived forms', () => {
-    expect(contentTerms('What did Mr Smith say?')).toEqual(contentTerms('smith say'));
-    expect(contentTerms('What did Mr Smith say?')).toHaveLength(2);
+    expect(contentTerms('What did Mr Smith say?')).toEqual(contentTerms('smith'));
+    expect(contentTerms('What did Mr Smith say?')).toHaveLength(1);
+    // "said" is a stop word in the list used, so "say" is too: otherwise a question's "say" would only
+    // ever match the rare "says" of a news text.
+    expect(contentTerms('he said, it says, they say')).toEqual([]);
     expect(contentTerms('met')).toEqual(contentTerms('meet'));
     expect(contentTerms('negotiating')).toEqual(contentTerms('negotiation'));
     expect(contentTerms('children went')).toEqual(contentTerms('child go'));
