@@ -77,7 +77,14 @@ const BARE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"]([^'".][^'"]*)['"]/gu;
  * all), and Node's Unicode version (names are matched with Unicode regular expressions). Any change, even
  * to a comment, makes every stored analysis stale: re-tagging is slow, but reusing a wrong one is worse.
  */
-async function codeFingerprint(): Promise<string> {
+function codeFingerprint(): Promise<string> {
+  // Taken once per process: what matters is the code this process runs, which is what it loaded first.
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+let fingerprint: Promise<string> | undefined;
+
+async function computeFingerprint(): Promise<string> {
   const hash = createHash('sha256').update(`format ${FORMAT}\0unicode ${process.versions.unicode}\0`);
   const packages = new Set<string>();
   for (const dir of SOURCE_DIRS) {
