@@ -86,24 +86,29 @@ export class VectorCache {
     stored: ReadonlyMap<string, Buffer>,
     fresh: ReadonlyMap<string, Float32Array>,
   ) {
-    const parts: Buffer[] = [];
-    let dims = 0;
+    const records: [string, Uint8Array][] = [];
     for (const key of new Set(keys)) {
       const vector = fresh.get(key);
       const bytes = vector
-        ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength)
+        ? new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength)
         : stored.get(key);
-      if (!bytes) continue;
-      dims = bytes.length / 4;
-      parts.push(Buffer.from(key, 'hex'), bytes);
+      if (bytes) records.push([key, bytes]);
     }
-    const header = Buffer.alloc(12);
-    header.write(MAGIC, 0, 'latin1');
-    header.writeUInt32LE(dims, 4);
-    header.writeUInt32LE(parts.length / 2, 8);
+    const dims = (records[0]?.[1].length ?? 0) / 4;
+    // One buffer of the final size, filled in place: tens of thousands of small parts cost more to join.
+    const file = Buffer.alloc(12 + records.length * (HASH_BYTES + dims * 4));
+    file.write(MAGIC, 0, 'latin1');
+    file.writeUInt32LE(dims, 4);
+    file.writeUInt32LE(records.length, 8);
+    let offset = 12;
+    for (const [key, bytes] of records) {
+      file.write(key, offset, HASH_BYTES, 'hex');
+      file.set(bytes, offset + HASH_BYTES);
+      offset += HASH_BYTES + bytes.length;
+    }
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, Buffer.concat([header, ...parts]));
+    await writeFile(temp, file);
     await rename(temp, this.file);
   }
 }
