@@ -360,7 +360,7 @@ export async function buildQuoteIndex(
   };
 
   // Autocomplete reads a sorted list of name forms by binary search: the canonical name (best), each of
-  // its words, then every alias and alias word. A form many speakers share (a first name) is stored once.
+  // its words, then every alias (without its title) and alias word. A form many speakers share (a first name) is stored once.
   const entriesOf = new Map<string, { group: Group; score: number }[]>();
   const addEntry = (text: string, group: Group, score: number): void => {
     const list = entriesOf.get(text);
@@ -372,9 +372,12 @@ export async function buildQuoteIndex(
     addEntry(canonical, group, 0);
     for (const word of canonical.split(' ').slice(1)) addEntry(word, group, 1);
     for (const key of group.keys) {
-      if (key === canonical) continue;
-      addEntry(key, group, 2);
-      for (const word of key.split(' ').slice(1)) addEntry(word, group, 2);
+      // "Mr Lee" is entered as "lee": a title begins thousands of aliases, so a typed "m" would otherwise
+      // scan them all. A typed title is dropped the same way in `suggest`.
+      const untitled = key.replace(TITLE_WORDS, '');
+      if (untitled === canonical || untitled === '') continue;
+      addEntry(untitled, group, 2);
+      for (const word of untitled.split(' ').slice(1)) addEntry(word, group, 2);
     }
   }
   // The default sort compares code units, as `startsWith` does.
@@ -383,7 +386,7 @@ export async function buildQuoteIndex(
 
   const suggest = (prefix: string, limit = MAX_SUGGESTIONS): SpeakerSuggestion[] => {
     const size = Math.max(0, Math.min(MAX_SUGGESTIONS, Math.floor(limit)));
-    const key = normaliseName(prefix);
+    const key = normaliseName(prefix).replace(TITLE_WORDS, '');
     let groups: Group[];
     if (key.length === 0) {
       groups = mostQuoted;

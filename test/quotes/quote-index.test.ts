@@ -126,6 +126,14 @@ describe('buildQuoteIndex: suggest', () => {
     expect(index.suggest('OR').map((s) => s.name)).toEqual(['Maria Ortiz']);
   });
 
+  it('reads a typed title as nothing, and does not offer everyone with a title for its first letter', () => {
+    expect(index.suggest('Ms Fisch').map((s) => s.name)).toEqual(['Lena Fischer']);
+    expect(index.suggest('mr lee').map((s) => s.name)).toEqual(['David Lee', 'Susan Lee']);
+    const forM = index.suggest('m').map((s) => s.name);
+    expect(forM).toContain('Maria Ortiz');
+    expect(forM).not.toContain('David Lee');
+  });
+
   it('never returns more than 25 suggestions', async () => {
     const crowd = articleFromText(
       Array.from(
