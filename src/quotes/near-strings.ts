@@ -93,13 +93,7 @@ export class DeletionIndex {
   find(text: string): number[] {
     const low = hashWithout(text, -1) * ITEM_SPACE;
     const entries = this.#entries;
-    let from = 0;
-    let to = entries.length;
-    while (from < to) {
-      const mid = (from + to) >>> 1;
-      if (entries[mid]! < low) from = mid + 1;
-      else to = mid;
-    }
+    const from = lowerBound(entries, low);
     const found: number[] = [];
     for (let i = from; i < entries.length && entries[i]! < low + ITEM_SPACE; i++) {
       const k = entries[i]! - low;
@@ -108,4 +102,16 @@ export class DeletionIndex {
     }
     return found;
   }
+}
+
+/** First position in a sorted array whose element is not less than `value`. */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/types.js';
 import { analyseArticleQuotes, type ArticleQuotes, type ArticleSpeaker } from './article-quotes.js';
-import { DeletionIndex, deletions, editDistance } from './near-strings.js';
+import { DeletionIndex, deletions, editDistance, lowerBound } from './near-strings.js';
 import { loadTagger } from './tagger.js';
 import type { QuoteHit, QuoteResult, SpeakerSuggestion } from './types.js';
 
@@ -71,18 +71,6 @@ export function normaliseName(name: string): string {
     .replace(/[.,"“”]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
-}
-
-/** First position in a sorted array whose element is not less than `value`. */
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function typoAllowance(length: number): number {
