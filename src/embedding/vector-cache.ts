@@ -35,13 +35,15 @@ export class VectorCache {
   /**
    * Embeds `texts`, taking stored vectors where it can; `computed` counts the texts the model had to embed.
    * When it embeds anything it rewrites the file with the vectors of `live` texts only (the whole knowledge
-   * base's, which `texts` may be a part of), so vectors of deleted or edited text do not pile up.
+   * base's, which `texts` may be a part of), so vectors of deleted or edited text do not pile up. A file
+   * that cannot be written is reported as `writeError`, not thrown: the vectors are good, only a later
+   * start will have to embed them again.
    */
   async embed(
     embedder: Embedder,
     texts: readonly string[],
     live: readonly string[] = texts,
-  ): Promise<{ vectors: Float32Array[]; computed: number }> {
+  ): Promise<{ vectors: Float32Array[]; computed: number; writeError?: unknown }> {
     if (texts.length === 0) return { vectors: [], computed: 0 };
     const stored = await this.#read();
     const keys = texts.map(textKey);
@@ -51,11 +53,17 @@ export class VectorCache {
       const textByKey = new Map(keys.map((key, i) => [key, texts[i]!]));
       const embedded = await embedder.embed(missing.map((key) => textByKey.get(key)!));
       missing.forEach((key, i) => fresh.set(key, embedded[i]!));
-      await this.#write(live.map(textKey), stored, fresh);
     }
+    const writeError =
+      missing.length === 0
+        ? undefined
+        : await this.#write(live.map(textKey), stored, fresh).then(
+            () => undefined,
+            (err: unknown) => err ?? new Error('unknown error'),
+          );
     // Copied out of the file's buffer, so each vector is aligned and the buffer can be freed.
     const vectors = keys.map((key) => fresh.get(key) ?? toFloats(stored.get(key)!));
-    return { vectors, computed: missing.length };
+    return { vectors, computed: missing.length, ...(writeError === undefined ? {} : { writeError }) };
   }
 
   /** The file's records as views into its bytes, by key; empty when there is no readable file. */

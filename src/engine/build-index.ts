@@ -86,7 +86,8 @@ function allTexts(articles: readonly Article[]): string[] {
  * Builds the index. Whatever depends on one article alone (its words, its vectors, its quote analysis) is
  * taken from `previous` when the article is unchanged (quote analyses also from `quoteAnalyses`), so a
  * reload does that work for new and changed articles only. Their texts are embedded through the cache
- * when given; `embeddedTexts` counts what the model actually had to embed.
+ * when given; `embeddedTexts` counts what the model actually had to embed, and `cacheWriteError` says
+ * why the cache could not keep them, if it could not.
  */
 export async function buildKnowledgeIndex(
   articles: readonly Article[],
@@ -97,16 +98,16 @@ export async function buildKnowledgeIndex(
     /** Quote analyses saved by an earlier process, for a start-up without a previous index. */
     quoteAnalyses?: ReadonlyMap<string, ArticleQuotes>;
   } = {},
-): Promise<{ index: ArticleIndex; embeddedTexts: number }> {
+): Promise<{ index: ArticleIndex; embeddedTexts: number; cacheWriteError?: unknown }> {
   const { cache, previous } = reuse;
   const carried = new Map(previous?.retriever.evidence.map((e) => [versionOf(e.article), e]));
   const fresh = articles.filter((article) => !carried.has(versionOf(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const texts = [...paragraphs.map((p) => p.text), ...sentences.map((s) => s.text)];
-  const { vectors, computed } = cache
+  const { vectors, computed, writeError } = cache
     ? await cache.embed(embedder, texts, allTexts(articles))
-    : { vectors: await embedder.embed(texts), computed: texts.length };
+    : { vectors: await embedder.embed(texts), computed: texts.length, writeError: undefined };
 
   let paragraphAt = 0;
   let sentenceAt = paragraphs.length;
@@ -137,5 +138,9 @@ export async function buildKnowledgeIndex(
     speakerSentenceIds: speaker.spoke,
   }));
   const retriever = new HybridRetriever(evidence, people);
-  return { index: new ArticleIndex(articles, embedder, retriever, quotes), embeddedTexts: computed };
+  return {
+    index: new ArticleIndex(articles, embedder, retriever, quotes),
+    embeddedTexts: computed,
+    ...(writeError === undefined ? {} : { cacheWriteError: writeError }),
+  };
 }

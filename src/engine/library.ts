@@ -54,10 +54,11 @@ export class Library {
   static async open(options: LibraryOptions): Promise<Library> {
     const articles = await loadKnowledge(options.knowledgeDir);
     const quoteAnalyses = await Library.#loadAnalyses(options);
-    const { index } = await buildKnowledgeIndex(articles, options.embedder, {
+    const { index, cacheWriteError } = await buildKnowledgeIndex(articles, options.embedder, {
       cache: options.cache,
       quoteAnalyses,
     });
+    logCacheWriteError(options.logger, cacheWriteError);
     const library = new Library(options, index, quoteAnalyses);
     await library.#saveAnalyses();
     return library;
@@ -91,11 +92,16 @@ export class Library {
     const started = performance.now();
     const previous = this.#current;
     const articles = await loadKnowledge(this.options.knowledgeDir, previous.articles);
-    const { index, embeddedTexts } = await buildKnowledgeIndex(articles, this.options.embedder, {
-      cache: this.options.cache,
-      previous,
-    });
+    const { index, embeddedTexts, cacheWriteError } = await buildKnowledgeIndex(
+      articles,
+      this.options.embedder,
+      {
+        cache: this.options.cache,
+        previous,
+      },
+    );
     this.#current = index;
+    logCacheWriteError(this.options.logger, cacheWriteError);
     await this.#saveAnalyses();
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));
@@ -149,4 +155,9 @@ export class Library {
       );
     }
   }
+}
+
+/** The index is good without its vectors on disk; a later start will only embed them again. */
+function logCacheWriteError(logger: Logger, err: unknown): void {
+  if (err !== undefined) logger.warn({ err }, 'could not save the vectors; a restart will embed them again');
 }

@@ -83,4 +83,13 @@ describe('VectorCache', () => {
     expect(await cache.size()).toBe(0);
     expect((await cache.embed(countingEmbedder(), ['x'])).computed).toBe(1);
   });
+
+  it('still returns the vectors, and says why, when the file cannot be written', async () => {
+    const notAFolder = path.join(dir, 'file');
+    await writeFile(notAFolder, 'x');
+    const cache = await VectorCache.open(path.join(notAFolder, 'vectors'), 'test/counting');
+    const result = await cache.embed(countingEmbedder(), ['alpha']);
+    expect(Array.from(result.vectors[0]!)).toEqual([5, 1, 0]);
+    expect((result.writeError as NodeJS.ErrnoException).code).toBe('ENOTDIR');
+  });
 });

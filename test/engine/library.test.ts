@@ -117,10 +117,16 @@ describe('Library quote analyses on disk', () => {
     expect(after.filter((key) => before.includes(key))).toHaveLength(1);
   });
 
-  it('opens and serves even when the analyses cannot be saved', async () => {
+  it('opens and serves even when the analyses and vectors cannot be saved', async () => {
     const notAFolder = path.join(dir, 'file');
     await writeFile(notAFolder, 'x');
-    const opened = await open(path.join(notAFolder, 'analyses'));
+    const opened = await Library.open({
+      knowledgeDir: path.join(dir, 'knowledge'),
+      embedder,
+      logger,
+      quoteAnalysesDir: path.join(notAFolder, 'analyses'),
+      cache: await VectorCache.open(path.join(notAFolder, 'vectors'), embedder.modelId),
+    });
     expect((await opened.current.ask('How much did the harbour repairs cost?')).answer).toContain(
       '£2 million',
     );
