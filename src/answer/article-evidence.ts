@@ -3,9 +3,9 @@ import { articlePostings, type ArticlePostings } from './bm25.js';
 import { words } from './text-terms.js';
 
 /**
- * What retrieval reads from one article: its sentences' words and terms, and the vectors of its sentences and
- * paragraphs. It depends on that article alone, so a reload computes it for new or changed articles only
- * and carries the rest over.
+ * What retrieval reads from one article: its sentences' words and postings, and the vectors of its
+ * sentences and paragraphs. It depends on that article alone, so a reload computes it for new or changed
+ * articles only and carries the rest over.
  */
 export interface ArticleEvidence {
   article: Article;

@@ -1,4 +1,4 @@
-import { isStopWord, stem } from './text-terms.js';
+import { indexTerm } from './text-terms.js';
 
 /**
  * BM25 over sentences and paragraphs, with each article's postings computed once per version of the
@@ -28,11 +28,6 @@ export interface ArticlePostings {
   /** The paragraph (within the article) each sentence belongs to. */
   readonly paragraphOfSentence: Int32Array;
   readonly paragraphLengths: Int32Array;
-}
-
-/** The index form of a word: its stem, or null for a stop word, which is never indexed. */
-export function indexTerm(word: string): string | null {
-  return isStopWord(word) ? null : stem(word);
 }
 
 /** Indexes one article from its sentences' words (space-joined, as ArticleEvidence keeps them). */
@@ -100,7 +95,7 @@ export class Bm25Corpus {
   readonly #averageSentenceLength: number;
   readonly #averageParagraphLength: number;
 
-  constructor(readonly articles: readonly PlacedPostings[]) {
+  constructor(articles: readonly PlacedPostings[]) {
     let sentenceLengths = 0;
     let paragraphLengths = 0;
     let sentences = 0;

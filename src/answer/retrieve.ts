@@ -1,8 +1,8 @@
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
-import { Bm25Corpus, indexTerm, type PlacedPostings } from './bm25.js';
+import { Bm25Corpus, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
-import { contentTerms, isStopWord, stem, words } from './text-terms.js';
+import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -241,7 +241,8 @@ export class HybridRetriever {
     for (const id of person.speakerSentenceIds) {
       const i = this.#sentenceById.get(id);
       if (i === undefined) continue;
-      for (const term of contentTerms(this.sentences[i]!.paragraph.text)) spokenIn.add(term);
+      const p = this.#paragraphById.get(this.sentences[i]!.paragraph.id)!;
+      for (const term of this.#termsOfParagraph(p)) spokenIn.add(term);
     }
     return this.#weightedShare(topic, spokenIn);
   }

@@ -68,9 +68,12 @@ export function stem(word: string): string {
   return result;
 }
 
+/** The index form of a word: its stem, or null for a stop word, which is never indexed. */
+export function indexTerm(word: string): string | null {
+  return isStopWord(word) ? null : stem(word);
+}
+
 /** Stemmed content terms of a text, in order, repeats kept. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !isStopWord(w))
-    .map(stem);
+  return words(text).flatMap((w) => indexTerm(w) ?? []);
 }

@@ -6,6 +6,7 @@ import { HybridRetriever, type Ranking, type RetrievalMode } from '../answer/ret
 import type { AskResult } from '../answer/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
+import { articleVersion } from '../knowledge/parse-article.js';
 import type { Article } from '../knowledge/types.js';
 import { buildQuoteIndex, type ArticleQuotes, type QuoteIndex } from '../quotes/quote-index.js';
 import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
@@ -72,11 +73,6 @@ export class ArticleIndex implements KnowledgeIndex {
   }
 }
 
-/** The version of an article a per-article result was computed from: same slug, same bytes. */
-function versionOf(article: Article): string {
-  return `${article.slug}:${article.contentHash}`;
-}
-
 /** Every paragraph's and sentence's text: what the vector cache keeps. */
 function allTexts(articles: readonly Article[]): string[] {
   return articles.flatMap((a) => a.paragraphs.flatMap((p) => [p.text, ...p.sentences.map((s) => s.text)]));
@@ -100,8 +96,8 @@ export async function buildKnowledgeIndex(
   } = {},
 ): Promise<{ index: ArticleIndex; embeddedTexts: number; cacheWriteError?: unknown }> {
   const { cache, previous } = reuse;
-  const carried = new Map(previous?.retriever.evidence.map((e) => [versionOf(e.article), e]));
-  const fresh = articles.filter((article) => !carried.has(versionOf(article)));
+  const carried = new Map(previous?.retriever.evidence.map((e) => [articleVersion(e.article), e]));
+  const fresh = articles.filter((article) => !carried.has(articleVersion(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const texts = [...paragraphs.map((p) => p.text), ...sentences.map((s) => s.text)];
@@ -126,7 +122,7 @@ export async function buildKnowledgeIndex(
   }
   // A carried-over article is the previous load's object (same bytes, same paragraphs), so its evidence
   // stays consistent with the articles this index lists.
-  const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(versionOf(a))!);
+  const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(articleVersion(a))!);
 
   const quotes = await buildQuoteIndex(articles, previous?.quoteIndex.analyses ?? reuse.quoteAnalyses);
   const people: PersonProfile[] = quotes.people.map((speaker) => ({

@@ -20,11 +20,6 @@ export interface ReloadReport {
   stats: IndexStats;
 }
 
-/**
- * Holds the current index of a knowledge folder and replaces it whole on reload: the new index is
- * built beside the old one and swapped in only when complete, so readers never see a half-built index
- * and a broken file leaves the old one serving. Concurrent reloads share one rebuild.
- */
 /** Where a library's knowledge comes from and where it keeps what it has computed. */
 export interface LibraryOptions {
   knowledgeDir: string;
@@ -35,6 +30,11 @@ export interface LibraryOptions {
   quoteAnalysesDir?: string;
 }
 
+/**
+ * Holds the current index of a knowledge folder and replaces it whole on reload: the new index is
+ * built beside the old one and swapped in only when complete, so readers never see a half-built index
+ * and a broken file leaves the old one serving. Concurrent reloads share one rebuild.
+ */
 export class Library {
   #current: ArticleIndex;
   #reloading: Promise<ReloadReport> | undefined;

@@ -77,6 +77,14 @@ export function splitParagraphs(slug: string, body: string): Paragraph[] {
   });
 }
 
+/**
+ * The version of an article that something computed from it belongs to: same slug, same bytes. Caches of
+ * per-article work (vectors aside, which are keyed by text) are keyed by it.
+ */
+export function articleVersion(article: Pick<Article, 'slug' | 'contentHash'>): string {
+  return `${article.slug}:${article.contentHash}`;
+}
+
 /** Identifies a file's bytes: equal hashes, same article. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

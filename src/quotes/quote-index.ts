@@ -1,3 +1,4 @@
+import { articleVersion } from '../knowledge/parse-article.js';
 import type { Article } from '../knowledge/types.js';
 import { analyseArticleQuotes, type ArticleQuotes, type ArticleSpeaker } from './article-quotes.js';
 import { DeletionIndex, deletions, editDistance, lowerBound } from './near-strings.js';
@@ -42,10 +43,6 @@ export interface QuoteIndex {
 }
 
 export type { ArticleQuotes } from './article-quotes.js';
-
-function analysisKey(article: Article): string {
-  return `${article.slug}:${article.contentHash}`;
-}
 
 /** Autocomplete never offers more than Discord shows. */
 export const MAX_SUGGESTIONS = 25;
@@ -137,14 +134,14 @@ export async function buildQuoteIndex(
   reuse: ReadonlyMap<string, ArticleQuotes> = new Map(),
 ): Promise<QuoteIndex> {
   // The tagger is loaded only when some article must be read: a start with every analysis cached skips it.
-  if (articles.some((article) => !reuse.has(analysisKey(article)))) await loadTagger();
+  if (articles.some((article) => !reuse.has(articleVersion(article)))) await loadTagger();
   const analyses = new Map<string, ArticleQuotes>();
   const quotes: IndexedQuote[] = [];
   const merging = new Map<string, { parts: Part[]; quotes: IndexedQuote[] }>();
 
   for (const article of articles) {
     // An unchanged article (same slug, same bytes) is not analysed again: on reload that is most of them.
-    const key = analysisKey(article);
+    const key = articleVersion(article);
     let analysis = reuse.get(key);
     if (!analysis) {
       analysis = analyseArticleQuotes(article);

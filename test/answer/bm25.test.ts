@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { articlePostings, Bm25Corpus, indexTerm, type PlacedPostings } from '../../src/answer/bm25.js';
-import { words } from '../../src/answer/text-terms.js';
+import { articlePostings, Bm25Corpus, type PlacedPostings } from '../../src/answer/bm25.js';
+import { indexTerm, words } from '../../src/answer/text-terms.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 
 // The reference is MiniSearch, whose BM25+ this reproduces so that rankings did not move when it was

@@ -6,20 +6,27 @@ import { articleFromText } from './article-from-text.js';
 
 beforeAll(() => loadTagger());
 
-/** Each quote of a made-up article with the canonical name of its speaker, or null. */
-function attributed(body: string): [string, string | null][] {
+/** A made-up article read for quotes: its registry and the attribution made from it. */
+function read(body: string) {
   const article = articleFromText(body);
   const registry = buildArticleRegistry(article, analyseArticle(article));
-  return attributeQuotes(registry).quotes.map((q) => [
+  return { registry, attribution: attributeQuotes(registry) };
+}
+
+/** Each quote of a made-up article with the canonical name of its speaker, or null. */
+function attributed(body: string): [string, string | null][] {
+  const { registry, attribution } = read(body);
+  return attribution.quotes.map((q) => [
     q.quote.text,
     q.speaker ? (registry.entities.get(q.speaker)?.canonical ?? q.speaker) : null,
   ]);
 }
 
 function spokeIn(body: string): Record<string, string[]> {
-  const article = articleFromText(body);
-  const registry = buildArticleRegistry(article, analyseArticle(article));
-  const { spoke } = attributeQuotes(registry);
+  const {
+    registry,
+    attribution: { spoke },
+  } = read(body);
   return Object.fromEntries(
     [...spoke].map(([key, ids]) => [registry.entities.get(key)?.canonical ?? key, [...ids].sort()]),
   );
@@ -175,12 +182,10 @@ describe('attributeQuotes: attribution patterns', () => {
   });
 
   it('a one-word company that speaks, then as "the company", becomes an organisation', () => {
-    const article = articleFromText(
+    const { registry, attribution } = read(
       'Zentrix said it would cut 500 jobs. “This is a hard decision,” the company said.',
     );
-    const registry = buildArticleRegistry(article, analyseArticle(article));
-    const { quotes } = attributeQuotes(registry);
-    const speaker = registry.entities.get(quotes[0]!.speaker ?? '');
+    const speaker = registry.entities.get(attribution.quotes[0]!.speaker ?? '');
     expect(speaker).toMatchObject({ canonical: 'Zentrix', kind: 'organisation' });
   });
 
