@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(brokenDir, { recursive: true, force: true }));
 
-describe('cli ask', () => {
+describe('cli ask', { timeout: 180_000 }, () => {
   it('prints exactly one JSON object following the contract, citing the Spicer paragraph', async () => {
     const run = await cli(['ask', '--json', 'What did Spicer say?']);
     expect(run.code).toBe(0);
@@ -110,7 +110,7 @@ describe('cli ask', () => {
   });
 });
 
-describe('cli quote and sources', () => {
+describe('cli quote and sources', { timeout: 180_000 }, () => {
   it('prints the quote contract for a speaker found by surname', async () => {
     const run = await cli(['quote', '--json', 'spicer']);
     expect(run.code).toBe(0);

@@ -67,7 +67,7 @@ export function articlePostings(
   for (const [term, list] of pairs) {
     const t = terms.size;
     terms.set(term, t);
-    flat.set(list, start[t]!);
+    flat.set(list, start[t]);
     start[t + 1] = start[t]! + list.length;
   }
   return { terms, start, pairs: flat, sentenceLengths, paragraphOfSentence, paragraphLengths };

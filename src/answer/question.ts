@@ -11,6 +11,7 @@ export const MAX_QUESTION_LENGTH = 300;
 export function normaliseQuestion(raw: string): string {
   // Control characters and lone surrogates come from pasted binary, never from a person typing.
   const cleaned = raw
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -23,7 +23,7 @@ import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 // not for the figures); --save also writes the JSON report to FILE; --keep leaves the temp folder.
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DEV_SET = '../shared/eval/seed-article-dev.json';
+const DEV_SET = 'test/fixtures/calibration/seed-calibration.json';
 const CORPUS_SEED = 1;
 const GENERATED_QUESTIONS = 40;
 // Warm starts are repeated (the median is reported) while they are cheap; one run above this size.
@@ -308,7 +308,7 @@ async function seedArticleWorkload(): Promise<Workload> {
     names.push(...names.map((n) => n.split(' ').at(-1)!));
   } catch (err) {
     progress(
-      `${DEV_SET} unusable (${err instanceof Error ? err.message : err}); using a small built-in workload`,
+      `${DEV_SET} unusable (${err instanceof Error ? err.message : String(err)}); using a small built-in workload`,
     );
   }
   return lookupWorkload(questions, names);

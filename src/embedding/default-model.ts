@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { buildGloveModel, GLOVE_MODEL_BUILDER_VERSION, GLOVE_SOURCE } from './glove-model.js';
+import {
+  buildGloveModel,
+  GLOVE_MODEL_BUILDER_VERSION,
+  GLOVE_SOURCE,
+  type GloveModelOptions,
+} from './glove-model.js';
 
 /** The model id (a folder under the models directory) of the embedding model built from npm-only data. */
 export const DEFAULT_MODEL_ID = 'local/glove-6b-100d-sif';
@@ -14,9 +19,10 @@ const ABANDONED_AFTER_MS = 10 * 60_000;
 /**
  * Returns `<modelsDir>/local/glove-6b-100d-sif`, building it first when it is missing or was built by an
  * older builder. The folder appears only complete (built aside, then renamed into place), and concurrent
- * callers, in this process or others, all get the same finished folder.
+ * callers, in this process or others, all get the same finished folder. `build` is for tests, which
+ * exercise the folder handling on a small vocabulary; the stamp does not record it.
  */
-export async function ensureDefaultModel(modelsDir: string): Promise<string> {
+export async function ensureDefaultModel(modelsDir: string, build: GloveModelOptions = {}): Promise<string> {
   const target = join(modelsDir, DEFAULT_MODEL_ID);
   if (await isCurrent(target)) return target;
 
@@ -24,7 +30,7 @@ export async function ensureDefaultModel(modelsDir: string): Promise<string> {
   await removeAbandoned(target);
   const temp = `${target}.tmp-${process.pid}-${randomUUID()}`;
   try {
-    await buildGloveModel(temp);
+    await buildGloveModel(temp, build);
     await writeFile(join(temp, STAMP_FILE), STAMP);
     // Two rounds cover the one way a rename can lose: an outdated folder sits at the target.
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -23,9 +23,9 @@ export function createTransformersEmbedder(options: {
       env.cacheDir = options.modelsDir;
       env.allowRemoteModels = options.allowRemote;
       env.allowLocalModels = true;
-      return (await pipeline('feature-extraction', options.modelId, {
+      return await pipeline('feature-extraction', options.modelId, {
         quantized: options.quantized ?? true,
-      })) as FeatureExtractionPipeline;
+      });
     })();
     return loading;
   };

@@ -20,10 +20,10 @@ export class VectorCache {
    * The cache of one model for one knowledge folder (`scope`, any string naming it). Folders get files
    * of their own because each file keeps only its folder's vectors, as `embed` describes.
    */
-  static async open(cacheDir: string, modelId: string, scope = ''): Promise<VectorCache> {
+  static open(cacheDir: string, modelId: string, scope = ''): Promise<VectorCache> {
     const scopeTag = scope === '' ? '' : `--${createHash('sha256').update(scope).digest('hex').slice(0, 12)}`;
-    return new VectorCache(
-      path.join(cacheDir, `${modelId.replace(/[^a-zA-Z0-9._-]+/g, '__')}${scopeTag}.vec`),
+    return Promise.resolve(
+      new VectorCache(path.join(cacheDir, `${modelId.replace(/[^a-zA-Z0-9._-]+/g, '__')}${scopeTag}.vec`)),
     );
   }
 

@@ -23,7 +23,7 @@ const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      file: { type: 'string', multiple: true, default: ['../shared/eval/seed-article-dev.json'] },
+      file: { type: 'string', multiple: true, default: ['test/fixtures/calibration/seed-calibration.json'] },
       verbose: { type: 'boolean', short: 'v', default: false },
     },
   });
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     console.log(`${mode.padEnd(9)} ${fmt(recallAt(1))}  ${fmt(recallAt(3))}  ${fmt(mrr)}`);
     if (values.verbose && mode === 'hybrid') {
       data.ask.forEach(
-        (item, i) => ranks[i] !== 1 && console.log(`   miss (rank ${ranks[i]}): ${item.q} gold ${item.gold}`),
+        (item, i) => ranks[i] !== 1 && console.log(`   miss (rank ${ranks[i]}): ${item.q} gold ${item.gold.join(', ')}`),
       );
     }
   }

@@ -24,7 +24,9 @@ export async function loadKnowledge(dir: string, previous: readonly Article[] = 
     throw new KnowledgeError([{ file: dir, problem: `cannot read the knowledge folder (${code})` }]);
   }
 
-  const files = entries.filter((name) => ARTICLE_FILE.test(name) && !name.startsWith('.') && !NOT_AN_ARTICLE.test(name));
+  const files = entries.filter(
+    (name) => ARTICLE_FILE.test(name) && !name.startsWith('.') && !NOT_AN_ARTICLE.test(name),
+  );
   if (files.length === 0) {
     throw new KnowledgeError([{ file: dir, problem: 'holds no articles (.md or .txt files)' }]);
   }
@@ -44,7 +46,11 @@ export async function loadKnowledge(dir: string, previous: readonly Article[] = 
       return unchanged?.contentHash === contentHash(bytes) ? unchanged : parseArticle(name, bytes);
     } catch (err) {
       if (err instanceof ArticleFormatError) problems.push({ file: name, problem: err.message });
-      else problems.push({ file: name, problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+      else
+        problems.push({
+          file: name,
+          problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+        });
       return undefined;
     }
   };
@@ -60,7 +66,8 @@ export async function loadKnowledge(dir: string, previous: readonly Article[] = 
   const bySlug = new Map<string, string>();
   for (const article of articles) {
     const other = bySlug.get(article.slug);
-    if (other) problems.push({ file: article.file, problem: `has the same slug "${article.slug}" as ${other}` });
+    if (other)
+      problems.push({ file: article.file, problem: `has the same slug "${article.slug}" as ${other}` });
     else bySlug.set(article.slug, article.file);
   }
 

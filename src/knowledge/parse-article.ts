@@ -107,7 +107,8 @@ export function parseArticle(file: string, bytes: Uint8Array): Article {
   let meta: z.infer<typeof frontMatterSchema>;
   let body: string;
   if (hasFrontMatter) {
-    if (!/\r?\n---[ \t]*(\r?\n|$)/.test(raw.slice(3))) throw new ArticleFormatError('front matter is not closed by a "---" line');
+    if (!/\r?\n---[ \t]*(\r?\n|$)/.test(raw.slice(3)))
+      throw new ArticleFormatError('front matter is not closed by a "---" line');
     let parsed: matter.GrayMatterFile<string>;
     try {
       // An empty options object stops gray-matter from caching by content, which would hide a later fix.
@@ -125,13 +126,17 @@ export function parseArticle(file: string, bytes: Uint8Array): Article {
     meta = { title: found.title ?? fileSlug, source: found.source ?? file, date: found.date ?? 'undated' };
     body = found.body;
   } else {
-    throw new ArticleFormatError('has no front matter: start the file with a "---" block giving title, source and date');
+    throw new ArticleFormatError(
+      'has no front matter: start the file with a "---" block giving title, source and date',
+    );
   }
 
   const slug = meta.slug ?? fileSlug;
-  if (!SLUG.test(slug)) throw new ArticleFormatError(`gives no usable slug; add "slug: some-name" to its front matter`);
+  if (!SLUG.test(slug))
+    throw new ArticleFormatError(`gives no usable slug; add "slug: some-name" to its front matter`);
   const paragraphs = splitParagraphs(slug, body);
-  if (paragraphs.length === 0) throw new ArticleFormatError('has an empty body: no paragraphs after the front matter');
+  if (paragraphs.length === 0)
+    throw new ArticleFormatError('has an empty body: no paragraphs after the front matter');
 
   return {
     slug,

@@ -11,7 +11,7 @@ const articles = [
   ...(await loadKnowledge('knowledge')),
   ...(await loadKnowledge('test/fixtures/heldout-style')),
 ];
-const dev = JSON.parse(await readFile('../shared/eval/seed-article-dev.json', 'utf8')) as {
+const dev = JSON.parse(await readFile('test/fixtures/calibration/seed-calibration.json', 'utf8')) as {
   ask: { q: string }[];
 };
 const questions = [

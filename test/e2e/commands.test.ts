@@ -2,7 +2,7 @@ import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatQuotes, formatSpeakerChoices } from '../../src/bot/format-reply.js';
 import type { RecordedRequest } from './discord-emulator.js';
-import { startHarness, TEST_TOKEN, within, type Harness } from './harness.js';
+import { startHarness, TEST_TOKEN, within, type Harness, E2E } from './harness.js';
 
 // The real bot (createBot, the command modules, the library over the seed article, the embedding model)
 // driven through the emulated Discord by real gateway payloads; assertions are on what reached Discord.
@@ -20,7 +20,7 @@ afterAll(async () => {
 const isCallback = (r: RecordedRequest) => r.path.endsWith('/callback');
 const isEditOriginal = (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
 
-describe('start-up', () => {
+describe('start-up', E2E, () => {
   test('logs in through GET /gateway/bot and IDENTIFY, and logs ready with the index counts', () => {
     const gatewayBot = h.emulator.requests.find((r) => r.path === '/gateway/bot');
     expect(gatewayBot?.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
@@ -41,7 +41,7 @@ describe('start-up', () => {
   });
 });
 
-describe('/ask', () => {
+describe('/ask', E2E, () => {
   test('defers inside the deadline, then edits the reply to the answer citing ¶14 with its article title', async () => {
     const { interaction, outcome } = h.command('ask', { question: 'What did Spicer say?' });
     const result = await within(outcome, 15_000, '/ask');
@@ -112,7 +112,7 @@ describe('/ask', () => {
   });
 });
 
-describe('/quote', () => {
+describe('/quote', E2E, () => {
   test('replies with the speaker’s quotes, each cited with its paragraph and article', async () => {
     const { interaction, outcome } = h.command('quote', { speaker: 'Sean Spicer' });
     const result = await within(outcome, 15_000, '/quote');
@@ -155,7 +155,7 @@ describe('/quote', () => {
   });
 });
 
-describe('/sources', () => {
+describe('/sources', E2E, () => {
   test('lists the loaded articles at once, publicly', async () => {
     const { interaction, outcome } = h.command('sources');
     const result = await within(outcome, 5_000, '/sources');
@@ -170,7 +170,7 @@ describe('/sources', () => {
   });
 });
 
-describe('errors', () => {
+describe('errors', E2E, () => {
   test('a command the bot does not serve gets an ephemeral notice, not silence', async () => {
     const { outcome } = h.command('help');
     const result = await within(outcome, 5_000, '/help');

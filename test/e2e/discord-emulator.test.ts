@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import { DiscordEmulator } from './discord-emulator.js';
 import { chatInputInteraction } from './payloads.js';
+import { E2E } from './harness.js';
 
 // The emulator is only as useful as it is faithful: these pin the Discord behaviours the bot's tests rely
 // on, driven by hand (fetch and a raw WebSocket) rather than by discord.js.
@@ -37,7 +38,7 @@ function ask(ageMs = 0) {
   return emulator.dispatchInteraction(payload, { ageMs });
 }
 
-describe('the Discord emulator', () => {
+describe('the Discord emulator', E2E, () => {
   test('answers IDENTIFY with READY listing the guild, then GUILD_CREATE', () => {
     const sent = emulator.gatewayFrames.filter((f) => f.direction === 'sent').map((f) => f.t ?? `op${f.op}`);
     expect(sent.slice(0, 3)).toEqual(['op10', 'READY', 'GUILD_CREATE']);

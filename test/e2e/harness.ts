@@ -18,6 +18,12 @@ import {
 } from './payloads.js';
 import type { APIInteractionGuildMember } from 'discord.js';
 
+/**
+ * Options for every end-to-end describe block. A test waits up to 60 s at a time for the bot (`within`),
+ * often twice; on a loaded 2-core machine vitest's 60 s default would end it before its own wait does.
+ */
+export const E2E = { timeout: 180_000 };
+
 /** The token the emulator accepts; long enough for the config schema, and easy to search logs for. */
 export const TEST_TOKEN = 'MTIzNDU2Nzg5.emulated.bot-token-never-logged';
 

@@ -4,7 +4,7 @@ import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InteractionOutcome } from './discord-emulator.js';
 import { guildMember, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS } from './payloads.js';
-import { copyKnowledge, startHarness, within, type Harness } from './harness.js';
+import { copyKnowledge, startHarness, within, type Harness, E2E } from './harness.js';
 
 // /reload against a scratch copy of knowledge/, which the tests edit and break as a moderator would.
 
@@ -33,10 +33,10 @@ function embedOf(outcome: InteractionOutcome): {
   description?: string;
   fields?: { name: string; value: string }[];
 } {
-  return (outcome.message?.embeds[0] ?? {}) as ReturnType<typeof embedOf>;
+  return outcome.message?.embeds[0] ?? {};
 }
 
-describe('/reload permissions', () => {
+describe('/reload permissions', E2E, () => {
   test('is refused, ephemerally, for a member without Manage Server or a moderator role', async () => {
     const before = h.library.current;
     const member = guildMember({ permissions: MEMBER_PERMISSIONS, roles: [] });
@@ -95,7 +95,7 @@ describe('/reload permissions', () => {
   });
 });
 
-describe('/reload while people are asking', () => {
+describe('/reload while people are asking', E2E, () => {
   test('during a burst of 50 concurrent /ask, every question is acknowledged in time and answered', async () => {
     // A real change, so the reload has paragraphs to re-embed while the questions come in.
     const seed = path.join(knowledge.dir, 'trump-kim-honoured.md');
@@ -142,13 +142,13 @@ describe('/reload while people are asking', () => {
       30_000,
       'two reloads',
     );
-    expect(embedOf(first!).title).toBe('Knowledge base reloaded');
-    expect(embedOf(second!).description).toBe(embedOf(first!).description);
+    expect(embedOf(first).title).toBe('Knowledge base reloaded');
+    expect(embedOf(second).description).toBe(embedOf(first).description);
     expect(h.logs.find('knowledge index reloaded').length).toBe(rebuildsBefore + 1);
   });
 });
 
-describe('/reload with a broken file', () => {
+describe('/reload with a broken file', E2E, () => {
   test('keeps answering from the old index and tells the moderator which file failed and why', async () => {
     const before = h.library.current;
     const broken = path.join(knowledge.dir, 'broken.md');

@@ -1,7 +1,7 @@
 import { GatewayOpcodes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatInputInteraction, guildMember, stringOption } from './payloads.js';
-import { startHarness, TEST_TOKEN, within, type Harness } from './harness.js';
+import { startHarness, TEST_TOKEN, within, type Harness, E2E } from './harness.js';
 
 // What goes wrong between the bot and Discord in production: dropped gateway connections, rate limits,
 // interactions that arrive too late to acknowledge, and people pressing enter twice.
@@ -16,7 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('gateway', () => {
+describe('gateway', E2E, () => {
   test('after a close with 4000 the client resumes its session, and a command still works', async () => {
     const ready = h.emulator.gatewayFrames.find((f) => f.t === 'READY');
     const sessionId = (ready?.d as { session_id: string }).session_id;
@@ -41,7 +41,7 @@ describe('gateway', () => {
   });
 });
 
-describe('REST', () => {
+describe('REST', E2E, () => {
   test('a 429 with Retry-After on the reply is waited out and the edit retried', async () => {
     h.emulator.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
     const { interaction, outcome } = h.command('ask', { question: 'What did Spicer say?' }, guildMember());
@@ -56,7 +56,7 @@ describe('REST', () => {
   });
 });
 
-describe('acknowledgement', () => {
+describe('acknowledgement', E2E, () => {
   test('an interaction that arrives after the 3-second window is logged, and the bot carries on', async () => {
     const member = guildMember();
     const late = h.emulator.dispatchInteraction(
@@ -108,7 +108,7 @@ describe('acknowledgement', () => {
   });
 });
 
-describe('an engine failure', () => {
+describe('an engine failure', E2E, () => {
   let broken: Harness;
 
   beforeAll(async () => {

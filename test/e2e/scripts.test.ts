@@ -12,7 +12,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_QUESTION_LENGTH } from '../../src/answer/question.js';
 import { DiscordEmulator } from './discord-emulator.js';
-import { KNOWLEDGE_DIR, TEST_TOKEN, within } from './harness.js';
+import { KNOWLEDGE_DIR, TEST_TOKEN, within, E2E } from './harness.js';
 
 // `npm run deploy-commands` and `npm start` as a user runs them: separate processes, configured only
 // through the environment, pointed at the emulated Discord.
@@ -60,7 +60,7 @@ function run(
   const child = spawn(path.join('node_modules/.bin', bin!), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
   return { child, done };
 }
@@ -74,7 +74,7 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('npm run deploy-commands', { timeout: 120_000 }, () => {
+describe('npm run deploy-commands', E2E, () => {
   test('registers every command in the guild with one bulk overwrite', async () => {
     const before = emulator.requests.length;
     const { code, stderr } = await within(
@@ -132,7 +132,7 @@ describe('npm run deploy-commands', { timeout: 120_000 }, () => {
   });
 });
 
-describe('npm start', { timeout: 120_000 }, () => {
+describe('npm start', E2E, () => {
   test('logs in after loading the index, serves /ask, reports health, and stops cleanly on SIGTERM', async () => {
     const healthPort = await freePort();
     const { child, done } = run('start', botEnv({ HEALTH_PORT: String(healthPort) }));

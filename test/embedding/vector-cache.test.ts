@@ -11,9 +11,9 @@ function countingEmbedder(): Embedder & { calls: string[][] } {
   return {
     modelId: 'test/counting',
     calls,
-    async embed(texts) {
+    embed(texts) {
       calls.push([...texts]);
-      return texts.map((t) => Float32Array.from([t.length, 1, 0]));
+      return Promise.resolve(texts.map((t) => Float32Array.from([t.length, 1, 0])));
     },
   };
 }

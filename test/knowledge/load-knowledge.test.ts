@@ -47,20 +47,32 @@ describe('loadKnowledge', () => {
 
   it('splits paragraphs into sentences with ids, keeping honorifics inside a sentence', async () => {
     const [article] = await loadKnowledge(
-      await folder({ 'a.md': GOOD.replace('The harbour reopened on Monday.', 'Mr Smith spoke. Dr Jones agreed on Monday.') }),
+      await folder({
+        'a.md': GOOD.replace('The harbour reopened on Monday.', 'Mr Smith spoke. Dr Jones agreed on Monday.'),
+      }),
     );
-    expect(article!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['Mr Smith spoke.', 'Dr Jones agreed on Monday.']);
+    expect(article!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual([
+      'Mr Smith spoke.',
+      'Dr Jones agreed on Monday.',
+    ]);
     expect(article!.paragraphs[0]!.sentences[1]!.id).toBe('a#1.2');
   });
 
   it('reads front matter into metadata and keeps a YAML date as plain text', async () => {
     const [article] = await loadKnowledge(await folder({ 'harbour.md': GOOD }));
-    expect(article).toMatchObject({ slug: 'harbour', title: 'Harbour reopens', source: 'Test Gazette', date: '2024-03-01' });
+    expect(article).toMatchObject({
+      slug: 'harbour',
+      title: 'Harbour reopens',
+      source: 'Test Gazette',
+      date: '2024-03-01',
+    });
     expect(article!.paragraphs).toHaveLength(2);
   });
 
   it('accepts plain text, taking a short first line as the title', async () => {
-    const [article] = await loadKnowledge(await folder({ 'Notes File.txt': 'Storm hits coast\n\nThe storm came at night.\n\nIt left by noon.' }));
+    const [article] = await loadKnowledge(
+      await folder({ 'Notes File.txt': 'Storm hits coast\n\nThe storm came at night.\n\nIt left by noon.' }),
+    );
     expect(article).toMatchObject({ slug: 'notes-file', title: 'Storm hits coast' });
     expect(article!.paragraphs.map((p) => p.number)).toEqual([1, 2]);
   });
@@ -77,36 +89,54 @@ describe('loadKnowledge', () => {
   });
 
   it('refuses front matter that is not valid YAML or not closed', async () => {
-    expect(await problems({ 'y.md': GOOD.replace('title: Harbour reopens', 'title: [unclosed') })).toMatch(/not valid YAML/);
+    expect(await problems({ 'y.md': GOOD.replace('title: Harbour reopens', 'title: [unclosed') })).toMatch(
+      /not valid YAML/,
+    );
     expect(await problems({ 'z.md': '---\ntitle: a\nsource: b\ndate: c\n\nBody.' })).toMatch(/not closed/);
   });
 
   it('refuses an empty body', async () => {
-    expect(await problems({ 'empty.md': '---\ntitle: a\nsource: b\ndate: c\n---\n\n   \n' })).toMatch(/empty body/);
+    expect(await problems({ 'empty.md': '---\ntitle: a\nsource: b\ndate: c\n---\n\n   \n' })).toMatch(
+      /empty body/,
+    );
   });
 
   it('refuses a file that is not UTF-8 text', async () => {
-    expect(await problems({ 'bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) })).toMatch(/not a text file/);
-    expect(await problems({ 'latin1.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]) })).toMatch(/not valid UTF-8/);
+    expect(await problems({ 'bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) })).toMatch(
+      /not a text file/,
+    );
+    expect(
+      await problems({ 'latin1.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]) }),
+    ).toMatch(/not valid UTF-8/);
   });
 
   it('refuses a file over the size limit without loading it', async () => {
-    expect(await problems({ 'big.txt': 'word '.repeat(MAX_ARTICLE_BYTES / 4) })).toMatch(/over the \d+-byte limit/);
+    expect(await problems({ 'big.txt': 'word '.repeat(MAX_ARTICLE_BYTES / 4) })).toMatch(
+      /over the \d+-byte limit/,
+    );
   });
 
   it('refuses two files with the same slug', async () => {
-    expect(await problems({ 'a.md': GOOD, 'b.md': GOOD.replace('date:', 'slug: a\ndate:') })).toMatch(/same slug "a"/);
+    expect(await problems({ 'a.md': GOOD, 'b.md': GOOD.replace('date:', 'slug: a\ndate:') })).toMatch(
+      /same slug "a"/,
+    );
   });
 
   it('loads nothing when one file of several is broken, and lists every broken file', async () => {
-    const message = await problems({ 'good.md': GOOD, 'bad1.md': 'no front matter', 'bad2.txt': new Uint8Array([0]) });
+    const message = await problems({
+      'good.md': GOOD,
+      'bad1.md': 'no front matter',
+      'bad2.txt': new Uint8Array([0]),
+    });
     expect(message.split('\n')).toHaveLength(2);
     expect(message).toContain('bad1.md');
     expect(message).toContain('bad2.txt');
   });
 
   it('reports a missing folder, or a path that is not a folder', async () => {
-    await expect(loadKnowledge('/nonexistent/knowledge')).rejects.toThrow(/cannot read the knowledge folder \(ENOENT\)/);
+    await expect(loadKnowledge('/nonexistent/knowledge')).rejects.toThrow(
+      /cannot read the knowledge folder \(ENOENT\)/,
+    );
     const file = path.join(await folder({ 'a.md': GOOD }), 'a.md');
     await expect(loadKnowledge(file)).rejects.toThrow(/cannot read the knowledge folder \(ENOTDIR\)/);
   });

@@ -1,22 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readPlainTextArticle } from '../../src/knowledge/plain-text-article.js';
-import { splitParagraphs } from '../../src/knowledge/parse-article.js';
+import { parseArticle, splitParagraphs } from '../../src/knowledge/parse-article.js';
 
 describe('readPlainTextArticle', () => {
-  it('reads the seed as saved from the web: furniture and credit become metadata, 14 body paragraphs', async () => {
-    const found = readPlainTextArticle(await readFile('../shared/seed/trump-kim-article.txt', 'utf8'));
-    expect(found.title).toBe('Trump says he would be ‘honoured’ to meet North Korean leader');
-    expect(found.date).toBe('Thursday / November 14');
-    expect(found.source).toBe('FT');
-    const paragraphs = splitParagraphs('seed', found.body);
-    expect(paragraphs).toHaveLength(14);
-    expect(paragraphs[13]!.text).toContain('conditions are not there right now');
+  it('reads an article as saved from the web: furniture and credit become metadata, the same paragraphs as its Markdown copy', async () => {
+    const found = readPlainTextArticle(await readFile('test/fixtures/web-saved/transit-strike.txt', 'utf8'));
+    expect(found.title).toBe('Rail workers strike over pay as commuters face week of disruption');
+    expect(found.date).toBe('Monday, June 9, 2025');
+    expect(found.source).toBe('Metro Daily');
+    const markdown = parseArticle(
+      'transit-strike.md',
+      await readFile('test/fixtures/heldout-style/transit-strike.md'),
+    );
+    const paragraphs = splitParagraphs('transit-strike', found.body);
+    expect(paragraphs).toHaveLength(markdown.paragraphs.length);
+    expect(paragraphs.map((p) => p.text)).toEqual(markdown.paragraphs.map((p) => p.text));
   });
 
   it('takes a short first line as the title and keeps every prose paragraph', () => {
     const found = readPlainTextArticle('Storm hits coast\n\nThe storm came at night.\n\nIt left by noon.');
-    expect(found).toEqual({ title: 'Storm hits coast', body: 'The storm came at night.\n\nIt left by noon.' });
+    expect(found).toEqual({
+      title: 'Storm hits coast',
+      body: 'The storm came at night.\n\nIt left by noon.',
+    });
   });
 
   it('treats a file that is all prose as all body, and a lone last line as body unless it is a credit', () => {
@@ -26,7 +33,8 @@ describe('readPlainTextArticle', () => {
   });
 
   it('does not mistake a one-line dated paragraph for a date line when it reads as prose', () => {
-    const text = 'Budget day\n\nOn Monday, March 3, the council met for six hours to agree the budget and the new rates.';
+    const text =
+      'Budget day\n\nOn Monday, March 3, the council met for six hours to agree the budget and the new rates.';
     expect(splitParagraphs('x', readPlainTextArticle(text).body)).toHaveLength(1);
   });
 });

@@ -45,7 +45,9 @@ describe('evaluateQuotes', () => {
   });
 
   it('meets the targets on the seed article: precision 1, recall 1, unquoted people found', async () => {
-    const evalData: unknown = JSON.parse(await readFile('../shared/eval/seed-article-dev.json', 'utf8'));
+    const evalData: unknown = JSON.parse(
+      await readFile('test/fixtures/calibration/seed-calibration.json', 'utf8'),
+    );
     const seedIndex = await buildQuoteIndex(await loadKnowledge('knowledge'));
     const result = evaluateQuotes(seedIndex, evalData as Parameters<typeof evaluateQuotes>[1], [
       'trump-kim-honoured',
