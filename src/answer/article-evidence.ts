@@ -1,6 +1,7 @@
 import type { Article } from '../knowledge/types.js';
+import { sentenceKinds } from './answer-kinds.js';
 import { articlePostings, type ArticlePostings } from './bm25.js';
-import { words } from './text-terms.js';
+import { isStopWord, words } from './text-terms.js';
 
 /**
  * What retrieval reads from one article: its sentences' words and postings, and the vectors of its
@@ -14,6 +15,10 @@ export interface ArticleEvidence {
    * costly part of tokenising, done once per version of the article.
    */
   sentenceWords: readonly string[];
+  /** The article's distinct content words (no stop words), whose vectors match question words by meaning. */
+  contentWords: readonly string[];
+  /** What each sentence could answer (KIND bits: a person, a time, a place, a number, a reason). */
+  sentenceKinds: Uint8Array;
   /** Which sentences hold each term, for BM25. */
   postings: ArticlePostings;
   /** One row per sentence, in reading order, packed so a query is one tight pass over memory. */
@@ -22,13 +27,29 @@ export interface ArticleEvidence {
   paragraphVectors: Float32Array;
 }
 
-/** Tokenises an article and packs its vectors (one per paragraph, one per sentence, in reading order). */
+/** An article's words: each sentence's, space-joined, and the distinct content words among them. */
+export interface ArticleWords {
+  sentenceWords: string[];
+  contentWords: string[];
+}
+
+/** Tokenises an article once: what its evidence and the knowledge base's term vectors are built from. */
+export function articleWords(article: Article): ArticleWords {
+  const sentenceWords = article.paragraphs.flatMap((p) => p.sentences.map((s) => words(s.text).join(' ')));
+  const contentWords = new Set<string>();
+  for (const text of sentenceWords) {
+    for (const word of text.split(' ')) if (word !== '' && !isStopWord(word)) contentWords.add(word);
+  }
+  return { sentenceWords, contentWords: [...contentWords] };
+}
+
+/** Packs an article's vectors (one per paragraph, one per sentence, in reading order) with its words. */
 export function articleEvidence(
   article: Article,
+  { sentenceWords, contentWords }: ArticleWords,
   paragraphVectors: readonly Float32Array[],
   sentenceVectors: readonly Float32Array[],
 ): ArticleEvidence {
-  const sentenceWords = article.paragraphs.flatMap((p) => p.sentences.map((s) => words(s.text).join(' ')));
   if (
     paragraphVectors.length !== article.paragraphs.length ||
     sentenceVectors.length !== sentenceWords.length
@@ -38,6 +59,10 @@ export function articleEvidence(
   return {
     article,
     sentenceWords,
+    contentWords,
+    sentenceKinds: Uint8Array.from(
+      article.paragraphs.flatMap((p) => p.sentences.map((s) => sentenceKinds(s.text))),
+    ),
     postings: articlePostings(
       sentenceWords,
       article.paragraphs.map((p) => p.sentences.length),

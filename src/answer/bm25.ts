@@ -130,6 +130,17 @@ export class Bm25Corpus {
     return this.#byTerm.get(term)?.paragraphDf ?? 0;
   }
 
+  /** Calls `visit` with the corpus position of every sentence holding `term`, and of its paragraph. */
+  forEachSentenceWith(term: string, visit: (sentence: number, paragraph: number) => void): void {
+    for (const { postings, sentenceStart, paragraphStart } of this.#byTerm.get(term)?.articles ?? []) {
+      const { start, pairs, paragraphOfSentence } = postings;
+      const t = postings.terms.get(term)!;
+      for (let i = start[t]!; i < start[t + 1]!; i += 2) {
+        visit(sentenceStart + pairs[i]!, paragraphStart + paragraphOfSentence[pairs[i]!]!);
+      }
+    }
+  }
+
   /**
    * BM25 score of every sentence and every paragraph that holds a term of `queryWords` (others are
    * absent), by position in the corpus. A repeated query term counts again, as in MiniSearch.

@@ -1,17 +1,9 @@
 import type { Article, Paragraph } from '../knowledge/types.js';
+import { ANSWER_MODEL, answerConfidence } from './answerability.js';
+import { passageSentenceIds, passageText, wholePassage, type Passage } from './passages.js';
 import type { PersonProfile } from './question-focus.js';
 import type { Ranking, ScoredParagraph } from './retrieve.js';
 import type { AskResult, Citation } from './types.js';
-
-/**
- * The least evidence worth answering, where evidence = coverage (share of the question's content words
- * found together in one top paragraph) + the best sentence's cosine similarity to the question: word
- * overlap catches what static vectors blur, and similarity rescues paraphrases ("walkout" for "walked
- * out"). Calibrated by `npm run eval` over the dev set and test/fixtures (two articles): the highest value
- * that still answers every on-topic question, halfway to the highest off-topic evidence below it. The
- * same for every article; re-run the eval after changing EMBEDDING_MODEL.
- */
-export const MIN_EVIDENCE = 1.06;
 
 const MAX_ANSWER_SENTENCES = 3;
 const MAX_CITATIONS = 3;
@@ -28,6 +20,8 @@ export interface KnowledgeSummary {
   notableSpeakers: readonly string[];
   /** Known names nearest to a name the articles do not have (a typo, say), best first. */
   nearNames(name: string): readonly string[];
+  /** The names (every alias) of whoever is quoted in a sentence; empty for a sentence without quotes. */
+  quotedIn(sentenceId: string): readonly (readonly string[])[];
 }
 
 /**
@@ -42,10 +36,13 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   // A question that names someone the articles know ("Roe") is about them, even when its few words
   // give the embedding little to go on.
   const namesSomeone = ranking.focus.people.some((m) => m.confidence === 1) && ranking.coverage >= 0.5;
-  const weak = !subject && !namesSomeone && evidence(ranking) < MIN_EVIDENCE;
+  const weak = !subject && !namesSomeone && answerConfidence(ranking) < ANSWER_MODEL.threshold;
+  // "What did X say" about an X nobody in the articles is called, nor anything near it in meaning.
+  const unknownSubject =
+    ranking.focus.subjectPhrase !== undefined && !subject && ranking.unknownNames.length > 0;
   if (ranking.focus.intent === 'summary' && ranking.unknownNames.length === 0)
     return summaryAnswer(question, summary);
-  if (!top || weak || ranking.unknownNames.length > 0) {
+  if (!top || weak || unknownSubject) {
     return {
       question,
       answer: offTopicMessage(summary, ranking.unknownNames),
@@ -90,23 +87,36 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   if (candidates.length === 0) {
     return { question, answer: offTopicMessage(summary, []), declined: true, citations: [] };
   }
-  const best = candidates[0]!;
+  // Each candidate is quoted as a passage that reads on its own: whole quotations, their speaker named.
+  const passages = candidates.flatMap((c) => {
+    const passage = attributed(wholePassage(c.scored.paragraph, c.sentence.index - 1), summary);
+    return passage ? [{ ...c, passage }] : [];
+  });
+  const best = passages[0];
+  if (!best) return { question, answer: offTopicMessage(summary, []), declined: true, citations: [] };
   const chosen = [best];
-  for (const candidate of candidates.slice(1)) {
+  for (const candidate of passages.slice(1)) {
     if (
       chosen.length >= MAX_ANSWER_SENTENCES ||
       candidate.score < (spoken ? EXTRA_SPOKEN_RATIO : EXTRA_SENTENCE_RATIO) * best.score
     )
       break;
-    if (!chosen.some((c) => c.sentence.text === candidate.sentence.text)) chosen.push(candidate);
+    // Nothing from a paragraph much weaker than the best one: it would pad the answer, not support it.
+    if (!spoken && candidate.scored.score < EXTRA_CITATION_RATIO * top.score) continue;
+    // A passage sharing sentences with one already chosen (a quotation and its attribution) joins it.
+    const joined = chosen.find((c) => overlaps(c.passage, candidate.passage));
+    if (joined) joined.passage = union(joined.passage, candidate.passage);
+    else chosen.push(candidate);
   }
 
   const multiArticle = summary.articles.length > 1;
   const reading = [...chosen].sort(
-    (a, b) => a.scored.paragraph.number - b.scored.paragraph.number || a.sentence.index - b.sentence.index,
+    (a, b) => a.scored.paragraph.number - b.scored.paragraph.number || a.passage.from - b.passage.from,
   );
   const answer = reading
-    .map((c) => `${c.sentence.text} ${citationMark(c.scored.paragraph, c.scored.article, multiArticle)}`)
+    .map(
+      (c) => `${passageText(c.passage)} ${citationMark(c.scored.paragraph, c.scored.article, multiArticle)}`,
+    )
     .join(' ');
 
   const cited: ScoredParagraph[] = [];
@@ -124,9 +134,40 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   };
 }
 
-/** How strongly the articles address the question at all (see MIN_EVIDENCE). */
-export function evidence(ranking: Ranking): number {
-  return ranking.coverage + ranking.bestSentenceSimilarity;
+function union(a: Passage, b: Passage): Passage {
+  return { paragraph: a.paragraph, from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) };
+}
+
+/** Two passages of the same paragraph that share a sentence. */
+function overlaps(a: Passage, b: Passage): boolean {
+  return a.paragraph === b.paragraph && a.from <= b.to && b.from <= a.to;
+}
+
+// How far back a passage may reach for the sentence that names whoever it quotes ("…,” she added.).
+const MAX_ATTRIBUTION_REACH = 2;
+
+/**
+ * The passage, reaching back within its paragraph to name whoever it quotes when it does not; undefined
+ * when someone's quoted words cannot be shown with their name: another person's words without their
+ * speaker would put them in nobody's mouth, or the wrong one's.
+ */
+function attributed(passage: Passage, summary: KnowledgeSummary): Passage | undefined {
+  const speakers = passageSentenceIds(passage).flatMap((id) => summary.quotedIn(id));
+  const named = (p: Passage) => {
+    const text = passageText(p);
+    return speakers.every((aliases) => aliases.some((alias) => namesIn(text, alias)));
+  };
+  for (let reach = 0; reach <= MAX_ATTRIBUTION_REACH && passage.from - reach >= 0; reach++) {
+    const wider = wholePassage(passage.paragraph, passage.from - reach);
+    const candidate = { ...passage, from: wider.from };
+    if (named(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function namesIn(text: string, alias: string): boolean {
+  const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(text);
 }
 
 /** `[¶14]`, or `[Title ¶14]` when several articles are loaded and the reader must know which. */

@@ -78,10 +78,19 @@ const MAX_ALIAS_WORDS = 6;
 export class PeopleMatcher {
   readonly #byAlias = new Map<string, PreparedPerson[]>();
   readonly #byRoleTerm = new Map<string, PreparedPerson[]>();
+  readonly #byName = new Map<string, PersonProfile>();
   /** People who speak, by each run of words in their role ("White House spokesman" → "white house", …). */
   readonly #speakersByRoleWords = new Map<string, PreparedPerson[]>();
 
-  constructor(people: readonly PersonProfile[]) {
+  /**
+   * `resolveName` is the quote index's own name lookup (aliases, titles, typos), so that `/ask` finds the
+   * X of "what did X say" exactly as `/quote X` would.
+   */
+  constructor(
+    people: readonly PersonProfile[],
+    private readonly resolveName: (name: string) => string | null = () => null,
+  ) {
+    for (const person of people) this.#byName.set(person.name, person);
     for (const person of people) {
       const aliasTexts = [...new Set(person.aliases.map((a) => words(a).join(' ')).filter(Boolean))];
       const roleTerms = person.role ? [...new Set(contentTerms(person.role))] : [];
@@ -101,10 +110,15 @@ export class PeopleMatcher {
     }
   }
 
-  /** The people a question names or describes, its intent, and the subject of a "what did X say". */
-  find(question: string): QuestionFocus {
+  /**
+   * The people a question names or describes, its intent, and the subject of a "what did X say". `near`
+   * gives, for a question term, the article terms near it in meaning, so that a role can be asked for in
+   * other words ("the prosecutor" for a district attorney).
+   */
+  find(question: string, near: ReadonlyMap<string, readonly string[]> = new Map()): QuestionFocus {
     const questionWords = words(question);
     const questionTerms = new Set(contentTerms(question));
+    for (const term of [...questionTerms]) for (const n of near.get(term) ?? []) questionTerms.add(n);
     const confidence = new Map<PreparedPerson, number>();
 
     for (let start = 0; start < questionWords.length; start++) {
@@ -134,7 +148,9 @@ export class PeopleMatcher {
           ? 'said'
           : 'other';
     const subjectPhrase = intent === 'said' ? SUBJECT_OF_SAYING.exec(question)?.[1] : undefined;
-    const named = subjectPhrase ? findSubject(subjectPhrase, matches) : undefined;
+    const named = subjectPhrase
+      ? (findSubject(subjectPhrase, matches, near) ?? this.#resolved(subjectPhrase))
+      : undefined;
     const subject = named && this.#spokesperson(named);
     return {
       intent,
@@ -142,6 +158,13 @@ export class PeopleMatcher {
       ...(subject ? { subject } : {}),
       ...(subjectPhrase ? { subjectPhrase } : {}),
     };
+  }
+
+  /** The person the quote index's lookup finds for a phrase (a typo, a title), a little less sure than a name. */
+  #resolved(phrase: string): PersonMatch | undefined {
+    const name = this.resolveName(phrase.replace(/^(?:the|a|an)\s+/i, ''));
+    const person = name === null ? undefined : this.#byName.get(name);
+    return person ? { person, confidence: 0.9 } : undefined;
   }
 
   /**
@@ -186,10 +209,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function findSubject(
   phrase: string,
   matches: readonly { prepared: PreparedPerson; match: PersonMatch }[],
+  near: ReadonlyMap<string, readonly string[]>,
 ): PersonMatch | undefined {
   const nounPhrase = phrase.split(/\s+(?:of|at|for|in|from|on|about)\s+/i)[0] ?? phrase;
   const head = contentTerms(nounPhrase).pop();
   const phraseTerms = contentTerms(phrase);
+  const sameOrNear = (term: string, known: (t: string) => boolean) =>
+    known(term) || (near.get(term) ?? []).some(known);
   const phraseText = ` ${words(phrase).join(' ')} `;
   let best: { match: PersonMatch; rank: number } | undefined;
   for (const { prepared, match } of matches) {
@@ -200,7 +226,11 @@ function findSubject(
     }
     // A role names the subject only if it has the phrase's head and every other word the phrase adds
     // ("the transport secretary" is not "the union's general secretary").
-    if (head && prepared.roleHead === head && phraseTerms.every((t) => prepared.knownTerms.has(t))) {
+    if (
+      head &&
+      sameOrNear(head, (t) => t === prepared.roleHead) &&
+      phraseTerms.every((t) => sameOrNear(t, (u) => prepared.knownTerms.has(u)))
+    ) {
       rank = Math.max(rank, 2);
     }
     if (

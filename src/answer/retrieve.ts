@@ -2,10 +2,25 @@ import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
 import { Bm25Corpus, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
+import { wantedKind } from './answer-kinds.js';
+import { questionType } from './question-type.js';
+import type { TermVectors } from './term-vectors.js';
+import { relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+
+/** A question's embedding, and one vector per content word of it (the words of `wordsToEmbed`). */
+export interface QueryVectors {
+  question: Float32Array;
+  words: ReadonlyMap<string, Float32Array>;
+}
+
+/** The question's distinct content words, each of which is matched to the articles' words by meaning. */
+export function wordsToEmbed(question: string): string[] {
+  return [...new Set(words(question).filter((w) => !isStopWord(w)))];
+}
 
 /** A sentence with where it stands. */
 export interface SentenceEntry {
@@ -37,6 +52,19 @@ export interface Ranking {
    * 0–1: the engine's evidence that the articles address this question at all.
    */
   coverage: number;
+  /**
+   * Like coverage, but a question word also counts as found through an article word near it in meaning
+   * (credited by how near): the share of the question the best of the top paragraphs addresses.
+   */
+  meaningCoverage: number;
+  /** The question's content words that nothing in the articles matches, by form or by meaning. */
+  unmatchedWords: string[];
+  /** The IDF-weighted share of the question's content words that nothing matches, 0–1. */
+  unmatchedShare: number;
+  /** The best word-by-word match of the question by any one sentence (see `meaningCoverage`), 0–1. */
+  bestSentenceAlignment: number;
+  /** The question wants a kind of answer (a time, a number…) that no sentence of the top paragraphs holds. */
+  kindMissing: boolean;
   /** Highest raw cosine similarity between the question and any sentence (0 when the question has no known words). */
   bestSentenceSimilarity: number;
   /**
@@ -50,15 +78,43 @@ export interface Ranking {
   sentenceScore(id: string): number;
 }
 
-// Fusion weights. Lexical evidence is the sharper signal on news text; static word vectors mostly
-// help with paraphrase, so they weigh a little less. Sentence evidence counts more than whole-paragraph
-// evidence, so that one exact sentence can carry a paragraph that is otherwise about something else.
-const LEXICAL_WEIGHT = 0.55;
-const DENSE_WEIGHT = 0.45;
-const SENTENCE_SHARE = 0.6;
+/**
+ * The constants of ranking. `lexical`, `dense` and `align` weigh BM25 (scaled to 0–1 by the best score),
+ * the dense cosine similarity (min–max scaled) and the word-by-word match by meaning (0–1);
+ * `sentenceShare` is how much a paragraph's score is its best sentence's rather than its own; `answerKind`
+ * is added to a sentence that holds the kind of answer the question asks for (a time for "when"…).
+ * Matching by meaning counts an article term for a question word when their vectors are at least
+ * `nearMin` similar, credited at that similarity times `nearCredit` (an exact match is worth 1).
+ */
+export interface RankingWeights {
+  lexical: number;
+  dense: number;
+  align: number;
+  sentenceShare: number;
+  answerKind: number;
+  nearMin: number;
+  nearCredit: number;
+  /** Credit for a word WordNet relates to the question word (a synonym, a more general word, a derivation). */
+  related: number;
+}
+
+/** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
+export const RANKING_WEIGHTS: RankingWeights = {
+  lexical: 0.55,
+  dense: 0.45,
+  align: 0.3,
+  sentenceShare: 0.6,
+  answerKind: 0.1,
+  nearMin: 0.6,
+  nearCredit: 0.8,
+  related: 0.8,
+};
+
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
 // do not add up to evidence.
 const COVERAGE_DEPTH = 3;
+// Terms near in meaning considered per question word: enough for synonyms, few enough to stay fast.
+const NEAR_LIMIT = 12;
 // Paragraphs a ranking lists; answers and citations draw on the first few, the eval on all of them.
 const RANKED_PARAGRAPHS = 50;
 
@@ -76,15 +132,26 @@ export class HybridRetriever {
   readonly paragraphs: { paragraph: Paragraph; article: Article; sentenceStart: number }[] = [];
   readonly #lexical: Bm25Corpus;
   readonly #people: PeopleMatcher;
+  readonly weights: RankingWeights;
   readonly #sentenceWords: string[] = [];
+  /** Every sentence's KIND bits, in corpus order. */
+  readonly #sentenceKinds: Uint8Array;
   readonly #sentenceById = new Map<string, number>();
   readonly #paragraphById = new Map<string, number>();
 
   /** Built from each article's evidence, which is kept as it is, so the next build can reuse it. */
   constructor(
     readonly evidence: readonly ArticleEvidence[],
-    people: readonly PersonProfile[],
+    readonly people: readonly PersonProfile[],
+    /** The knowledge base's term vectors, for matching question words by meaning. */
+    readonly termVectors: TermVectors,
+    readonly options: {
+      weights?: RankingWeights;
+      /** The quote index's name lookup (aliases, titles, typos), shared with `/quote`. */
+      resolveName?: (name: string) => string | null;
+    } = {},
   ) {
+    this.weights = options.weights ?? RANKING_WEIGHTS;
     const placed: PlacedPostings[] = [];
     for (const { article, sentenceWords, postings } of evidence) {
       placed.push({ postings, sentenceStart: this.sentences.length, paragraphStart: this.paragraphs.length });
@@ -101,7 +168,13 @@ export class HybridRetriever {
       }
     }
     this.#lexical = new Bm25Corpus(placed);
-    this.#people = new PeopleMatcher(people);
+    this.#sentenceKinds = new Uint8Array(this.sentences.length);
+    let at = 0;
+    for (const { sentenceKinds } of evidence) {
+      this.#sentenceKinds.set(sentenceKinds, at);
+      at += sentenceKinds.length;
+    }
+    this.#people = new PeopleMatcher(people, options.resolveName);
   }
 
   /** A paragraph's distinct content terms (its sentences' together: they cover every word). */
@@ -124,12 +197,16 @@ export class HybridRetriever {
   }
 
   /** Ranks paragraphs for a question whose embedding is `queryVector`. */
-  rank(question: string, queryVector: Float32Array, mode: RetrievalMode = 'hybrid'): Ranking {
-    const focus = this.#people.find(question);
+  rank(question: string, query: QueryVectors, mode: RetrievalMode = 'hybrid'): Ranking {
+    const queryVector = query.question;
+    const alignment = this.#alignment(question, query.words);
+    const focus = this.#people.find(question, alignment.near);
+    const wanted = wantedKind(questionType(question));
     const useLexical = mode !== 'dense';
     const useDense = mode !== 'lexical';
-    const lexicalWeight = useDense ? LEXICAL_WEIGHT : 1;
-    const denseWeight = useLexical ? DENSE_WEIGHT : 1;
+    const w = this.weights;
+    const lexicalWeight = useDense ? w.lexical : 1;
+    const denseWeight = useLexical ? w.dense : 1;
 
     const sentenceCount = this.sentences.length;
     const rawSentenceSimilarity = this.#similarities(queryVector, sentenceCount, (e) => e.sentenceVectors);
@@ -138,7 +215,11 @@ export class HybridRetriever {
     const bm25 = useLexical ? this.#lexical.scores(words(question)) : undefined;
     if (bm25) addScaled(sentenceScores, bm25.sentences, lexicalWeight);
     if (useDense) addMinMaxScaled(sentenceScores, rawSentenceSimilarity, denseWeight);
-    if (mode === 'hybrid') this.#addPersonBoosts(sentenceScores, focus);
+    if (mode === 'hybrid') {
+      addWeighted(sentenceScores, alignment.sentences, w.align);
+      this.#addKindBonus(sentenceScores, wanted, w.answerKind);
+      this.#addPersonBoosts(sentenceScores, focus);
+    }
 
     const paragraphCount = this.paragraphs.length;
     const wholeScores = new Float64Array(paragraphCount);
@@ -147,6 +228,7 @@ export class HybridRetriever {
       const raw = this.#similarities(queryVector, paragraphCount, (e) => e.paragraphVectors);
       addMinMaxScaled(wholeScores, raw, denseWeight);
     }
+    if (mode === 'hybrid') addWeighted(wholeScores, alignment.paragraphs, w.align);
     const paragraphScores = new Float64Array(paragraphCount);
     const bestSentence = new Int32Array(paragraphCount);
     this.paragraphs.forEach(({ paragraph, sentenceStart }, p) => {
@@ -155,7 +237,7 @@ export class HybridRetriever {
         if (sentenceScores[i]! > sentenceScores[best]!) best = i;
       }
       bestSentence[p] = best;
-      paragraphScores[p] = SENTENCE_SHARE * sentenceScores[best]! + (1 - SENTENCE_SHARE) * wholeScores[p]!;
+      paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     });
 
     const scored = (p: number): ScoredParagraph => {
@@ -176,6 +258,7 @@ export class HybridRetriever {
         .slice(0, COVERAGE_DEPTH)
         .map((p) => this.#weightedShare(questionTerms, this.#termsOfParagraph(p))),
     );
+    const meaningCoverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.paragraphs[p]!));
     const subjectTopicCoverage = focus.subject
       ? this.#subjectTopicCoverage(questionTerms, focus.subject.person, focus.subjectPhrase ?? '')
       : undefined;
@@ -183,14 +266,94 @@ export class HybridRetriever {
       focus,
       paragraphs: top.map(scored),
       coverage,
+      meaningCoverage,
+      unmatchedWords: alignment.unmatched,
+      unmatchedShare: alignment.unmatchedShare,
+      bestSentenceAlignment: Math.max(
+        0,
+        ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.sentences[bestSentence[p]!]!),
+      ),
+      kindMissing: wanted !== 0 && !this.#holdsKind(top.slice(0, COVERAGE_DEPTH), wanted),
       ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
       bestSentenceSimilarity,
-      unknownNames: this.#unknownNames(question, focus),
+      unknownNames: this.#unknownNames(question, focus, alignment.unmatched),
       sentenceScore: (id) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0,
       paragraphById: (id) => {
         const p = this.#paragraphById.get(id);
         return p === undefined ? undefined : scored(p);
       },
+    };
+  }
+
+  /**
+   * How much of the question each sentence and paragraph addresses, word by word: each content word of
+   * the question, weighted by its IDF, is matched to the sentence's word nearest it (itself: 1; a word
+   * near in meaning: `nearCredit` × similarity), and the weighted shares are summed, 0–1.
+   */
+  #alignment(
+    question: string,
+    wordVectors: ReadonlyMap<string, Float32Array>,
+  ): {
+    sentences: Float64Array;
+    paragraphs: Float64Array;
+    unmatched: string[];
+    unmatchedShare: number;
+    /** Each question term's article terms near in meaning. */
+    near: Map<string, string[]>;
+  } {
+    const nearTerms = new Map<string, string[]>();
+    const sentences = new Float64Array(this.sentences.length);
+    const paragraphs = new Float64Array(this.paragraphs.length);
+    const unmatched: string[] = [];
+    const slots = new Map<string, string>();
+    for (const word of wordsToEmbed(question)) if (!slots.has(stem(word))) slots.set(stem(word), word);
+    let total = 0;
+    let unmatchedWeight = 0;
+    for (const [term, word] of slots) {
+      const weight = this.#idf(term);
+      total += weight;
+      const vector = wordVectors.get(word);
+      const near = vector ? this.termVectors.near(vector, this.weights.nearMin, NEAR_LIMIT) : [];
+      const credits = new Map<string, number>([[term, 1]]);
+      const credit = (t: string, c: number) => {
+        if (c > (credits.get(t) ?? 0)) credits.set(t, c);
+      };
+      for (const n of near) credit(n.term, this.weights.nearCredit * n.similarity);
+      if (this.weights.related > 0) {
+        for (const related of relatedWords(word)) {
+          const t = indexTerm(related);
+          if (t && !isStopWord(related) && this.#lexical.paragraphFrequency(t) > 0) credit(t, this.weights.related);
+        }
+      }
+      const bestSentence = new Map<number, number>();
+      const bestParagraph = new Map<number, number>();
+      for (const [candidate, credit] of credits) {
+        this.#lexical.forEachSentenceWith(candidate, (s, p) => {
+          if ((bestSentence.get(s) ?? 0) < credit) bestSentence.set(s, credit);
+          if ((bestParagraph.get(p) ?? 0) < credit) bestParagraph.set(p, credit);
+        });
+      }
+      nearTerms.set(
+        term,
+        near.map((n) => n.term).filter((t) => t !== term),
+      );
+      if (bestParagraph.size === 0) {
+        unmatched.push(word);
+        unmatchedWeight += weight;
+      }
+      for (const [s, credit] of bestSentence) sentences[s]! += weight * credit;
+      for (const [p, credit] of bestParagraph) paragraphs[p]! += weight * credit;
+    }
+    if (total > 0) {
+      for (let i = 0; i < sentences.length; i++) sentences[i]! /= total;
+      for (let i = 0; i < paragraphs.length; i++) paragraphs[i]! /= total;
+    }
+    return {
+      sentences,
+      paragraphs,
+      unmatched,
+      unmatchedShare: total > 0 ? unmatchedWeight / total : 0,
+      near: nearTerms,
     };
   }
 
@@ -206,6 +369,22 @@ export class HybridRetriever {
       row = addSimilarities(matrixOf(evidence), query, out, row);
     }
     return out;
+  }
+
+  /** Adds `bonus` to every sentence holding the kind of answer wanted (KIND bits; 0: none wanted). */
+  #addKindBonus(scores: Float64Array, wanted: number, bonus: number): void {
+    if (wanted === 0 || bonus === 0) return;
+    for (let i = 0; i < scores.length; i++) if (this.#sentenceKinds[i]! & wanted) scores[i]! += bonus;
+  }
+
+  /** Whether any sentence of the paragraphs `top` holds the kind of answer wanted. */
+  #holdsKind(top: readonly number[], wanted: number): boolean {
+    return top.some((p) => {
+      const { paragraph, sentenceStart } = this.paragraphs[p]!;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++)
+        if (this.#sentenceKinds[i]! & wanted) return true;
+      return false;
+    });
   }
 
   #addPersonBoosts(scores: Float64Array, focus: QuestionFocus): void {
@@ -258,24 +437,20 @@ export class HybridRetriever {
     return total === 0 ? 0 : covered / total;
   }
 
-  #unknownNames(question: string, focus: QuestionFocus): string[] {
+  /**
+   * Names in the question that nothing in the articles matches, by form or by meaning (`unmatched`):
+   * a capitalised word inside a sentence ("Paris"), or the X of "what did X say" when nobody is called X.
+   */
+  #unknownNames(question: string, focus: QuestionFocus, unmatched: readonly string[]): string[] {
+    const isUnmatched = (w: string) => unmatched.includes(w);
     // "what did spicr say": a subject nobody is called, and words the articles never use, is a name they
     // do not mention (or a typo of one), however it is capitalised.
-    if (focus.subjectPhrase && !focus.subject) {
-      // Compared by stem, so "the expert" is known from "experts".
-      const unknown = contentTerms(focus.subjectPhrase).filter(
-        (t) => this.#lexical.paragraphFrequency(t) === 0,
-      );
-      if (unknown.length > 0) return [focus.subjectPhrase.replace(/^(the|a|an)\s+/i, '')];
+    if (focus.subjectPhrase && !focus.subject && words(focus.subjectPhrase).some(isUnmatched)) {
+      return [focus.subjectPhrase.replace(/^(the|a|an)\s+/i, '')];
     }
-    // The first word is capitalised anyway, and "I" always is; neither names anything.
-    const capitalised = question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
-    // Compared by stem, as the index holds them: "Koreas" is known from "Korea".
-    return capitalised.filter(
-      (name) =>
-        name !== 'I' &&
-        words(name).some((w) => !isStopWord(w) && this.#lexical.paragraphFrequency(stem(w)) === 0),
-    );
+    // A sentence's first word is capitalised anyway, and "I" always is; neither names anything.
+    const capitalised = question.match(/(?<=[^.!?:;]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
+    return capitalised.filter((name) => name !== 'I' && words(name).some(isUnmatched));
   }
 }
 
@@ -314,6 +489,10 @@ function addScaled(target: Float64Array, scores: Map<number, number>, weight: nu
   let best = 0;
   for (const s of scores.values()) best = Math.max(best, s);
   if (best > 0) for (const [i, s] of scores) target[i]! += (weight * s) / best;
+}
+
+function addWeighted(target: Float64Array, values: Float64Array, weight: number): void {
+  for (let i = 0; i < values.length; i++) target[i]! += weight * values[i]!;
 }
 
 /** Adds values rescaled to 0–1 between their minimum and maximum, times `weight`. */

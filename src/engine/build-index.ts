@@ -1,8 +1,17 @@
 import { composeAnswer, type KnowledgeSummary } from '../answer/compose-answer.js';
 import { normaliseQuestion } from '../answer/question.js';
 import type { PersonProfile } from '../answer/question-focus.js';
-import { articleEvidence, type ArticleEvidence } from '../answer/article-evidence.js';
-import { HybridRetriever, type Ranking, type RetrievalMode } from '../answer/retrieve.js';
+import { articleEvidence, articleWords, type ArticleEvidence } from '../answer/article-evidence.js';
+import { TermVectors } from '../answer/term-vectors.js';
+import { stem } from '../answer/text-terms.js';
+import {
+  HybridRetriever,
+  wordsToEmbed,
+  type QueryVectors,
+  type Ranking,
+  type RetrievalMode,
+} from '../answer/retrieve.js';
+import { questionCore } from '../answer/question-type.js';
 import type { AskResult } from '../answer/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
@@ -38,6 +47,13 @@ export class ArticleIndex implements KnowledgeIndex {
       quotes: quoteIndex.quotes.filter((q) => q.speaker !== null).length,
     };
     const notableSpeakers = quoteIndex.suggest('', 3).map((s) => s.name);
+    const aliasesOf = new Map(people.map((p) => [p.canonical, [p.canonical, ...p.aliases]]));
+    const quotedIn = new Map<string, (readonly string[])[]>();
+    for (const quote of quoteIndex.quotes) {
+      const aliases = quote.speaker === null ? undefined : aliasesOf.get(quote.speaker);
+      if (!aliases) continue;
+      for (const id of quote.sentenceIds) quotedIn.set(id, [...(quotedIn.get(id) ?? []), aliases]);
+    }
     this.#summary = {
       articles,
       notableSpeakers,
@@ -46,6 +62,7 @@ export class ArticleIndex implements KnowledgeIndex {
         const found = quoteIndex.lookup(name);
         return found.speaker ? [found.speaker] : [];
       },
+      quotedIn: (id) => quotedIn.get(id) ?? [],
     };
   }
 
@@ -56,8 +73,22 @@ export class ArticleIndex implements KnowledgeIndex {
 
   /** Ranks paragraphs for an already-normalised question; `mode` picks the evidence. */
   async rank(question: string, mode: RetrievalMode = 'hybrid'): Promise<Ranking> {
-    const [queryVector] = await this.embedder.embed([question]);
-    return this.retriever.rank(question, queryVector!, mode);
+    const { core, vectors } = await this.query(question);
+    return this.retriever.rank(core, vectors, mode);
+  }
+
+  /**
+   * What ranking reads from a question: its core (courtesies and "can you tell me" set aside) and the
+   * embeddings of the core and of each of its content words, in one call to the model.
+   */
+  async query(question: string): Promise<{ core: string; vectors: QueryVectors }> {
+    const core = questionCore(question);
+    const questionWords = wordsToEmbed(core);
+    const [vector, ...wordVectors] = await this.embedder.embed([core, ...questionWords]);
+    return {
+      core,
+      vectors: { question: vector!, words: new Map(questionWords.map((w, i) => [w, wordVectors[i]!])) },
+    };
   }
 
   quote(name: string): QuoteResult {
@@ -100,10 +131,33 @@ export async function buildKnowledgeIndex(
   const fresh = articles.filter((article) => !carried.has(articleVersion(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
-  const texts = [...paragraphs.map((p) => p.text), ...sentences.map((s) => s.text)];
+  const freshWords = new Map(fresh.map((a) => [a, articleWords(a)]));
+  // Each term of the knowledge base is embedded as one of its words, the shortest (usually the base form).
+  const termWords = new Map<string, string>();
+  for (const article of articles) {
+    for (const word of (freshWords.get(article) ?? carried.get(articleVersion(article))!).contentWords) {
+      const term = stem(word);
+      const known = termWords.get(term);
+      if (known === undefined || word.length < known.length || (word.length === known.length && word < known))
+        termWords.set(term, word);
+    }
+  }
+  const previousTerms = previous?.retriever.termVectors;
+  const newTerms = [...termWords].filter(([term]) => !previousTerms?.vector(term));
+  const texts = [
+    ...paragraphs.map((p) => p.text),
+    ...sentences.map((s) => s.text),
+    ...newTerms.map(([, word]) => word),
+  ];
   const { vectors, computed, writeError } = cache
-    ? await cache.embed(embedder, texts, allTexts(articles))
+    ? await cache.embed(embedder, texts, [...allTexts(articles), ...termWords.values()])
     : { vectors: await embedder.embed(texts), computed: texts.length, writeError: undefined };
+  const termVectors = new Map<string, Float32Array>();
+  for (const [term] of termWords) {
+    const reused = previousTerms?.vector(term);
+    if (reused) termVectors.set(term, reused);
+  }
+  newTerms.forEach(([term], i) => termVectors.set(term, vectors[paragraphs.length + sentences.length + i]!));
 
   let paragraphAt = 0;
   let sentenceAt = paragraphs.length;
@@ -115,6 +169,7 @@ export async function buildKnowledgeIndex(
       article,
       articleEvidence(
         article,
+        freshWords.get(article)!,
         vectors.slice(paragraphAt, (paragraphAt += paragraphCount)),
         vectors.slice(sentenceAt, (sentenceAt += sentenceCount)),
       ),
@@ -133,7 +188,9 @@ export async function buildKnowledgeIndex(
     mentionSentenceIds: speaker.mentions,
     speakerSentenceIds: speaker.spoke,
   }));
-  const retriever = new HybridRetriever(evidence, people);
+  const retriever = new HybridRetriever(evidence, people, new TermVectors(termVectors), {
+    resolveName: (name) => quotes.lookup(name).speaker,
+  });
   return {
     index: new ArticleIndex(articles, embedder, retriever, quotes),
     embeddedTexts: computed,

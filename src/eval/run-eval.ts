@@ -1,140 +1,172 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { evidence, MIN_EVIDENCE } from '../answer/compose-answer.js';
-import { normaliseQuestion } from '../answer/question.js';
-import type { RetrievalMode } from '../answer/retrieve.js';
 import { loadConfig } from '../config.js';
 import { buildKnowledgeIndex, type ArticleIndex } from '../engine/build-index.js';
 import { openEmbedder } from '../engine/open-library.js';
+import type { Embedder } from '../embedding/embedder.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { evaluateQuotes } from '../quotes/evaluate-quotes.js';
+import { SIGNAL_NAMES } from '../answer/answerability.js';
+import { RANKING_WEIGHTS, type RankingWeights } from '../answer/retrieve.js';
+import { fitAnswerModel, fitRanking, prepare, signalsOf } from './fit.js';
+import { byType, figures, measure, type Outcome } from './measure.js';
+import {
+  loadBankQuotes,
+  loadQuestionBank,
+  loadQuestionFile,
+  loadSquad,
+  QUESTION_BANK,
+  type EvalSet,
+} from './question-sets.js';
 
-const evalSchema = z.object({
-  ask: z.array(z.object({ q: z.string(), gold: z.array(z.number().int()) })),
-  offtopic: z.array(z.string()),
-  quote: z.record(z.string(), z.array(z.string())).optional(),
-  mentioned_not_quoted: z.array(z.string()).optional(),
-});
+const SEED_QUESTIONS = 'test/fixtures/calibration/seed-calibration.json';
 
-const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
+const USAGE = `npm run eval [-- options]
+  --bank DIR     the question bank (default ${QUESTION_BANK}): tuning and held-out parts
+  --squad DIR    also a SQuAD-format folder (knowledge/ + questions.json), e.g. ../shared/eval/squad-dev
+  --file FILE    also a one-article question file about KNOWLEDGE_DIR (repeatable)
+  --no-seed      skip the seed article's questions (${SEED_QUESTIONS})
+  --fit          fit the ranking weights and the answer model on the tuning parts only, and print them
+  --verbose, -v  list every miss, wrong decline and answered off-topic question`;
 
-/** `npm run eval [-- --file path --verbose]`: retrieval, decline and quote metrics in one run. */
+// The values each ranking constant may take when fitted: round numbers around the earlier choices.
+const GRID: { [K in keyof RankingWeights]: number[] } = {
+  lexical: [0.3, 0.4, 0.55, 0.7, 0.85],
+  dense: [0.2, 0.3, 0.45, 0.6],
+  align: [0, 0.15, 0.3, 0.5, 0.8],
+  sentenceShare: [0.4, 0.5, 0.6, 0.7, 0.8],
+  answerKind: [0, 0.05, 0.1, 0.2, 0.3],
+  nearMin: [0.45, 0.5, 0.55, 0.6, 0.7],
+  nearCredit: [0.5, 0.7, 0.8, 0.9],
+  related: [0, 0.5, 0.7, 0.8, 0.9],
+};
+// The share of answerable tuning questions the fitted decline threshold may decline.
+const MAX_DECLINED_WHEN_FITTING = 0.02;
+
+/**
+ * `npm run eval`: recall, declines and answer spans for the question bank's tuning and held-out parts,
+ * the seed article and, when given, SQuAD, with a breakdown by question type, in one run. Held-out and
+ * SQuAD figures measure the engine; tuning figures only show what constants were fitted on.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      file: { type: 'string', multiple: true, default: ['test/fixtures/calibration/seed-calibration.json'] },
+      bank: { type: 'string', default: QUESTION_BANK },
+      squad: { type: 'string' },
+      file: { type: 'string', multiple: true, default: [] },
+      'no-seed': { type: 'boolean', default: false },
+      fit: { type: 'boolean', default: false },
       verbose: { type: 'boolean', short: 'v', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const files = await Promise.all(
-    values.file.map(async (f) => evalSchema.parse(JSON.parse(await readFile(f, 'utf8')))),
-  );
-  const data = {
-    ask: files.flatMap((f) => f.ask),
-    offtopic: files.flatMap((f) => f.offtopic),
-    quote: files[0]?.quote,
-    mentioned_not_quoted: files[0]?.mentioned_not_quoted,
-  };
+  if (values.help) return void console.log(USAGE);
   const config = loadConfig();
-  const articles = await loadKnowledge(config.KNOWLEDGE_DIR);
-  const { index } = await buildKnowledgeIndex(articles, await openEmbedder(config));
+  const embedder = await openEmbedder(config);
+
+  const bank = await loadQuestionBank(values.bank);
+  const sets: EvalSet[] = [bank.tuning, bank.heldout];
+  if (!values['no-seed'])
+    sets.push({ ...(await loadQuestionFile(SEED_QUESTIONS, 'knowledge')), name: 'seed (tuning)' });
+  for (const file of values.file) sets.push(await loadQuestionFile(file, config.KNOWLEDGE_DIR));
+  if (values.squad) sets.push(await loadSquad(values.squad));
+
+  const indexes = new Map<string, Promise<ArticleIndex>>();
+  const indexFor = (dir: string) => {
+    if (!indexes.has(dir)) indexes.set(dir, buildIndex(dir, embedder));
+    return indexes.get(dir)!;
+  };
+
+  if (values.fit) {
+    const tuning = sets.filter((s) => s === bank.tuning || s.name === 'seed (tuning)');
+    console.log(`Fitting on: ${tuning.map((s) => s.name).join(', ')}`);
+    const prepared = await Promise.all(
+      tuning.map(async (s) => prepare(await indexFor(s.knowledgeDir), s.questions)),
+    );
+    const weights = fitRanking(prepared, RANKING_WEIGHTS, GRID, (line) => console.log(line));
+    const model = fitAnswerModel(signalsOf(prepared, weights), MAX_DECLINED_WHEN_FITTING);
+    console.log(`\nRANKING_WEIGHTS = ${JSON.stringify(weights)}`);
+    console.log(`ANSWER_MODEL = ${JSON.stringify(model)}  (signals: ${SIGNAL_NAMES.join(', ')})`);
+    return;
+  }
 
   console.log(
-    `Eval: ${values.file.join(', ')} — ${data.ask.length} on-topic, ${data.offtopic.length} off-topic questions`,
+    'R@k: a gold paragraph ranked in the top k; span: answers containing a gold span; declined: share',
   );
   console.log(
-    `Knowledge: ${config.KNOWLEDGE_DIR} (${index.stats.articles} articles), model ${config.EMBEDDING_MODEL}\n`,
+    'of answerable questions declined; off declined: share of unanswerable ones declined (plausible /',
   );
-  console.log('mode      R@1    R@3    MRR');
-  for (const mode of MODES) {
-    const ranks = await Promise.all(data.ask.map((item) => goldRank(index, item.q, item.gold, mode)));
-    const recallAt = (k: number) => ranks.filter((r) => r <= k).length / ranks.length;
-    const mrr = ranks.reduce((sum, r) => sum + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length;
-    console.log(`${mode.padEnd(9)} ${fmt(recallAt(1))}  ${fmt(recallAt(3))}  ${fmt(mrr)}`);
-    if (values.verbose && mode === 'hybrid') {
-      data.ask.forEach(
-        (item, i) => ranks[i] !== 1 && console.log(`   miss (rank ${ranks[i]}): ${item.q} gold ${item.gold.join(', ')}`),
+  console.log('unrelated). BM25 is the lexical ranking alone, as a baseline.\n');
+  console.log(
+    `${'set'.padEnd(24)} ${'n'.padStart(5)}  R@1   R@3   MRR   BM25 R@1/R@3  span  declined  ${'off n'.padStart(5)}  off declined (plaus./unrel.)`,
+  );
+  const results: { set: EvalSet; outcomes: Outcome[] }[] = [];
+  for (const set of sets) {
+    const index = await indexFor(set.knowledgeDir);
+    const outcomes = await measure(index, set.questions);
+    const lexical = figures(
+      await measure(
+        index,
+        set.questions.filter((q) => q.gold.length > 0),
+        'lexical',
+      ),
+    );
+    const f = figures(outcomes);
+    results.push({ set, outcomes });
+    console.log(
+      `${set.name.padEnd(24)} ${String(f.answerable).padStart(5)}  ${fmt(f.r1)}  ${fmt(f.r3)}  ${fmt(f.mrr)}  ${fmt(lexical.r1)} / ${fmt(lexical.r3)}   ${fmt(f.span)}  ${fmt(f.declined)}      ${String(f.unanswerable).padStart(5)}  ${fmt(f.offDeclined)} (${fmt(f.plausibleDeclined)} / ${fmt(f.unrelatedDeclined)})`,
+    );
+  }
+
+  for (const { set, outcomes } of results) {
+    console.log(`\nBy question type: ${set.name}`);
+    console.log(`  ${'type'.padEnd(8)} ${'n'.padStart(5)}  R@1   R@3   span  declined`);
+    for (const [type, group] of byType(outcomes)) {
+      const f = figures(group);
+      console.log(
+        `  ${type.padEnd(8)} ${String(f.answerable).padStart(5)}  ${fmt(f.r1)}  ${fmt(f.r3)}  ${fmt(f.span)}  ${fmt(f.declined)}`,
       );
     }
   }
 
-  const onTopic = await Promise.all(
-    data.ask.map(async (item) => ({
-      q: item.q,
-      result: await index.ask(item.q),
-      ranking: await index.rank(normaliseQuestion(item.q)),
-    })),
-  );
-  const offTopic = await Promise.all(
-    data.offtopic.map(async (q) => ({
-      q,
-      result: await index.ask(q),
-      ranking: await index.rank(normaliseQuestion(q)),
-    })),
-  );
-  const wronglyDeclined = onTopic.filter((r) => r.result.declined);
-  const declinedOff = offTopic.filter((r) => r.result.declined);
-  console.log(
-    `\nDeclines: off-topic declined ${declinedOff.length}/${offTopic.length}; on-topic wrongly declined ${wronglyDeclined.length}/${onTopic.length}`,
-  );
-  const evidenceOf = (rs: typeof onTopic) => rs.map((r) => evidence(r.ranking));
-  console.log(
-    `  evidence on-topic min ${fmt(Math.min(...evidenceOf(onTopic)))}; off-topic max ${fmt(Math.max(...evidenceOf(offTopic)))}`,
-  );
-  console.log(
-    `  evidence threshold in use ${MIN_EVIDENCE}; suggested by this data ${fmt(suggestThreshold(evidenceOf(onTopic), evidenceOf(offTopic)))}`,
-  );
-  for (const r of wronglyDeclined)
-    console.log(`   wrongly declined: ${r.q} (evidence ${fmt(evidence(r.ranking))})`);
-  for (const r of offTopic.filter((x) => !x.result.declined))
-    console.log(`   answered off-topic: ${r.q} (evidence ${fmt(evidence(r.ranking))})`);
-  if (data.quote) {
-    const q = evaluateQuotes(index.quoteIndex, {
-      quote: data.quote,
-      mentioned_not_quoted: data.mentioned_not_quoted ?? [],
-    });
+  console.log('\nQuotes (question bank): precision, recall');
+  for (const set of [bank.tuning, bank.heldout]) {
+    const index = await indexFor(set.knowledgeDir);
+    const q = evaluateQuotes(index.quoteIndex, await loadBankQuotes(set.docs ?? [], values.bank), set.docs);
     console.log(
-      `\nQuotes: precision ${fmt(q.precision)} (${q.correct}/${q.attributed} attributed quotes right), recall ${fmt(q.recall)} (${q.correct}/${q.gold})`,
+      `  ${set.name.padEnd(10)} precision ${fmt(q.precision)} (${q.correct}/${q.attributed}), recall ${fmt(q.recall)} (${q.correct}/${q.gold})`,
     );
-    const silentOk = q.mentionedNotQuoted.filter((m) => m.ok).length;
-    console.log(
-      `  named but not quoted: ${silentOk}/${q.mentionedNotQuoted.length} reported as mentioned, with no quotes`,
-    );
-    for (const m of q.misses) console.log(`   missed: ${m.speaker}: “${m.text}”`);
-    for (const x of q.extras) console.log(`   wrongly attributed to ${x.speaker}: “${x.text}” [${x.id}]`);
-    for (const m of q.mentionedNotQuoted.filter((m) => !m.ok)) console.log(`   ${m.name}: ${m.problem}`);
   }
+
   if (values.verbose) {
-    for (const r of [...onTopic, ...offTopic])
-      console.log(
-        `\nQ: ${r.q} [coverage ${fmt(r.ranking.coverage)}, similarity ${fmt(r.ranking.bestSentenceSimilarity)}]\nA: ${r.result.answer}`,
-      );
+    for (const { set, outcomes } of results) {
+      console.log(`\n== ${set.name}`);
+      for (const o of outcomes) {
+        const answerable = o.question.gold.length > 0;
+        const problem = answerable
+          ? o.declined
+            ? 'declined'
+            : o.rank > 1
+              ? `rank ${o.rank}`
+              : o.spanInAnswer === false
+                ? 'no span'
+                : ''
+          : o.declined
+            ? ''
+            : 'answered off-topic';
+        if (!problem) continue;
+        const gold = o.question.gold.map((g) => `${g.doc}#${g.paragraph}`).join(' ');
+        console.log(`  [${problem}] (${o.question.type}) ${o.question.q}${gold ? ` → ${gold}` : ''}`);
+        console.log(`      ${o.answer.slice(0, 240)}`);
+      }
+    }
   }
 }
 
-async function goldRank(
-  index: ArticleIndex,
-  question: string,
-  gold: number[],
-  mode: RetrievalMode,
-): Promise<number> {
-  const ranking = await index.rank(normaliseQuestion(question), mode);
-  const position = ranking.paragraphs.findIndex((p) => gold.includes(p.paragraph.number));
-  return position < 0 ? Infinity : position + 1;
+async function buildIndex(dir: string, embedder: Embedder): Promise<ArticleIndex> {
+  return (await buildKnowledgeIndex(await loadKnowledge(dir), embedder)).index;
 }
 
-/**
- * The calibration rule behind MIN_EVIDENCE: the highest threshold that still answers every on-topic
- * question, set halfway between the lowest on-topic evidence and the highest off-topic evidence below it.
- */
-function suggestThreshold(onTopic: number[], offTopic: number[]): number {
-  const lowestOnTopic = Math.min(...onTopic);
-  const below = offTopic.filter((c) => c < lowestOnTopic);
-  return below.length === 0 ? lowestOnTopic / 2 : (lowestOnTopic + Math.max(...below)) / 2;
-}
-
-const fmt = (x: number) => x.toFixed(2).padStart(4);
+const fmt = (x: number) => (Number.isNaN(x) ? '  – ' : x.toFixed(2));
 
 main().catch((err: unknown) => {
   console.error(err);

@@ -44,8 +44,9 @@ describe('Library.reload', () => {
     const report = await library.reload();
     expect(report.changed).toEqual(['library-budget']);
     expect(report.unchanged).toBe(1);
-    // The edited paragraph and its edited sentence; everything else comes from the vector cache.
-    expect(report.embeddedTexts).toBe(2);
+    // The edited paragraph, its edited sentence and the one word new to the knowledge base ("officials");
+    // everything else comes from the vector cache.
+    expect(report.embeddedTexts).toBe(3);
     const after = library.current as ArticleIndex;
     const key = (index: ArticleIndex) =>
       [...index.quoteIndex.analyses.entries()].find(([k]) => k.startsWith('harbour-reopens:'))?.[1];

@@ -1,0 +1,48 @@
+import type { QuestionType } from './question-type.js';
+
+/**
+ * What a sentence could answer, as bits: it names a person, a time, a place, a number or amount, or a
+ * reason. Read from surface cues (digits, month names, "because", capitalised names after "in"…), which
+ * news writes consistently; cheap enough to compute for every sentence once per version of an article.
+ */
+export const KIND = { person: 1, time: 2, place: 4, number: 8, reason: 16 } as const;
+
+const NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third|double|twice|per ?cent|percent)\b/i;
+const TIME =
+  /\b(?:1[5-9]\d\d|20\d\d|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|today|yesterday|tomorrow|tonight|overnight|morning|afternoon|evening|midnight|noon|weekend|weeks?|months?|years?|decades?|centur(?:y|ies)|spring|summer|autumn|winter|ago|since|until|earlier|later|recently|soon|next|last|dawn|dusk)\b/i;
+const PLACE =
+  /\b(?:in|at|near|from|outside|inside|across|around|into|towards?)\s+(?:the\s+)?\p{Lu}|\b(?:city|town|village|country|countries|state|county|region|province|street|road|avenue|square|river|valley|coast|island|capital|district|neighbourhood|neighborhood|airport|station|harbou?r|port|border|court(?:house)?|hospital|school|stadium|museum|headquarters|building|site|area)\b/iu;
+const PERSON =
+  /(?<!^)\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Judge|Justice|Chief|Inspector|Detective|Officer|Sir|Dame|Lord|Lady)\b\.?\s+\p{Lu}|\b(?:he|she|they|spokes(?:man|woman|person)|minister|director|chief|executive|president|chair(?:man|woman)?|leader|secretary|official|officer|manager|founder|owner|head|coach|judge|lawyer|attorney|prosecutor|professor|doctor|researcher|scientist|expert|analyst|mayor|councillor|resident|teacher|captain|player|victim|witness)s?\b/u;
+const REASON =
+  /\b(?:because|due to|owing to|as a result|result(?:ed|s)? (?:in|from)|in order to|so that|amid|following|blamed|cause[ds]?|reasons?|led to|prompted|after|since|over concerns?|fears? (?:of|that)|aimed at|to (?:protect|avoid|prevent|reduce|stop|help|ensure|pay|cover|meet|make))\b/i;
+
+/** The kinds of answer a sentence holds (a union of KIND bits). */
+export function sentenceKinds(text: string): number {
+  return (
+    (PERSON.test(text) ? KIND.person : 0) |
+    (TIME.test(text) ? KIND.time : 0) |
+    (PLACE.test(text) ? KIND.place : 0) |
+    (NUMBER.test(text) ? KIND.number : 0) |
+    (REASON.test(text) ? KIND.reason : 0)
+  );
+}
+
+/** The kind of answer a question type wants, or 0 when any sentence could do (what, how, yes/no). */
+export function wantedKind(type: QuestionType): number {
+  switch (type) {
+    case 'who':
+      return KIND.person;
+    case 'when':
+      return KIND.time;
+    case 'where':
+      return KIND.place;
+    case 'number':
+      return KIND.number;
+    case 'why':
+      return KIND.reason;
+    default:
+      return 0;
+  }
+}

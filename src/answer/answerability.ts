@@ -1,0 +1,60 @@
+import type { Ranking } from './retrieve.js';
+
+/** The signals weighed to decide whether the articles answer a question, in the order of the weights. */
+export const SIGNAL_NAMES = [
+  'meaning coverage',
+  'exact coverage',
+  'sentence similarity',
+  'sentence alignment',
+  'unmatched words',
+  'unknown name',
+  'kind missing',
+] as const;
+
+/**
+ * What a ranking says about whether the articles address the question asked, each about 0–1: how much
+ * of it (IDF-weighted) one top paragraph addresses by meaning and by form, how close the best sentence
+ * is to it as a whole and word by word, how much of it nothing matches, whether it names something the
+ * articles never mention, and whether the kind of answer it wants (a time, a number…) is missing.
+ */
+export function answerSignals(ranking: Ranking): number[] {
+  return [
+    ranking.meaningCoverage,
+    ranking.coverage,
+    ranking.bestSentenceSimilarity,
+    ranking.bestSentenceAlignment,
+    ranking.unmatchedShare,
+    ranking.unknownNames.length > 0 ? 1 : 0,
+    ranking.kindMissing ? 1 : 0,
+  ];
+}
+
+/** A logistic model over the signals, and the confidence below which the engine declines. */
+export interface AnswerModel {
+  weights: readonly number[];
+  bias: number;
+  threshold: number;
+}
+
+/**
+ * Fitted by `npm run eval -- --fit` on the question bank's tuning part (answerable questions against
+ * questions the articles do not answer, half of them on the articles' own subjects); the threshold is
+ * the highest that declines at most 2 % of the tuning part's answerable questions.
+ */
+export const ANSWER_MODEL: AnswerModel = {
+  weights: [4, 2, 3, 2, -3, -2, -1],
+  bias: -4,
+  threshold: 0.5,
+};
+
+/** How confident the engine is that the articles answer the question, 0–1. */
+export function answerConfidence(ranking: Ranking, model: AnswerModel = ANSWER_MODEL): number {
+  return logistic(answerSignals(ranking), model);
+}
+
+/** The logistic function of the weighted signals. */
+export function logistic(signals: readonly number[], model: Omit<AnswerModel, 'threshold'>): number {
+  let z = model.bias;
+  signals.forEach((x, i) => (z += (model.weights[i] ?? 0) * x));
+  return 1 / (1 + Math.exp(-z));
+}

