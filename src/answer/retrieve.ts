@@ -322,7 +322,8 @@ export class HybridRetriever {
       if (this.weights.related > 0) {
         for (const related of relatedWords(word)) {
           const t = indexTerm(related);
-          if (t && !isStopWord(related) && this.#lexical.paragraphFrequency(t) > 0) credit(t, this.weights.related);
+          if (t && !isStopWord(related) && this.#lexical.paragraphFrequency(t) > 0)
+            credit(t, this.weights.related);
         }
       }
       const bestSentence = new Map<number, number>();
