@@ -216,7 +216,8 @@ function findSubject(
   const phraseTerms = contentTerms(phrase);
   const sameOrNear = (term: string, known: (t: string) => boolean) =>
     known(term) || (near.get(term) ?? []).some(known);
-  const phraseText = ` ${words(phrase).join(' ')} `;
+  // Names in a complement ("the chief executive of Acme") modify the subject; they are not it.
+  const phraseText = ` ${words(nounPhrase).join(' ')} `;
   let best: { match: PersonMatch; rank: number } | undefined;
   for (const { prepared, match } of matches) {
     let rank = 0;

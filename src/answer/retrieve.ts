@@ -94,20 +94,29 @@ export interface RankingWeights {
   answerKind: number;
   nearMin: number;
   nearCredit: number;
+  /** Added to a sentence by the share of the question's adjacent word pairs it holds close together. */
+  phrase: number;
+  /** How much an article's own IDF of a question word weighs in matching it (an exponent; 0: not at all). */
+  localIdf: number;
+  /** Scales the boost of sentences that name a person the question names (MENTION_BOOST). */
+  mention: number;
   /** Credit for a word WordNet relates to the question word (a synonym, a more general word, a derivation). */
   related: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
 export const RANKING_WEIGHTS: RankingWeights = {
-  lexical: 0.55,
-  dense: 0.45,
-  align: 0.3,
-  sentenceShare: 0.6,
-  answerKind: 0.1,
-  nearMin: 0.6,
+  lexical: 0.3,
+  dense: 0.2,
+  align: 0.8,
+  sentenceShare: 0.4,
+  answerKind: 0.3,
+  nearMin: 0.55,
   nearCredit: 0.8,
-  related: 0.8,
+  related: 0.9,
+  phrase: 0,
+  mention: 0.25,
+  localIdf: 1,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -115,6 +124,10 @@ export const RANKING_WEIGHTS: RankingWeights = {
 const COVERAGE_DEPTH = 3;
 // Terms near in meaning considered per question word: enough for synonyms, few enough to stay fast.
 const NEAR_LIMIT = 12;
+// Sentences checked for the question's phrases (the best so far), and how far apart two words of a
+// phrase may stand ("earl of Hereford": two words apart).
+const PHRASE_CANDIDATES = 200;
+const PHRASE_WINDOW = 3;
 // Paragraphs a ranking lists; answers and citations draw on the first few, the eval on all of them.
 const RANKED_PARAGRAPHS = 50;
 
@@ -136,6 +149,10 @@ export class HybridRetriever {
   readonly #sentenceWords: string[] = [];
   /** Every sentence's KIND bits, in corpus order. */
   readonly #sentenceKinds: Uint8Array;
+  /** Corpus positions: each sentence's paragraph, each paragraph's article, and paragraphs per article. */
+  readonly #paragraphOfSentence: Int32Array;
+  readonly #articleOfParagraph: Int32Array;
+  readonly #paragraphsInArticle: Int32Array;
   readonly #sentenceById = new Map<string, number>();
   readonly #paragraphById = new Map<string, number>();
 
@@ -168,6 +185,14 @@ export class HybridRetriever {
       }
     }
     this.#lexical = new Bm25Corpus(placed);
+    this.#paragraphOfSentence = new Int32Array(this.sentences.length);
+    this.#articleOfParagraph = new Int32Array(this.paragraphs.length);
+    this.#paragraphsInArticle = Int32Array.from(evidence, (e) => e.article.paragraphs.length);
+    const articleIndex = new Map(evidence.map((e, a) => [e.article, a]));
+    this.paragraphs.forEach(({ paragraph, article, sentenceStart }, p) => {
+      this.#articleOfParagraph[p] = articleIndex.get(article)!;
+      this.#paragraphOfSentence.fill(p, sentenceStart, sentenceStart + paragraph.sentences.length);
+    });
     this.#sentenceKinds = new Uint8Array(this.sentences.length);
     let at = 0;
     for (const { sentenceKinds } of evidence) {
@@ -218,6 +243,7 @@ export class HybridRetriever {
     if (mode === 'hybrid') {
       addWeighted(sentenceScores, alignment.sentences, w.align);
       this.#addKindBonus(sentenceScores, wanted, w.answerKind);
+      this.#addPhraseBonus(sentenceScores, question, w.phrase);
       this.#addPersonBoosts(sentenceScores, focus);
     }
 
@@ -307,11 +333,22 @@ export class HybridRetriever {
     const unmatched: string[] = [];
     const slots = new Map<string, string>();
     for (const word of wordsToEmbed(question)) if (!slots.has(stem(word))) slots.set(stem(word), word);
-    let total = 0;
+    // A content word and the word after it may be one lexical unit ("set up", "step down").
+    const all = words(question);
+    const phraseAfter = new Map(all.slice(0, -1).map((w, i) => [w, `${w} ${all[i + 1]}`]));
+    const articles = this.#paragraphsInArticle.length;
+    // Each article weighs the question's words by their IDF in the knowledge base times, to the power
+    // `localIdf`, their IDF among its own paragraphs: a word every paragraph of the article uses (its
+    // company's name) says nothing about which of them answers.
+    const totals = new Float64Array(articles);
+    const bestSentence = new Float64Array(this.sentences.length);
+    const bestParagraph = new Float64Array(this.paragraphs.length);
+    const localDf = new Int32Array(articles);
+    let globalTotal = 0;
     let unmatchedWeight = 0;
     for (const [term, word] of slots) {
-      const weight = this.#idf(term);
-      total += weight;
+      const global = this.#idf(term);
+      globalTotal += global;
       const vector = wordVectors.get(word);
       const near = vector ? this.termVectors.near(vector, this.weights.nearMin, NEAR_LIMIT) : [];
       const credits = new Map<string, number>([[term, 1]]);
@@ -320,40 +357,62 @@ export class HybridRetriever {
       };
       for (const n of near) credit(n.term, this.weights.nearCredit * n.similarity);
       if (this.weights.related > 0) {
-        for (const related of relatedWords(word)) {
+        const phrase = phraseAfter.get(word);
+        for (const related of [...relatedWords(word), ...(phrase ? relatedWords(phrase) : [])]) {
           const t = indexTerm(related);
-          if (t && !isStopWord(related) && this.#lexical.paragraphFrequency(t) > 0)
-            credit(t, this.weights.related);
+          if (t && this.#lexical.paragraphFrequency(t) > 0) credit(t, this.weights.related);
         }
       }
-      const bestSentence = new Map<number, number>();
-      const bestParagraph = new Map<number, number>();
-      for (const [candidate, credit] of credits) {
+      // The best credit of this word in each sentence and paragraph, in reused arrays: a common word
+      // touches thousands of sentences at a thousand articles, and maps of them made most of the garbage.
+      const touchedSentences: number[] = [];
+      const touchedParagraphs: number[] = [];
+      localDf.fill(0);
+      for (const [candidate, c] of credits) {
         this.#lexical.forEachSentenceWith(candidate, (s, p) => {
-          if ((bestSentence.get(s) ?? 0) < credit) bestSentence.set(s, credit);
-          if ((bestParagraph.get(p) ?? 0) < credit) bestParagraph.set(p, credit);
+          if (bestSentence[s] === 0) touchedSentences.push(s);
+          if (c > bestSentence[s]!) bestSentence[s] = c;
+          if (bestParagraph[p] === 0) touchedParagraphs.push(p);
+          if (candidate === term && bestParagraph[p] !== 1) localDf[this.#articleOfParagraph[p]!]!++;
+          if (c > bestParagraph[p]!) bestParagraph[p] = c;
         });
       }
       nearTerms.set(
         term,
-        near.map((n) => n.term).filter((t) => t !== term),
+        [...credits.keys()].filter((t) => t !== term),
       );
-      if (bestParagraph.size === 0) {
+      if (touchedParagraphs.length === 0) {
         unmatched.push(word);
-        unmatchedWeight += weight;
+        unmatchedWeight += global;
       }
-      for (const [s, credit] of bestSentence) sentences[s]! += weight * credit;
-      for (const [p, credit] of bestParagraph) paragraphs[p]! += weight * credit;
+      const weightIn = (a: number) =>
+        global * Math.log(1 + this.#paragraphsInArticle[a]! / (localDf[a]! + 0.5)) ** this.weights.localIdf;
+      const weights = new Float64Array(articles);
+      for (let a = 0; a < articles; a++) totals[a]! += weights[a] = weightIn(a);
+      for (const s of touchedSentences) {
+        sentences[s]! +=
+          weights[this.#articleOfParagraph[this.#paragraphOfSentence[s]!]!]! * bestSentence[s]!;
+        bestSentence[s] = 0;
+      }
+      for (const p of touchedParagraphs) {
+        paragraphs[p]! += weights[this.#articleOfParagraph[p]!]! * bestParagraph[p]!;
+        bestParagraph[p] = 0;
+      }
     }
-    if (total > 0) {
-      for (let i = 0; i < sentences.length; i++) sentences[i]! /= total;
-      for (let i = 0; i < paragraphs.length; i++) paragraphs[i]! /= total;
+    for (let s = 0; s < sentences.length; s++) {
+      const total = totals[this.#articleOfParagraph[this.#paragraphOfSentence[s]!]!]!;
+      if (total > 0) sentences[s]! /= total;
     }
+    for (let p = 0; p < paragraphs.length; p++) {
+      const total = totals[this.#articleOfParagraph[p]!]!;
+      if (total > 0) paragraphs[p]! /= total;
+    }
+    const unmatchedShare = globalTotal > 0 ? unmatchedWeight / globalTotal : 0;
     return {
       sentences,
       paragraphs,
       unmatched,
-      unmatchedShare: total > 0 ? unmatchedWeight / total : 0,
+      unmatchedShare,
       near: nearTerms,
     };
   }
@@ -378,6 +437,30 @@ export class HybridRetriever {
     for (let i = 0; i < scores.length; i++) if (this.#sentenceKinds[i]! & wanted) scores[i]! += bonus;
   }
 
+  /**
+   * Adds `bonus` times the share of the question's pairs of adjacent content words ("earl of Hereford" →
+   * earl+hereford) that a sentence holds within a few words of each other, for the best-scoring
+   * sentences: a phrase from the question is stronger evidence than its words scattered.
+   */
+  #addPhraseBonus(scores: Float64Array, question: string, bonus: number): void {
+    const terms = contentTerms(question);
+    const pairs = terms.slice(1).map((term, i) => [terms[i]!, term] as const);
+    if (pairs.length === 0 || bonus === 0) return;
+    for (const s of topIndices(scores, PHRASE_CANDIDATES)) {
+      const positions = new Map<string, number[]>();
+      this.#sentenceWords[s]!.split(' ').forEach((word, at) => {
+        const term = word === '' ? null : indexTerm(word);
+        if (term) positions.set(term, [...(positions.get(term) ?? []), at]);
+      });
+      const close = (a: string, b: string) =>
+        (positions.get(a) ?? []).some((p) =>
+          (positions.get(b) ?? []).some((q) => q !== p && Math.abs(q - p) <= PHRASE_WINDOW),
+        );
+      const held = pairs.filter(([a, b]) => close(a, b)).length;
+      scores[s]! += (bonus * held) / pairs.length;
+    }
+  }
+
   /** Whether any sentence of the paragraphs `top` holds the kind of answer wanted. */
   #holdsKind(top: readonly number[], wanted: number): boolean {
     return top.some((p) => {
@@ -397,7 +480,7 @@ export class HybridRetriever {
       }
     };
     for (const { person, confidence } of focus.people) {
-      add(person.mentionSentenceIds, MENTION_BOOST[focus.intent] * confidence);
+      add(person.mentionSentenceIds, MENTION_BOOST[focus.intent] * confidence * this.weights.mention);
       // When the question says whose words it wants, only that person's words are boosted.
       if (!focus.subject || focus.subject.person === person) {
         add(person.speakerSentenceIds, SPEAKER_BOOST[focus.intent] * confidence);

@@ -37,9 +37,18 @@ const STOP_WORDS = new Set([...englishStopWords, ...EXTRA_STOP_WORDS]);
 // Letters and digits, keeping an inner apostrophe so "don't" stays one word until it is trimmed below.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** Lowercase words of a text, possessives and contractions trimmed ("Korea’s" → "korea"). */
+/**
+ * Lowercase words of a text, accents folded and possessives and contractions trimmed ("Korea’s" →
+ * "korea", "Temür" → "temur"): people type names without the accents the article prints.
+ */
 export function words(text: string): string[] {
-  const found = text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+  const found =
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(WORD) ?? [];
   return found.map((w) => w.replace(/['’](s|t|re|ve|ll|d|m)$/u, ''));
 }
 

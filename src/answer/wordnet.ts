@@ -47,11 +47,17 @@ const DETACH: Record<Pos, [string, string][]> = {
   adv: [],
 };
 
+// WordNet's own lists of irregular forms ("took" → "take"), as wink-lexicon ships them.
+const IRREGULAR: Partial<Record<Pos, Record<string, string>>> = {
+  verb: require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>,
+  noun: require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>,
+};
+
 let indexes: Map<Pos, Buffer> | undefined;
 const memo = new Map<string, readonly string[]>();
 
 /**
- * Words WordNet relates to `word` (lower case): its synonyms, the more general words above it
+ * Words WordNet relates to `word` (lower case; a phrase such as "set up" is looked up whole): its synonyms, the more general words above it
  * ("prosecutor" → "lawyer", "attorney"), and words derived from it or it from them ("founded" →
  * "founder"), over its first senses in every part of speech. Multi-word entries give their last word
  * ("prosecuting attorney" → "attorney"). Empty for a word WordNet does not have.
@@ -73,7 +79,7 @@ export function relatedWords(word: string): readonly string[] {
           } else if (pointer.symbol === '+') {
             const source = synset.words[pointer.source - 1];
             const target = readSynset(pointer.pos, pointer.offset).words[pointer.target - 1];
-            if (source === base && target) related.add(target);
+            if (source === base.replace(/ /g, '_') && target) related.add(target);
           }
         }
       }
@@ -87,13 +93,18 @@ export function relatedWords(word: string): readonly string[] {
   return found;
 }
 
-function baseForms(word: string, pos: Pos): string[] {
+/** The lemmas a word or phrase may be an inflection of ("founded" → "found", "took over" → "take over"). */
+function baseForms(phrase: string, pos: Pos): string[] {
+  const [word = '', ...rest] = phrase.split(' ');
+  const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
   const forms = [word];
   for (const [suffix, ending] of DETACH[pos]) {
     if (word.length > suffix.length + 1 && word.endsWith(suffix))
       forms.push(word.slice(0, -suffix.length) + ending);
   }
-  return [...new Set(forms)].filter((form) => synsetOffsets(form, pos).length > 0);
+  const irregular = IRREGULAR[pos]?.[word];
+  if (irregular) forms.push(irregular);
+  return [...new Set(forms)].map((form) => form + tail).filter((form) => synsetOffsets(form, pos).length > 0);
 }
 
 /** The synset offsets of a lemma in one part of speech, most frequent sense first. */

@@ -23,16 +23,21 @@ function retrieverWith(index: ArticleIndex, weights: RankingWeights): HybridRetr
   return new HybridRetriever(evidence, people, termVectors, { ...options, weights });
 }
 
-/** Mean reciprocal rank of the first gold paragraph over every answerable question, and R@1. */
+/**
+ * Mean reciprocal rank of the first gold paragraph over the answerable questions of each set, averaged
+ * over the sets (so a large set does not drown a small one), and R@1 likewise.
+ */
 export function rankingScore(
   prepared: readonly Prepared[],
   weights: RankingWeights,
 ): { mrr: number; r1: number } {
-  let reciprocal = 0;
-  let first = 0;
-  let n = 0;
+  let mrr = 0;
+  let r1 = 0;
   for (const { index, items } of prepared) {
     const retriever = retrieverWith(index, weights);
+    let reciprocal = 0;
+    let first = 0;
+    let n = 0;
     for (const { question, core, vectors } of items) {
       if (question.gold.length === 0) continue;
       n++;
@@ -46,8 +51,12 @@ export function rankingScore(
       if (at >= 0) reciprocal += 1 / (at + 1);
       if (at === 0) first++;
     }
+    if (n > 0) {
+      mrr += reciprocal / n / prepared.length;
+      r1 += first / n / prepared.length;
+    }
   }
-  return { mrr: n === 0 ? 0 : reciprocal / n, r1: n === 0 ? 0 : first / n };
+  return { mrr, r1 };
 }
 
 /**

@@ -152,11 +152,16 @@ describe('ask, for "what did X say" questions', () => {
 });
 
 describe('ask, for short and loose questions', () => {
-  it('declines "what did X say" for a name nobody has, and suggests the near one for a typo', async () => {
+  it('finds the speaker of "what did X say" through a typo, as /quote does', async () => {
     const result = await twoArticles.ask('what did priya nar say');
+    expect(result.declined).toBe(false);
+    expect(result.citations[0]!.id).toBe(twoArticles.quote('Priya Nair').quotes[0]!.id);
+  });
+
+  it('declines "what did X say" for a name nobody has, saying so', async () => {
+    const result = await twoArticles.ask('what did Zbigniew Kowalczyk say');
     expect(result.declined).toBe(true);
-    expect(result.answer).toContain('do not mention priya nar');
-    expect(result.answer).toContain('Did you mean Priya Nair?');
+    expect(result.answer).toContain('do not mention Zbigniew Kowalczyk');
   });
 
   it('answers a bare name with what the articles say of that person', async () => {

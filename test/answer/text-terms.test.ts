@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { contentTerms, words } from '../../src/answer/text-terms.js';
 
 describe('text terms', () => {
-  it('splits words, trimming possessives and contractions, keeping letters of any script', () => {
+  it('splits words, trimming possessives and contractions, folding accents, keeping letters of any script', () => {
     expect(words('Korea’s leader didn’t visit São Paulo')).toEqual([
       'korea',
       'leader',
       'didn',
       'visit',
-      'são',
+      'sao',
       'paulo',
     ]);
+    expect(words('Москва')).toEqual(['москва']);
   });
 
   it('drops stop words and honorifics, and meets irregular and derived forms', () => {
