@@ -63,7 +63,7 @@ export interface Ranking {
   unmatchedShare: number;
   /** The best word-by-word match of the question by any one sentence (see `meaningCoverage`), 0–1. */
   bestSentenceAlignment: number;
-  /** The question wants a kind of answer (a time, a number…) that no sentence of the top paragraphs holds. */
+  /** The question wants a kind of answer (a time, a number…) that the top paragraph's best sentence lacks. */
   kindMissing: boolean;
   /** Highest raw cosine similarity between the question and any sentence (0 when the question has no known words). */
   bestSentenceSimilarity: number;
@@ -94,8 +94,6 @@ export interface RankingWeights {
   answerKind: number;
   nearMin: number;
   nearCredit: number;
-  /** Added to a sentence by the share of the question's adjacent word pairs it holds close together. */
-  phrase: number;
   /** How much an article's own IDF of a question word weighs in matching it (an exponent; 0: not at all). */
   localIdf: number;
   /** Scales the boost of sentences that name a person the question names (MENTION_BOOST). */
@@ -106,16 +104,15 @@ export interface RankingWeights {
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
 export const RANKING_WEIGHTS: RankingWeights = {
-  lexical: 0.3,
-  dense: 0.2,
-  align: 0.8,
-  sentenceShare: 0.4,
-  answerKind: 0.3,
+  lexical: 0.2,
+  dense: 0.45,
+  align: 0.5,
+  sentenceShare: 0.5,
+  answerKind: 0.2,
   nearMin: 0.55,
-  nearCredit: 0.8,
+  nearCredit: 0.7,
   related: 0.9,
-  phrase: 0,
-  mention: 0.25,
+  mention: 0,
   localIdf: 1,
 };
 
@@ -124,10 +121,6 @@ export const RANKING_WEIGHTS: RankingWeights = {
 const COVERAGE_DEPTH = 3;
 // Terms near in meaning considered per question word: enough for synonyms, few enough to stay fast.
 const NEAR_LIMIT = 12;
-// Sentences checked for the question's phrases (the best so far), and how far apart two words of a
-// phrase may stand ("earl of Hereford": two words apart).
-const PHRASE_CANDIDATES = 200;
-const PHRASE_WINDOW = 3;
 // Paragraphs a ranking lists; answers and citations draw on the first few, the eval on all of them.
 const RANKED_PARAGRAPHS = 50;
 
@@ -243,7 +236,6 @@ export class HybridRetriever {
     if (mode === 'hybrid') {
       addWeighted(sentenceScores, alignment.sentences, w.align);
       this.#addKindBonus(sentenceScores, wanted, w.answerKind);
-      this.#addPhraseBonus(sentenceScores, question, w.phrase);
       this.#addPersonBoosts(sentenceScores, focus);
     }
 
@@ -299,7 +291,8 @@ export class HybridRetriever {
         0,
         ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.sentences[bestSentence[p]!]!),
       ),
-      kindMissing: wanted !== 0 && !this.#holdsKind(top.slice(0, COVERAGE_DEPTH), wanted),
+      kindMissing:
+        wanted !== 0 && top[0] !== undefined && (this.#sentenceKinds[bestSentence[top[0]]!]! & wanted) === 0,
       ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
       bestSentenceSimilarity,
       unknownNames: this.#unknownNames(question, focus, alignment.unmatched),
@@ -437,40 +430,6 @@ export class HybridRetriever {
     for (let i = 0; i < scores.length; i++) if (this.#sentenceKinds[i]! & wanted) scores[i]! += bonus;
   }
 
-  /**
-   * Adds `bonus` times the share of the question's pairs of adjacent content words ("earl of Hereford" →
-   * earl+hereford) that a sentence holds within a few words of each other, for the best-scoring
-   * sentences: a phrase from the question is stronger evidence than its words scattered.
-   */
-  #addPhraseBonus(scores: Float64Array, question: string, bonus: number): void {
-    const terms = contentTerms(question);
-    const pairs = terms.slice(1).map((term, i) => [terms[i]!, term] as const);
-    if (pairs.length === 0 || bonus === 0) return;
-    for (const s of topIndices(scores, PHRASE_CANDIDATES)) {
-      const positions = new Map<string, number[]>();
-      this.#sentenceWords[s]!.split(' ').forEach((word, at) => {
-        const term = word === '' ? null : indexTerm(word);
-        if (term) positions.set(term, [...(positions.get(term) ?? []), at]);
-      });
-      const close = (a: string, b: string) =>
-        (positions.get(a) ?? []).some((p) =>
-          (positions.get(b) ?? []).some((q) => q !== p && Math.abs(q - p) <= PHRASE_WINDOW),
-        );
-      const held = pairs.filter(([a, b]) => close(a, b)).length;
-      scores[s]! += (bonus * held) / pairs.length;
-    }
-  }
-
-  /** Whether any sentence of the paragraphs `top` holds the kind of answer wanted. */
-  #holdsKind(top: readonly number[], wanted: number): boolean {
-    return top.some((p) => {
-      const { paragraph, sentenceStart } = this.paragraphs[p]!;
-      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++)
-        if (this.#sentenceKinds[i]! & wanted) return true;
-      return false;
-    });
-  }
-
   #addPersonBoosts(scores: Float64Array, focus: QuestionFocus): void {
     const boosts = new Map<number, number>();
     const add = (ids: readonly string[], amount: number) => {
@@ -533,9 +492,13 @@ export class HybridRetriever {
       return [focus.subjectPhrase.replace(/^(the|a|an)\s+/i, '')];
     }
     // A sentence's first word is capitalised anyway, and "I" always is; neither names anything.
-    const capitalised = question.match(/(?<=[^.!?:;]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
-    return capitalised.filter((name) => name !== 'I' && words(name).some(isUnmatched));
+    return capitalisedWords(question).filter((name) => name !== 'I' && words(name).some(isUnmatched));
   }
+}
+
+/** Capitalised words inside a question's sentences: a sentence's first word is capitalised anyway. */
+function capitalisedWords(question: string): string[] {
+  return question.match(/(?<=[^.!?:;]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
 }
 
 /** Writes the query's dot product with each row of `matrix` into `out` from position `row`; returns the next position. */
