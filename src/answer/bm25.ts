@@ -125,6 +125,11 @@ export class Bm25Corpus {
     this.#averageParagraphLength = paragraphs === 0 ? 0 : paragraphLengths / paragraphs;
   }
 
+  /** In how many sentences a term occurs (0 for one the articles never use). */
+  sentenceFrequency(term: string): number {
+    return this.#byTerm.get(term)?.sentenceDf ?? 0;
+  }
+
   /** In how many paragraphs a term occurs (0 for one the articles never use). */
   paragraphFrequency(term: string): number {
     return this.#byTerm.get(term)?.paragraphDf ?? 0;

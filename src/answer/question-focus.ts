@@ -67,6 +67,9 @@ interface PreparedPerson {
   knownTerms: Set<string>;
 }
 
+/** More people than this matching a question by role means the role names nobody in particular. */
+const MAX_ROLE_MATCHES = 20;
+
 /** Longest alias, in words, looked up in a question; names are rarely longer. */
 const MAX_ALIAS_WORDS = 6;
 
@@ -135,10 +138,13 @@ export class PeopleMatcher {
       }
     }
 
-    const matches = [...confidence]
+    let matches = [...confidence]
       .filter(([, c]) => c >= 0.5)
       .sort((a, b) => b[1] - a[1])
       .map(([prepared, c]) => ({ prepared, match: { person: prepared.person, confidence: c } }));
+    // A role that many people hold ("the president", across a thousand articles) names nobody in
+    // particular: then only people named outright count.
+    if (matches.length > MAX_ROLE_MATCHES) matches = matches.filter((m) => m.match.confidence === 1);
 
     const intent: QuestionIntent = SUMMARY.test(question)
       ? 'summary'

@@ -121,6 +121,9 @@ export const RANKING_WEIGHTS: RankingWeights = {
 const COVERAGE_DEPTH = 3;
 // Terms near in meaning considered per question word: enough for synonyms, few enough to stay fast.
 const NEAR_LIMIT = 12;
+// Sentences one question word may visit through words related to it: at a thousand articles a common
+// synonym holds thousands, which cost time and add little; the word itself is always matched.
+const MATCH_BUDGET = 5_000;
 // Paragraphs a ranking lists; answers and citations draw on the first few, the eval on all of them.
 const RANKED_PARAGRAPHS = 50;
 
@@ -140,6 +143,21 @@ export class HybridRetriever {
   readonly #people: PeopleMatcher;
   readonly weights: RankingWeights;
   readonly #sentenceWords: string[] = [];
+  /**
+   * Arrays one ranking uses and drops, kept from one question to the next: ranking is synchronous, and at
+   * a thousand articles allocating them afresh (a few MB a question) made garbage collection most of the
+   * cost of an /ask. Nothing in a returned Ranking points into them.
+   */
+  readonly #scratch: {
+    sentenceSimilarity: Float64Array;
+    paragraphSimilarity: Float64Array;
+    wholeScores: Float64Array;
+    alignSentences: Float64Array;
+    alignParagraphs: Float64Array;
+    /** Zero between uses: each question word's best credit per sentence and paragraph. */
+    bestSentence: Float64Array;
+    bestParagraph: Float64Array;
+  };
   /** Every sentence's KIND bits, in corpus order. */
   readonly #sentenceKinds: Uint8Array;
   /** Corpus positions: each sentence's paragraph, each paragraph's article, and paragraphs per article. */
@@ -186,6 +204,16 @@ export class HybridRetriever {
       this.#articleOfParagraph[p] = articleIndex.get(article)!;
       this.#paragraphOfSentence.fill(p, sentenceStart, sentenceStart + paragraph.sentences.length);
     });
+    const [sentences, paragraphs] = [this.sentences.length, this.paragraphs.length];
+    this.#scratch = {
+      sentenceSimilarity: new Float64Array(sentences),
+      paragraphSimilarity: new Float64Array(paragraphs),
+      wholeScores: new Float64Array(paragraphs),
+      alignSentences: new Float64Array(sentences),
+      alignParagraphs: new Float64Array(paragraphs),
+      bestSentence: new Float64Array(sentences),
+      bestParagraph: new Float64Array(paragraphs),
+    };
     this.#sentenceKinds = new Uint8Array(this.sentences.length);
     let at = 0;
     for (const { sentenceKinds } of evidence) {
@@ -227,7 +255,12 @@ export class HybridRetriever {
     const denseWeight = useLexical ? w.dense : 1;
 
     const sentenceCount = this.sentences.length;
-    const rawSentenceSimilarity = this.#similarities(queryVector, sentenceCount, (e) => e.sentenceVectors);
+    const scratch = this.#scratch;
+    const rawSentenceSimilarity = this.#similarities(
+      queryVector,
+      scratch.sentenceSimilarity,
+      (e) => e.sentenceVectors,
+    );
     const bestSentenceSimilarity = Math.max(0, max(rawSentenceSimilarity));
     const sentenceScores = new Float64Array(sentenceCount);
     const bm25 = useLexical ? this.#lexical.scores(words(question)) : undefined;
@@ -240,10 +273,10 @@ export class HybridRetriever {
     }
 
     const paragraphCount = this.paragraphs.length;
-    const wholeScores = new Float64Array(paragraphCount);
+    const wholeScores = scratch.wholeScores.fill(0);
     if (bm25) addScaled(wholeScores, bm25.paragraphs, lexicalWeight);
     if (useDense) {
-      const raw = this.#similarities(queryVector, paragraphCount, (e) => e.paragraphVectors);
+      const raw = this.#similarities(queryVector, scratch.paragraphSimilarity, (e) => e.paragraphVectors);
       addMinMaxScaled(wholeScores, raw, denseWeight);
     }
     if (mode === 'hybrid') addWeighted(wholeScores, alignment.paragraphs, w.align);
@@ -321,8 +354,14 @@ export class HybridRetriever {
     near: Map<string, string[]>;
   } {
     const nearTerms = new Map<string, string[]>();
-    const sentences = new Float64Array(this.sentences.length);
-    const paragraphs = new Float64Array(this.paragraphs.length);
+    const {
+      alignSentences: sentences,
+      alignParagraphs: paragraphs,
+      bestSentence,
+      bestParagraph,
+    } = this.#scratch;
+    sentences.fill(0);
+    paragraphs.fill(0);
     const unmatched: string[] = [];
     const slots = new Map<string, string>();
     for (const word of wordsToEmbed(question)) if (!slots.has(stem(word))) slots.set(stem(word), word);
@@ -334,8 +373,6 @@ export class HybridRetriever {
     // `localIdf`, their IDF among its own paragraphs: a word every paragraph of the article uses (its
     // company's name) says nothing about which of them answers.
     const totals = new Float64Array(articles);
-    const bestSentence = new Float64Array(this.sentences.length);
-    const bestParagraph = new Float64Array(this.paragraphs.length);
     const localDf = new Int32Array(articles);
     let globalTotal = 0;
     let unmatchedWeight = 0;
@@ -361,7 +398,12 @@ export class HybridRetriever {
       const touchedSentences: number[] = [];
       const touchedParagraphs: number[] = [];
       localDf.fill(0);
-      for (const [candidate, c] of credits) {
+      // The word itself first, then the others from the nearest down, while the budget lasts.
+      let budget = MATCH_BUDGET;
+      for (const [candidate, c] of [...credits].sort((a, b) => b[1] - a[1])) {
+        const occurrences = this.#lexical.sentenceFrequency(candidate);
+        if (c < 1 && occurrences > budget) continue;
+        budget -= occurrences;
         this.#lexical.forEachSentenceWith(candidate, (s, p) => {
           if (bestSentence[s] === 0) touchedSentences.push(s);
           if (c > bestSentence[s]!) bestSentence[s] = c;
@@ -413,10 +455,9 @@ export class HybridRetriever {
   /** Cosine similarity of the query to every row of every article's vectors (rows and query are unit vectors). */
   #similarities(
     query: Float32Array,
-    rows: number,
+    out: Float64Array,
     matrixOf: (e: ArticleEvidence) => Float32Array,
   ): Float64Array {
-    const out = new Float64Array(rows);
     let row = 0;
     for (const evidence of this.evidence) {
       row = addSimilarities(matrixOf(evidence), query, out, row);
