@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -54,6 +54,8 @@ const IRREGULAR: Partial<Record<Pos, Record<string, string>>> = {
 };
 
 let indexes: Map<Pos, Buffer> | undefined;
+// The data files stay open once read from: a question reads tens of synsets from them.
+const dataFiles = new Map<Pos, number>();
 const memo = new Map<string, readonly string[]>();
 
 /**
@@ -150,13 +152,9 @@ const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', 
 
 function readSynset(pos: Pos, offset: number): Synset {
   const buffer = Buffer.alloc(SYNSET_BYTES);
-  const fd = openSync(path.join(DICT, `data.${pos}`), 'r');
-  let bytes: number;
-  try {
-    bytes = readSync(fd, buffer, 0, SYNSET_BYTES, offset);
-  } finally {
-    closeSync(fd);
-  }
+  let fd = dataFiles.get(pos);
+  if (fd === undefined) dataFiles.set(pos, (fd = openSync(path.join(DICT, `data.${pos}`), 'r')));
+  const bytes = readSync(fd, buffer, 0, SYNSET_BYTES, offset);
   const text = buffer.subarray(0, bytes).toString('utf8');
   const fields = text.slice(0, text.indexOf('\n') >>> 0).split(' ');
   const wordCount = parseInt(fields[3]!, 16);

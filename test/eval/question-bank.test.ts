@@ -9,7 +9,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 // The engine's quality on the question bank's held-out part, which nothing was fitted on. The floors are
 // what `npm run eval` measured when the constants were last fitted, less a small margin: a change that
 // makes /ask worse on questions nobody tuned for fails here. See docs/evaluation.md.
-const FLOORS = { r1: 0, r3: 0, offDeclined: 0, maxDeclined: 1 };
+const FLOORS = { r1: 0.36, r3: 0.62, offDeclined: 0.1, maxDeclined: 0.1 };
 
 let index: ArticleIndex;
 let heldout: EvalSet;
@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 
 describe('the question bank', () => {
-  it('holds at least 8 held-out articles, each with 20 answerable and 10 unanswerable questions', () => {
-    expect(heldout.docs!.length).toBeGreaterThanOrEqual(4);
+  it('holds at least 6 held-out articles, each with 20 answerable questions', () => {
+    expect(heldout.docs!.length).toBeGreaterThanOrEqual(6);
     for (const doc of heldout.docs!) {
       const about = heldout.questions.filter((q) => q.gold.some((g) => g.doc === doc));
       expect(about.length, doc).toBeGreaterThanOrEqual(20);
