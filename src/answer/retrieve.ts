@@ -4,6 +4,7 @@ import { Bm25Corpus, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
 import { wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
+import { dotRows } from '../embedding/embedder.js';
 import type { TermVectors } from './term-vectors.js';
 import { relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
@@ -460,7 +461,7 @@ export class HybridRetriever {
   ): Float64Array {
     let row = 0;
     for (const evidence of this.evidence) {
-      row = addSimilarities(matrixOf(evidence), query, out, row);
+      row = dotRows(matrixOf(evidence), query, out, row);
     }
     return out;
   }
@@ -540,30 +541,6 @@ export class HybridRetriever {
 /** Capitalised words inside a question's sentences: a sentence's first word is capitalised anyway. */
 function capitalisedWords(question: string): string[] {
   return question.match(/(?<=[^.!?:;]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
-}
-
-/** Writes the query's dot product with each row of `matrix` into `out` from position `row`; returns the next position. */
-function addSimilarities(matrix: Float32Array, query: Float32Array, out: Float64Array, row: number): number {
-  const dims = query.length;
-  if (dims === 0) return row;
-  // Four products per step: this loop is most of an /ask on a large knowledge base.
-  const whole = dims - (dims % 4);
-  for (let offset = 0; offset < matrix.length; offset += dims, row++) {
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let e = 0;
-    let d = 0;
-    for (; d < whole; d += 4) {
-      a += matrix[offset + d]! * query[d]!;
-      b += matrix[offset + d + 1]! * query[d + 1]!;
-      c += matrix[offset + d + 2]! * query[d + 2]!;
-      e += matrix[offset + d + 3]! * query[d + 3]!;
-    }
-    for (; d < dims; d++) a += matrix[offset + d]! * query[d]!;
-    out[row] = a + b + c + e;
-  }
-  return row;
 }
 
 function max(values: Float64Array): number {

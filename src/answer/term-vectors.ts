@@ -1,3 +1,5 @@
+import { dotRows } from '../embedding/embedder.js';
+
 /** A term of the knowledge base near a question word in meaning, and how near (cosine, 0–1). */
 export interface NearTerm {
   term: string;
@@ -41,26 +43,12 @@ export class TermVectors {
   near(vector: Float32Array, min: number, limit: number): NearTerm[] {
     const dims = this.#dims;
     if (dims === 0 || vector.length !== dims || !vector.some((x) => x !== 0)) return [];
+    const similarities = new Float64Array(this.#terms.length);
+    dotRows(this.#matrix, vector, similarities, 0);
     const found: NearTerm[] = [];
-    const matrix = this.#matrix;
-    const whole = dims - (dims % 4);
-    for (let row = 0, offset = 0; row < this.#terms.length; row++, offset += dims) {
-      // Four products per step: at a thousand articles this loop runs over tens of thousands of terms.
-      let a = 0;
-      let b = 0;
-      let c = 0;
-      let e = 0;
-      let d = 0;
-      for (; d < whole; d += 4) {
-        a += matrix[offset + d]! * vector[d]!;
-        b += matrix[offset + d + 1]! * vector[d + 1]!;
-        c += matrix[offset + d + 2]! * vector[d + 2]!;
-        e += matrix[offset + d + 3]! * vector[d + 3]!;
-      }
-      for (; d < dims; d++) a += matrix[offset + d]! * vector[d]!;
-      const similarity = a + b + c + e;
+    similarities.forEach((similarity, row) => {
       if (similarity >= min) found.push({ term: this.#terms[row]!, similarity });
-    }
+    });
     return found.sort((x, y) => y.similarity - x.similarity).slice(0, limit);
   }
 }

@@ -22,7 +22,8 @@ const SEED_QUESTIONS = 'test/fixtures/calibration/seed-calibration.json';
 
 const USAGE = `npm run eval [-- options]
   --bank DIR     the question bank (default ${QUESTION_BANK}): tuning and held-out parts
-  --squad DIR    also a SQuAD-format folder (knowledge/ + questions.json), e.g. ../shared/eval/squad-dev
+  --squad DIR    also a SQuAD-format folder (knowledge/ + questions.json), such as SQuAD 2.0's
+                 development half converted for this project
   --file FILE    also a one-article question file about KNOWLEDGE_DIR (repeatable)
   --no-seed      skip the seed article's questions (${SEED_QUESTIONS})
   --fit          fit the ranking weights and the answer model on the tuning parts (and SQuAD, when
