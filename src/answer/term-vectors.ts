@@ -29,10 +29,6 @@ export class TermVectors {
     });
   }
 
-  get size(): number {
-    return this.#terms.length;
-  }
-
   /** A term's vector, if the model knows it: for the next build to reuse. */
   vector(term: string): Float32Array | undefined {
     const row = this.#rowOf.get(term);
