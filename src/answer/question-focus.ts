@@ -229,7 +229,12 @@ function findSubject(
     let rank = 0;
     for (const aliasText of prepared.aliasTexts) {
       if (!phraseText.includes(` ${aliasText} `)) continue;
-      rank = Math.max(rank, phraseText.endsWith(` ${aliasText} `) ? 3 : 1);
+      // A name inside the phrase but not ending it ("Kessler's lawyer", "the White House spokesman")
+      // modifies the subject: it is the subject only if nothing else in the phrase names someone.
+      rank = Math.max(
+        rank,
+        phraseText.endsWith(` ${aliasText} `) ? 3 : head && aliasText.endsWith(head) ? 1 : 0,
+      );
     }
     // A role names the subject only if it has the phrase's head and every other word the phrase adds
     // ("the transport secretary" is not "the union's general secretary").

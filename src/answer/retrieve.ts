@@ -312,7 +312,12 @@ export class HybridRetriever {
     );
     const meaningCoverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.paragraphs[p]!));
     const subjectTopicCoverage = focus.subject
-      ? this.#subjectTopicCoverage(questionTerms, focus.subject.person, focus.subjectPhrase ?? '')
+      ? this.#subjectTopicCoverage(
+          questionTerms,
+          focus.subject.person,
+          focus.subjectPhrase ?? '',
+          alignment.near,
+        )
       : undefined;
     return {
       focus,
@@ -494,6 +499,7 @@ export class HybridRetriever {
     questionTerms: readonly string[],
     person: PersonProfile,
     subjectPhrase: string,
+    near: ReadonlyMap<string, readonly string[]>,
   ): number | undefined {
     // The subject phrase as typed is about the person too, typos included ("olivr grant").
     const aboutPerson = new Set(
@@ -508,6 +514,8 @@ export class HybridRetriever {
       const p = this.#paragraphById.get(this.sentences[i]!.paragraph.id)!;
       for (const term of this.#termsOfParagraph(p)) spokenIn.add(term);
     }
+    // A topic word counts as spoken about through a word near it in meaning too ("job cuts" for "layoffs").
+    for (const term of topic) if ((near.get(term) ?? []).some((n) => spokenIn.has(n))) spokenIn.add(term);
     return this.#weightedShare(topic, spokenIn);
   }
 
