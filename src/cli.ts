@@ -5,7 +5,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { openLibrary } from './engine/open-library.js';
 import type { KnowledgeIndex } from './engine/knowledge-index.js';
 import { UserError } from './errors.js';
-import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { loadKnowledgeFolder } from './knowledge/load-knowledge.js';
+import type { KnowledgeFolder } from './knowledge/types.js';
 import { createLogger } from './logger.js';
 import type { QuoteResult } from './quotes/types.js';
 
@@ -14,7 +15,7 @@ const USAGE = `Usage:
   npm run cli -- ask --json -                  one question per line on standard input, one JSON line each
   npm run cli -- quote [--json] "<name>"       what a person or organisation said
   npm run cli -- sources [--json]              the loaded articles
-  npm run cli -- check                         validate the knowledge files and exit
+  npm run cli -- check                         validate the knowledge files, list what is skipped, and exit
   npm run ask -- "<question>"                  shorthand for "cli -- ask"
 
 Settings come from the environment or .env (see .env.example); KNOWLEDGE_DIR picks the folder.
@@ -40,11 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const json = values.json;
 
   if (command === 'check') {
-    const articles = await loadKnowledge(config.KNOWLEDGE_DIR);
-    const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
-    process.stdout.write(
-      `${config.KNOWLEDGE_DIR}: ${articles.length} article(s), ${paragraphs} paragraphs, all valid\n`,
-    );
+    process.stdout.write(formatCheck(config.KNOWLEDGE_DIR, await loadKnowledgeFolder(config.KNOWLEDGE_DIR)));
     return 0;
   }
   if (!['ask', 'quote', 'sources'].includes(command))
@@ -89,6 +86,17 @@ async function askFromStdin(index: KnowledgeIndex, json: boolean): Promise<numbe
     }
   }
   return failed ? EXIT_BAD_INPUT : 0;
+}
+
+/** Skipped entries are not errors (the exit code stays 0), but each is named, so none is missed silently. */
+function formatCheck(dir: string, { articles, skipped }: KnowledgeFolder): string {
+  const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  const lines = [`${dir}: ${articles.length} article(s), ${paragraphs} paragraphs, all valid`];
+  if (skipped.length > 0) {
+    lines.push(`Skipped ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'}, not read as articles:`);
+    for (const s of skipped) lines.push(`  ${s.file}: ${s.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function formatAnswer(result: AskResult): string {

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +132,89 @@ describe('cli quote and sources', { timeout: 180_000 }, () => {
   it('checks the knowledge folder for CI', async () => {
     expect((await cli(['check'])).stdout).toContain('1 article(s), 14 paragraphs, all valid');
     expect((await cli(['check'], { env: { KNOWLEDGE_DIR: brokenDir } })).code).toBe(2);
+  });
+});
+
+describe('cli and entries of the knowledge folder that are not articles', { timeout: 180_000 }, () => {
+  const SECRET = 'DISCORD_TOKEN=abcdefghijklmnopqrstuvwxyz0123456789';
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'cli-skipped-'));
+    await writeFile(path.join(root, '.env'), `${SECRET}\n`);
+    await cp('knowledge', path.join(root, 'knowledge'), { recursive: true });
+    await symlink('../.env', path.join(root, 'knowledge', 'notes.txt'));
+    // Its own cache folder, sharing only the built model, so the runs leave nothing in the project's cache.
+    await mkdir(path.join(root, 'cache'));
+    await symlink(path.resolve('.cache/models'), path.join(root, 'cache', 'models'));
+  });
+  afterAll(async () => rm(root, { recursive: true, force: true }));
+
+  it('never answers from a symlink to a file outside the folder, and warns that it was skipped', async () => {
+    const run = await cli(['ask', '--json', 'What is the discord token?'], {
+      env: { KNOWLEDGE_DIR: path.join(root, 'knowledge'), MODEL_CACHE_DIR: path.join(root, 'cache') },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('abcdefghijklmnopqrstuvwxyz');
+    const { citations } = JSON.parse(run.stdout) as { citations: { doc: string }[] };
+    expect(citations.map((c) => c.doc)).not.toContain('notes');
+    expect(run.stderr).toContain('knowledge folder: entries skipped');
+    expect(run.stderr).toContain('notes.txt');
+  });
+
+  it('check lists a subfolder, an .md.bak file, a FIFO and a symlink out of the folder, each with its reason', async () => {
+    const dir = await mkdtemp(path.join(root, 'check-'));
+    await cp('knowledge', dir, { recursive: true });
+    await mkdir(path.join(dir, 'archive'));
+    await writeFile(path.join(dir, 'old.md.bak'), 'an old copy');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    await symlink('/etc/passwd', path.join(dir, 'passwd.txt'));
+
+    const run = await cli(['check'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `${dir}: 1 article(s), 14 paragraphs, all valid`,
+      'Skipped 4 entries, not read as articles:',
+      '  archive: is a folder; subfolders are not read',
+      '  old.md.bak: does not end in .md, .markdown or .txt',
+      '  passwd.txt: is a symbolic link to /etc/passwd, outside the knowledge folder; only regular files are read',
+      '  pipe.md: is a FIFO (named pipe), not a regular file',
+      '',
+    ]);
+  });
+});
+
+describe('cli with a cache folder it cannot write', { timeout: 180_000 }, () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'cli-cache-'));
+  });
+  afterAll(async () => rm(root, { recursive: true, force: true }));
+
+  /**
+   * A cache folder that cannot be written: a read-only folder, or, when permission bits do not stop this
+   * process (root), a path under a regular file, which cannot be created at all.
+   */
+  async function unwritableCacheDir(): Promise<string> {
+    const readOnly = path.join(root, 'read-only');
+    await mkdir(readOnly);
+    await chmod(readOnly, 0o555);
+    try {
+      await writeFile(path.join(readOnly, 'probe'), '');
+    } catch {
+      return readOnly;
+    }
+    const file = path.join(root, 'a-file');
+    await writeFile(file, '');
+    return path.join(file, 'cache');
+  }
+
+  it('exits 2 naming MODEL_CACHE_DIR and the folder, without a stack', async () => {
+    const cacheDir = await unwritableCacheDir();
+    const run = await cli(['ask', 'What did Spicer say?'], { env: { MODEL_CACHE_DIR: cacheDir } });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('MODEL_CACHE_DIR');
+    expect(run.stderr).toContain(cacheDir);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
-import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { loadKnowledgeFolder } from '../knowledge/load-knowledge.js';
+import type { SkippedFile } from '../knowledge/types.js';
 import { loadQuoteAnalyses, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
 import { loadTagger } from '../quotes/tagger.js';
 import type { ArticleQuotes } from '../quotes/quote-index.js';
@@ -14,6 +15,8 @@ export interface ReloadReport {
   removed: string[];
   changed: string[];
   unchanged: number;
+  /** Folder entries not read as articles, each with its reason (also logged as a warning). */
+  skipped: SkippedFile[];
   /** Texts that had to be embedded (new or changed paragraphs and sentences); cached ones are reused. */
   embeddedTexts: number;
   durationMs: number;
@@ -50,9 +53,10 @@ export class Library {
     this.#savedAnalyses = savedAnalyses;
   }
 
-  /** Loads and indexes the folder; throws KnowledgeError if any file is broken. */
+  /** Loads and indexes the folder, logging what it skipped; throws KnowledgeError if any file is broken. */
   static async open(options: LibraryOptions): Promise<Library> {
-    const articles = await loadKnowledge(options.knowledgeDir);
+    const { articles, skipped } = await loadKnowledgeFolder(options.knowledgeDir);
+    logSkipped(options.logger, skipped);
     const quoteAnalyses = await Library.#loadAnalyses(options);
     const { index, cacheWriteError } = await buildKnowledgeIndex(articles, options.embedder, {
       cache: options.cache,
@@ -91,7 +95,8 @@ export class Library {
   async #rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.#current;
-    const articles = await loadKnowledge(this.options.knowledgeDir, previous.articles);
+    const { articles, skipped } = await loadKnowledgeFolder(this.options.knowledgeDir, previous.articles);
+    logSkipped(this.options.logger, skipped);
     const { index, embeddedTexts, cacheWriteError } = await buildKnowledgeIndex(
       articles,
       this.options.embedder,
@@ -113,6 +118,7 @@ export class Library {
         .filter(([slug, hash]) => before.has(slug) && before.get(slug) !== hash)
         .map(([slug]) => slug),
       unchanged: [...after].filter(([slug, hash]) => before.get(slug) === hash).length,
+      skipped,
       embeddedTexts,
       durationMs: Math.round(performance.now() - started),
       stats: index.stats,
@@ -155,6 +161,15 @@ export class Library {
       );
     }
   }
+}
+
+/**
+ * One warning listing the entries left out, so that a file no answer comes from (a link, a subfolder, a
+ * `.md.bak`) shows in the log at every start and reload.
+ */
+function logSkipped(logger: Logger, skipped: readonly SkippedFile[]): void {
+  if (skipped.length === 0) return;
+  logger.warn({ skipped }, 'knowledge folder: entries skipped, not read as articles');
 }
 
 /** The index is good without its vectors on disk; a later start will only embed them again. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 import { DEFAULT_MODEL_ID, ensureDefaultModel } from '../embedding/default-model.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { createTransformersEmbedder } from '../embedding/transformers-embedder.js';
@@ -12,12 +13,52 @@ import { Library } from './library.js';
 /**
  * The embedder the config asks for. The default model is built locally on first use (no network);
  * any other id is a transformers.js hub model, downloaded once into the cache folder.
+ * Throws ConfigError naming MODEL_CACHE_DIR when the cache folder cannot be created or written.
  */
 export async function openEmbedder(config: Config): Promise<Embedder> {
+  await ensureWritableCacheFolder(config.MODEL_CACHE_DIR);
   const modelsDir = path.join(config.MODEL_CACHE_DIR, 'models');
   const isDefault = config.EMBEDDING_MODEL === DEFAULT_MODEL_ID;
-  if (isDefault) await ensureDefaultModel(modelsDir);
+  if (isDefault) {
+    try {
+      await ensureDefaultModel(modelsDir);
+    } catch (err) {
+      // The folder takes writes, but a part of it may not (a read-only or misplaced `models`).
+      throw isWriteFailure(err) ? cacheFolderError(config.MODEL_CACHE_DIR, err) : err;
+    }
+  }
   return createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL, modelsDir, allowRemote: !isDefault });
+}
+
+/**
+ * Creates the cache folder if needed and proves it takes writes, so that an unusable MODEL_CACHE_DIR stops
+ * start-up at once with the variable's name and the path, not later with a stack from the model builder.
+ * A probe beats checking permissions: it also catches read-only mounts, full disks and a path under a file,
+ * and it is right for root, whom permission bits do not stop.
+ */
+async function ensureWritableCacheFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await rmdir(await mkdtemp(path.join(dir, '.write-probe-')));
+  } catch (err) {
+    throw cacheFolderError(dir, err);
+  }
+}
+
+const WRITE_FAILURES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EDQUOT']);
+
+function isWriteFailure(err: unknown): boolean {
+  return WRITE_FAILURES.has((err as NodeJS.ErrnoException).code ?? '');
+}
+
+function cacheFolderError(dir: string, err: unknown): ConfigError {
+  const folder = path.resolve(dir);
+  const { code, path: where } = err as NodeJS.ErrnoException;
+  const at = where && path.resolve(where) !== folder ? ` at ${where}` : '';
+  return new ConfigError(
+    `MODEL_CACHE_DIR: cannot create or write the cache folder ${folder} (${code ?? String(err)}${at}).` +
+      ' Point MODEL_CACHE_DIR at a folder this user can write, or make this one writable.',
+  );
 }
 
 // Reading articles for quotes (compromise tagging) makes garbage fast. By default V8 lets the heap grow to

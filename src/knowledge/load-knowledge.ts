@@ -1,49 +1,64 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeError, type KnowledgeProblem } from '../errors.js';
 import { ArticleFormatError, contentHash, MAX_ARTICLE_BYTES, parseArticle } from './parse-article.js';
-import type { Article } from './types.js';
+import type { Article, KnowledgeFolder, SkippedFile } from './types.js';
 
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
-const NOT_AN_ARTICLE = /^(readme|license|changelog)\./i;
+const NOT_AN_ARTICLE = /^(readme|license|licence|changelog)\./i;
 const READ_BATCH = 64;
+// The listing said "regular file", but the entry can be swapped before it is opened. O_NOFOLLOW makes
+// opening a swapped-in symlink fail instead of following it out of the folder; O_NONBLOCK makes opening a
+// swapped-in FIFO return at once instead of waiting for a writer. The opened handle is then checked itself.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** What reading one article file gave: its bytes, or the reason it is not an article after all. */
+export type FileRead = { bytes: Buffer } | { skip: string };
 
 /**
- * Reads every article in `dir` (`.md`, `.markdown`, `.txt`; dotfiles and READMEs skipped), in file-name order.
- * All or nothing: if any file is broken, throws one KnowledgeError listing every problem, and returns
- * nothing, so a reload never swaps in half a knowledge base. A file whose bytes match an article of
+ * Reads every article in `dir`, in file-name order. Only regular files directly in the folder with a
+ * `.md`, `.markdown` or `.txt` name are read; everything else (subfolders, symbolic links wherever they
+ * point, FIFOs, sockets, devices, other names, hidden files, READMEs) is left out and listed in `skipped`
+ * with its reason. All or nothing: if any article is broken, throws one KnowledgeError listing every
+ * problem, so a reload never swaps in half a knowledge base. A file whose bytes match an article of
  * `previous` gives that same article object, not a new parse: on reload that is most files.
  */
-export async function loadKnowledge(dir: string, previous: readonly Article[] = []): Promise<Article[]> {
+export async function loadKnowledgeFolder(
+  dir: string,
+  previous: readonly Article[] = [],
+): Promise<KnowledgeFolder> {
   const previousByFile = new Map(previous.map((a) => [a.file, a]));
-  let entries: string[];
+  let folder: string;
+  let entries: Dirent[];
   try {
-    entries = (await readdir(dir)).sort();
+    // Files are opened under the folder's real path, so "inside the folder" means inside the real folder
+    // even when KNOWLEDGE_DIR is itself reached through a link.
+    folder = await realpath(dir);
+    entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => compare(a.name, b.name));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new KnowledgeError([{ file: dir, problem: `cannot read the knowledge folder (${code})` }]);
   }
 
-  const files = entries.filter(
-    (name) => ARTICLE_FILE.test(name) && !name.startsWith('.') && !NOT_AN_ARTICLE.test(name),
-  );
-  if (files.length === 0) {
-    throw new KnowledgeError([{ file: dir, problem: 'holds no articles (.md or .txt files)' }]);
+  const skipped: SkippedFile[] = [];
+  const files: string[] = [];
+  for (const entry of entries) {
+    const reason = await skipReason(folder, entry);
+    if (reason === undefined) files.push(entry.name);
+    else skipped.push({ file: entry.name, reason });
   }
 
   const problems: KnowledgeProblem[] = [];
   const read = async (name: string): Promise<Article | undefined> => {
-    const fullPath = path.join(dir, name);
     try {
-      const info = await stat(fullPath);
-      if (!info.isFile()) return undefined;
-      // Check the size before reading, so a stray multi-gigabyte file is never pulled into memory.
-      if (info.size > MAX_ARTICLE_BYTES) {
-        throw new ArticleFormatError(`is ${info.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit`);
+      const file = await readRegularFile(path.join(folder, name));
+      if ('skip' in file) {
+        skipped.push({ file: name, reason: file.skip });
+        return undefined;
       }
-      const bytes = await readFile(fullPath);
       const unchanged = previousByFile.get(name);
-      return unchanged?.contentHash === contentHash(bytes) ? unchanged : parseArticle(name, bytes);
+      return unchanged?.contentHash === contentHash(file.bytes) ? unchanged : parseArticle(name, file.bytes);
     } catch (err) {
       if (err instanceof ArticleFormatError) problems.push({ file: name, problem: err.message });
       else
@@ -61,7 +76,15 @@ export async function loadKnowledge(dir: string, previous: readonly Article[] = 
     const batch = await Promise.all(files.slice(i, i + READ_BATCH).map(read));
     for (const article of batch) if (article) articles.push(article);
   }
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  problems.sort((a, b) => compare(a.file, b.file));
+  skipped.sort((a, b) => compare(a.file, b.file));
+
+  if (articles.length === 0 && problems.length === 0) {
+    throw new KnowledgeError([
+      { file: dir, problem: 'holds no articles (.md or .txt files)' },
+      ...skipped.map((s) => ({ file: s.file, problem: s.reason })),
+    ]);
+  }
 
   const bySlug = new Map<string, string>();
   for (const article of articles) {
@@ -72,5 +95,82 @@ export async function loadKnowledge(dir: string, previous: readonly Article[] = 
   }
 
   if (problems.length > 0) throw new KnowledgeError(problems);
-  return articles;
+  return { articles, skipped };
+}
+
+/** The articles of `dir` alone, for callers that do not report skipped files; see loadKnowledgeFolder. */
+export async function loadKnowledge(dir: string, previous: readonly Article[] = []): Promise<Article[]> {
+  return (await loadKnowledgeFolder(dir, previous)).articles;
+}
+
+/** Why a folder entry is not read as an article, judged from its listing; undefined for a candidate. */
+async function skipReason(folder: string, entry: Dirent): Promise<string | undefined> {
+  if (entry.name.startsWith('.')) return 'is hidden (its name starts with a dot)';
+  if (entry.isSymbolicLink()) return symlinkReason(folder, entry.name);
+  if (entry.isDirectory()) return 'is a folder; subfolders are not read';
+  if (!entry.isFile()) return `is ${kindOf(entry)}, not a regular file`;
+  if (!ARTICLE_FILE.test(entry.name)) return 'does not end in .md, .markdown or .txt';
+  if (NOT_AN_ARTICLE.test(entry.name)) return 'is a README, licence or changelog, not an article';
+  return undefined;
+}
+
+/**
+ * Symbolic links are never followed, even to a file inside the folder: a link inside would load the
+ * same article twice under two slugs, or reach into a subfolder, and refusing every link needs no check
+ * that a later swap could slip past. The reason says where the link leads, judged on its real path.
+ */
+async function symlinkReason(folder: string, name: string): Promise<string> {
+  let target: string;
+  try {
+    target = await realpath(path.join(folder, name));
+  } catch {
+    return 'is a symbolic link that leads nowhere (broken, or a loop); only regular files are read';
+  }
+  const relative = path.relative(folder, target);
+  const outside = path.isAbsolute(relative) || relative === '..' || relative.startsWith(`..${path.sep}`);
+  return outside
+    ? `is a symbolic link to ${target}, outside the knowledge folder; only regular files are read`
+    : `is a symbolic link to ${relative || '.'}; only regular files are read, not links`;
+}
+
+/**
+ * The bytes of `file` if it is a regular file, else why not. Opens without following a link or waiting on
+ * a FIFO and decides on the opened handle, so what is read is what was checked, even if the entry was
+ * swapped since the folder was listed. Throws ArticleFormatError for a file over the size limit.
+ */
+export async function readRegularFile(file: string): Promise<FileRead> {
+  let handle;
+  try {
+    handle = await open(file, OPEN_FLAGS);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // ELOOP (EMLINK on BSD) is O_NOFOLLOW refusing a link; ENOENT a file deleted since the listing.
+    if (code === 'ELOOP' || code === 'EMLINK')
+      return { skip: 'became a symbolic link while it was read; only regular files are read' };
+    if (code === 'ENOENT') return { skip: 'was removed while the folder was read' };
+    throw err;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { skip: `is ${kindOf(info)}, not a regular file` };
+    // Checked before reading, so a stray multi-gigabyte file is never pulled into memory.
+    if (info.size > MAX_ARTICLE_BYTES) {
+      throw new ArticleFormatError(`is ${info.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit`);
+    }
+    return { bytes: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
+}
+
+function kindOf(entry: Dirent | Stats): string {
+  if (entry.isDirectory()) return 'a folder';
+  if (entry.isFIFO()) return 'a FIFO (named pipe)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'an entry of unknown kind';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -28,3 +28,17 @@ export interface Article {
   contentHash: string;
   paragraphs: Paragraph[];
 }
+
+/** A folder entry that was not read as an article, with the reason in words for whoever keeps the folder. */
+export interface SkippedFile {
+  /** The entry's name in the knowledge folder. */
+  file: string;
+  /** Why it was left out, phrased to follow the name: "is a folder; subfolders are not read". */
+  reason: string;
+}
+
+/** What a knowledge folder holds: its articles, and every entry left out with its reason. */
+export interface KnowledgeFolder {
+  articles: Article[];
+  skipped: SkippedFile[];
+}

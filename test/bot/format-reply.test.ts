@@ -259,6 +259,7 @@ describe('reload replies', () => {
     removed: [],
     changed: ['trump-kim-honoured'],
     unchanged: 0,
+    skipped: [],
     embeddedTexts: 12,
     durationMs: 1234,
     stats: { articles: 2, paragraphs: 20, sentences: 40, speakers: 8, quotes: 17 },

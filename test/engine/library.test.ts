@@ -1,6 +1,8 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { ArticleIndex } from '../../src/engine/build-index.js';
@@ -131,5 +133,44 @@ describe('Library quote analyses on disk', () => {
     expect((await opened.current.ask('How much did the harbour repairs cost?')).answer).toContain(
       '£2 million',
     );
+  });
+});
+
+describe('Library and entries of the knowledge folder that are not articles', () => {
+  const SECRET = 'DISCORD_TOKEN=abcdefghijklmnopqrstuvwxyz0123456789';
+  /** A real pino logger writing into an array, to read what the library logged. */
+  function recordingLogger(): { logger: typeof logger; lines: { msg: string; skipped?: unknown }[] } {
+    const lines: { msg: string; skipped?: unknown }[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as { msg: string });
+        done();
+      },
+    });
+    return { logger: pino({ level: 'warn' }, stream), lines };
+  }
+
+  it('never answers from a symlink to a file outside the folder, and logs it as skipped at open and reload', async () => {
+    await writeFile(path.join(dir, '.env'), `${SECRET}\n`);
+    await symlink('../.env', path.join(dir, 'knowledge', 'notes.txt'));
+    const { logger: recording, lines } = recordingLogger();
+    const opened = await Library.open({
+      knowledgeDir: path.join(dir, 'knowledge'),
+      embedder,
+      logger: recording,
+    });
+
+    const result = await opened.current.ask('What is the discord token?');
+    expect(JSON.stringify(result)).not.toContain('abcdefghijklmnopqrstuvwxyz');
+    expect(opened.current.articles.map((a) => a.file)).not.toContain('notes.txt');
+    const skippedAtOpen = lines.find((l) => l.skipped);
+    expect(skippedAtOpen?.skipped).toEqual([
+      { file: 'notes.txt', reason: expect.stringMatching(/symbolic link .*outside the knowledge folder/) },
+    ]);
+
+    await mkdir(path.join(dir, 'knowledge', 'archive'));
+    const report = await opened.reload();
+    expect(report.skipped.map((s) => s.file)).toEqual(['archive', 'notes.txt']);
+    expect(lines.filter((l) => l.skipped).at(-1)?.skipped).toEqual(report.skipped);
   });
 });

@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../src/errors.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge, loadKnowledgeFolder, readRegularFile } from '../../src/knowledge/load-knowledge.js';
 import { MAX_ARTICLE_BYTES } from '../../src/knowledge/parse-article.js';
 
 const GOOD = `---
@@ -153,5 +154,102 @@ describe('loadKnowledge', () => {
 
   it('reports a folder with no articles', async () => {
     expect(await problems({ 'README.md': '# notes', 'data.json': '{}' })).toMatch(/holds no articles/);
+  });
+});
+
+describe('loadKnowledgeFolder: only regular files inside the folder are read', () => {
+  const SECRET = 'DISCORD_TOKEN=abcdefghijklmnopqrstuvwxyz0123456789';
+  const reasonFor = (skipped: { file: string; reason: string }[], file: string) =>
+    skipped.find((s) => s.file === file)?.reason;
+
+  it('never reads a symlink to a file outside the folder, and lists it with the reason', async () => {
+    const root = await folder({ '.env': SECRET });
+    const knowledge = path.join(root, 'knowledge');
+    await mkdir(knowledge);
+    await writeFile(path.join(knowledge, 'harbour.md'), GOOD);
+    await symlink('../.env', path.join(knowledge, 'notes.txt'));
+    await symlink('/etc/passwd', path.join(knowledge, 'passwd.txt'));
+
+    expect((await loadKnowledge(knowledge)).map((a) => a.file)).toEqual(['harbour.md']);
+    const { articles, skipped } = await loadKnowledgeFolder(knowledge);
+    expect(JSON.stringify(articles)).not.toContain('abcdefghijklmnopqrstuvwxyz');
+    expect(reasonFor(skipped, 'notes.txt')).toMatch(/symbolic link .*outside the knowledge folder/);
+    expect(reasonFor(skipped, 'passwd.txt')).toMatch(/symbolic link .*outside the knowledge folder/);
+  });
+
+  it('skips a symlink to a file inside the folder too, so no article is read twice', async () => {
+    const dir = await folder({ 'harbour.md': GOOD });
+    await symlink('harbour.md', path.join(dir, 'copy.md'));
+    const { articles, skipped } = await loadKnowledgeFolder(dir);
+    expect(articles.map((a) => a.file)).toEqual(['harbour.md']);
+    expect(reasonFor(skipped, 'copy.md')).toMatch(/symbolic link to harbour\.md/);
+  });
+
+  it('reads the articles of a folder that is itself reached through a symlink', async () => {
+    const root = await folder({});
+    await mkdir(path.join(root, 'real'));
+    await writeFile(path.join(root, 'real', 'harbour.md'), GOOD);
+    await symlink('real', path.join(root, 'linked'));
+    const { articles, skipped } = await loadKnowledgeFolder(path.join(root, 'linked'));
+    expect(articles.map((a) => a.file)).toEqual(['harbour.md']);
+    expect(skipped).toEqual([]);
+  });
+
+  it('does not block on a FIFO named like an article, and lists it', async () => {
+    const dir = await folder({ 'harbour.md': GOOD });
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    const { articles, skipped } = await loadKnowledgeFolder(dir);
+    expect(articles).toHaveLength(1);
+    expect(reasonFor(skipped, 'pipe.md')).toMatch(/FIFO/);
+  });
+
+  it('lists subfolders, symlinked folders, other extensions, hidden files and READMEs with a reason each', async () => {
+    const dir = await folder({
+      'harbour.md': GOOD,
+      'harbour.md.bak': GOOD,
+      '.draft.md': GOOD,
+      'README.md': '# notes',
+    });
+    await mkdir(path.join(dir, 'archive'));
+    await writeFile(path.join(dir, 'archive', 'old.md'), GOOD);
+    await symlink('archive', path.join(dir, 'linked-archive'));
+    const { articles, skipped } = await loadKnowledgeFolder(dir);
+    expect(articles.map((a) => a.file)).toEqual(['harbour.md']);
+    expect(skipped.map((s) => s.file)).toEqual([
+      '.draft.md',
+      'README.md',
+      'archive',
+      'harbour.md.bak',
+      'linked-archive',
+    ]);
+    expect(reasonFor(skipped, '.draft.md')).toMatch(/hidden/);
+    expect(reasonFor(skipped, 'README.md')).toMatch(/README/);
+    expect(reasonFor(skipped, 'archive')).toMatch(/is a folder/);
+    expect(reasonFor(skipped, 'harbour.md.bak')).toMatch(/\.md, \.markdown or \.txt/);
+    expect(reasonFor(skipped, 'linked-archive')).toMatch(/symbolic link to archive/);
+  });
+});
+
+// An entry listed as a regular file can be swapped for a link or a FIFO before it is opened.
+describe('readRegularFile: an entry swapped after the listing', () => {
+  it('returns the bytes of a regular file', async () => {
+    const dir = await folder({ 'harbour.md': GOOD });
+    expect(await readRegularFile(path.join(dir, 'harbour.md'))).toEqual({ bytes: Buffer.from(GOOD) });
+  });
+
+  it('refuses to follow a symbolic link, even to a readable file', async () => {
+    const dir = await folder({ 'secret.env': 'DISCORD_TOKEN=x' });
+    await symlink(path.join(dir, 'secret.env'), path.join(dir, 'notes.txt'));
+    expect(await readRegularFile(path.join(dir, 'notes.txt'))).toEqual({
+      skip: expect.stringMatching(/symbolic link/),
+    });
+  });
+
+  it('returns at once for a FIFO with no writer, instead of waiting', async () => {
+    const dir = await folder({});
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    expect(await readRegularFile(path.join(dir, 'pipe.md'))).toEqual({
+      skip: 'is a FIFO (named pipe), not a regular file',
+    });
   });
 });
