@@ -148,9 +148,13 @@ export class Bm25Corpus {
 
   /**
    * BM25 score of every sentence and every paragraph that holds a term of `queryWords` (others are
-   * absent), by position in the corpus. A repeated query term counts again, as in MiniSearch.
+   * absent), by position in the corpus. A repeated query term counts again, as in MiniSearch. A term of
+   * an article's headline (`headlineArticles`) counts once in each of its passages that lacks it.
    */
-  scores(queryWords: readonly string[]): { sentences: Map<number, number>; paragraphs: Map<number, number> } {
+  scores(
+    queryWords: readonly string[],
+    headlineArticles: (term: string) => readonly PlacedPostings[] = () => [],
+  ): { sentences: Map<number, number>; paragraphs: Map<number, number> } {
     const sentences = new Hits(this.#sentenceCount);
     const paragraphs = new Hits(this.#paragraphCount);
     const termNumbers = new Map<string, number>();
@@ -192,6 +196,20 @@ export class Bm25Corpus {
         }
         flushParagraph();
       }
+      // An article's headline is part of every passage of it: its words count once in each.
+      for (const { postings, sentenceStart, paragraphStart } of headlineArticles(term)) {
+        const { sentenceLengths, paragraphLengths } = postings;
+        for (let s = 0; s < sentenceLengths.length; s++) {
+          if (sentences.has(sentenceStart + s, termNumber)) continue;
+          const score = sentenceIdf * saturation(1, sentenceLengths[s]!, this.#averageSentenceLength);
+          sentences.add(sentenceStart + s, score, termNumber);
+        }
+        for (let p = 0; p < paragraphLengths.length; p++) {
+          if (paragraphs.has(paragraphStart + p, termNumber)) continue;
+          const score = paragraphIdf * saturation(1, paragraphLengths[p]!, this.#averageParagraphLength);
+          paragraphs.add(paragraphStart + p, score, termNumber);
+        }
+      }
     }
     return { sentences: sentences.final(), paragraphs: paragraphs.final() };
   }
@@ -218,6 +236,11 @@ class Hits {
       this.#termCount[at]!++;
       this.#lastTerm[at] = termNumber;
     }
+  }
+
+  /** Whether the document already scored for this query term. */
+  has(at: number, termNumber: number): boolean {
+    return this.#lastTerm[at] === termNumber;
   }
 
   /** Each touched document's score times its count of distinct matched terms, as MiniSearch ranks. */

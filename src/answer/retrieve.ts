@@ -6,7 +6,7 @@ import { wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
 import type { TermVectors } from './term-vectors.js';
-import { relatedWords } from './wordnet.js';
+import { instanceNames, knowsWord, relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
@@ -62,8 +62,6 @@ export interface Ranking {
   unmatchedWords: string[];
   /** The IDF-weighted share of the question's content words that nothing matches, 0–1. */
   unmatchedShare: number;
-  /** The best word-by-word match of the question by any one sentence (see `meaningCoverage`), 0–1. */
-  bestSentenceAlignment: number;
   /** The question wants a kind of answer (a time, a number…) that the top paragraph's best sentence lacks. */
   kindMissing: boolean;
   /** Highest raw cosine similarity between the question and any sentence (0 when the question has no known words). */
@@ -101,20 +99,27 @@ export interface RankingWeights {
   mention: number;
   /** Credit for a word WordNet relates to the question word (a synonym, a more general word, a derivation). */
   related: number;
+  /**
+   * Credit every paragraph of an article gets for a question word its headline holds (and, when above 0,
+   * BM25 reads every passage with its headline): the headline says what the whole article is about, so a
+   * word of it picks the article, not the paragraph that happens to repeat it (most often the first).
+   */
+  headline: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
 export const RANKING_WEIGHTS: RankingWeights = {
-  lexical: 0.2,
+  lexical: 0.3,
   dense: 0.45,
   align: 0.5,
   sentenceShare: 0.5,
-  answerKind: 0.2,
+  answerKind: 0.3,
   nearMin: 0.55,
   nearCredit: 0.7,
-  related: 0.9,
-  mention: 0,
+  related: 0.7,
+  mention: 0.25,
   localIdf: 1,
+  headline: 0.75,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -141,6 +146,7 @@ export class HybridRetriever {
   readonly sentences: SentenceEntry[] = [];
   readonly paragraphs: { paragraph: Paragraph; article: Article; sentenceStart: number }[] = [];
   readonly #lexical: Bm25Corpus;
+  readonly #placed: PlacedPostings[] = [];
   readonly #people: PeopleMatcher;
   readonly weights: RankingWeights;
   readonly #sentenceWords: string[] = [];
@@ -165,8 +171,11 @@ export class HybridRetriever {
   readonly #paragraphOfSentence: Int32Array;
   readonly #articleOfParagraph: Int32Array;
   readonly #paragraphsInArticle: Int32Array;
+  readonly #firstParagraphOfArticle: Int32Array;
   readonly #sentenceById = new Map<string, number>();
   readonly #paragraphById = new Map<string, number>();
+  /** The articles (by position) whose headline holds each term. */
+  readonly #headlineArticles = new Map<string, number[]>();
 
   /** Built from each article's evidence, which is kept as it is, so the next build can reuse it. */
   constructor(
@@ -181,7 +190,7 @@ export class HybridRetriever {
     } = {},
   ) {
     this.weights = options.weights ?? RANKING_WEIGHTS;
-    const placed: PlacedPostings[] = [];
+    const placed = this.#placed;
     for (const { article, sentenceWords, postings } of evidence) {
       placed.push({ postings, sentenceStart: this.sentences.length, paragraphStart: this.paragraphs.length });
       let articleSentence = 0;
@@ -200,6 +209,7 @@ export class HybridRetriever {
     this.#paragraphOfSentence = new Int32Array(this.sentences.length);
     this.#articleOfParagraph = new Int32Array(this.paragraphs.length);
     this.#paragraphsInArticle = Int32Array.from(evidence, (e) => e.article.paragraphs.length);
+    this.#firstParagraphOfArticle = Int32Array.from(placed, (p) => p.paragraphStart);
     const articleIndex = new Map(evidence.map((e, a) => [e.article, a]));
     this.paragraphs.forEach(({ paragraph, article, sentenceStart }, p) => {
       this.#articleOfParagraph[p] = articleIndex.get(article)!;
@@ -222,6 +232,13 @@ export class HybridRetriever {
       at += sentenceKinds.length;
     }
     this.#people = new PeopleMatcher(people, options.resolveName);
+    evidence.forEach(({ article }, a) => {
+      for (const term of new Set(contentTerms(article.title))) {
+        const articles = this.#headlineArticles.get(term) ?? [];
+        articles.push(a);
+        this.#headlineArticles.set(term, articles);
+      }
+    });
   }
 
   /** A paragraph's distinct content terms (its sentences' together: they cover every word). */
@@ -264,7 +281,13 @@ export class HybridRetriever {
     );
     const bestSentenceSimilarity = Math.max(0, max(rawSentenceSimilarity));
     const sentenceScores = new Float64Array(sentenceCount);
-    const bm25 = useLexical ? this.#lexical.scores(words(question)) : undefined;
+    // With headlines in use, BM25 reads each passage as its article's headline and its own text (not in
+    // the eval's BM25 baseline, which is MiniSearch's ranking).
+    const headlineArticles = (term: string) =>
+      mode === 'hybrid' && w.headline > 0
+        ? (this.#headlineArticles.get(term) ?? []).map((a) => this.#placed[a]!)
+        : [];
+    const bm25 = useLexical ? this.#lexical.scores(words(question), headlineArticles) : undefined;
     if (bm25) addScaled(sentenceScores, bm25.sentences, lexicalWeight);
     if (useDense) addMinMaxScaled(sentenceScores, rawSentenceSimilarity, denseWeight);
     if (mode === 'hybrid') {
@@ -326,10 +349,6 @@ export class HybridRetriever {
       meaningCoverage,
       unmatchedWords: alignment.unmatched,
       unmatchedShare: alignment.unmatchedShare,
-      bestSentenceAlignment: Math.max(
-        0,
-        ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.sentences[bestSentence[p]!]!),
-      ),
       kindMissing:
         wanted !== 0 && top[0] !== undefined && (this.#sentenceKinds[bestSentence[top[0]]!]! & wanted) === 0,
       ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
@@ -374,6 +393,7 @@ export class HybridRetriever {
     // A content word and the word after it may be one lexical unit ("set up", "step down").
     const all = words(question);
     const phraseAfter = new Map(all.slice(0, -1).map((w, i) => [w, `${w} ${all[i + 1]}`]));
+    const names = namesIn(question);
     const articles = this.#paragraphsInArticle.length;
     // Each article weighs the question's words by their IDF in the knowledge base times, to the power
     // `localIdf`, their IDF among its own paragraphs: a word every paragraph of the article uses (its
@@ -385,7 +405,15 @@ export class HybridRetriever {
     for (const [term, word] of slots) {
       const global = this.#idf(term);
       globalTotal += global;
-      const vector = wordVectors.get(word);
+      // A name matches itself and its other names ("US", "America"), never a name near it in meaning:
+      // "Australia" is not "Canada", though their vectors are close; nor is "tomorrow" "Monday", or "2015"
+      // "2019".
+      const otherNames = names.has(word)
+        ? (instanceNames(word) ?? [])
+        : isCalendarOrNumber(word)
+          ? []
+          : undefined;
+      const vector = otherNames ? undefined : wordVectors.get(word);
       const near = vector ? this.termVectors.near(vector, this.weights.nearMin, NEAR_LIMIT) : [];
       const credits = new Map<string, number>([[term, 1]]);
       const credit = (t: string, c: number) => {
@@ -394,7 +422,8 @@ export class HybridRetriever {
       for (const n of near) credit(n.term, this.weights.nearCredit * n.similarity);
       if (this.weights.related > 0) {
         const phrase = phraseAfter.get(word);
-        for (const related of [...relatedWords(word), ...(phrase ? relatedWords(phrase) : [])]) {
+        const relatedTo = otherNames ?? [...relatedWords(word), ...(phrase ? relatedWords(phrase) : [])];
+        for (const related of relatedTo) {
           const t = indexTerm(related);
           if (t && this.#lexical.paragraphFrequency(t) > 0) credit(t, this.weights.related);
         }
@@ -417,6 +446,9 @@ export class HybridRetriever {
           if (candidate === term && bestParagraph[p] !== 1) localDf[this.#articleOfParagraph[p]!]!++;
           if (c > bestParagraph[p]!) bestParagraph[p] = c;
         });
+      }
+      if (this.weights.headline > 0) {
+        this.#creditHeadlines(credits, touchedSentences, touchedParagraphs, bestSentence, bestParagraph);
       }
       nearTerms.set(
         term,
@@ -456,6 +488,37 @@ export class HybridRetriever {
       unmatchedShare,
       near: nearTerms,
     };
+  }
+
+  /**
+   * Raises the credit of every sentence and paragraph of an article whose headline holds one of a
+   * question word's `credits` (itself or a word near it) to `headline` times that credit.
+   */
+  #creditHeadlines(
+    credits: ReadonlyMap<string, number>,
+    touchedSentences: number[],
+    touchedParagraphs: number[],
+    bestSentence: Float64Array,
+    bestParagraph: Float64Array,
+  ): void {
+    const byArticle = new Map<number, number>();
+    for (const [candidate, c] of credits) {
+      for (const a of this.#headlineArticles.get(candidate) ?? []) {
+        byArticle.set(a, Math.max(byArticle.get(a) ?? 0, this.weights.headline * c));
+      }
+    }
+    for (const [a, credit] of byArticle) {
+      const first = this.#firstParagraphOfArticle[a]!;
+      for (let p = first; p < first + this.#paragraphsInArticle[a]!; p++) {
+        if (bestParagraph[p] === 0) touchedParagraphs.push(p);
+        if (credit > bestParagraph[p]!) bestParagraph[p] = credit;
+        const { paragraph, sentenceStart } = this.paragraphs[p]!;
+        for (let s = sentenceStart; s < sentenceStart + paragraph.sentences.length; s++) {
+          if (bestSentence[s] === 0) touchedSentences.push(s);
+          if (credit > bestSentence[s]!) bestSentence[s] = credit;
+        }
+      }
+    }
   }
 
   /** Cosine similarity of the query to every row of every article's vectors (rows and query are unit vectors). */
@@ -544,6 +607,27 @@ export class HybridRetriever {
     // A sentence's first word is capitalised anyway, and "I" always is; neither names anything.
     return capitalisedWords(question).filter((name) => name !== 'I' && words(name).some(isUnmatched));
   }
+}
+
+// Words of time and number, which the word vectors put close together and which never stand for each other.
+const CALENDAR_OR_NUMBER =
+  /^(?:\d.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)s?$/;
+
+function isCalendarOrNumber(word: string): boolean {
+  return CALENDAR_OR_NUMBER.test(word);
+}
+
+/**
+ * The question's words (lower case) that name one particular thing: what WordNet knows as a place, a
+ * person or an organisation ("france"), and capitalised words inside a sentence that it does not know
+ * at all ("Kessler"). A capitalised common word ("the Prosecutor") is still a common word.
+ */
+function namesIn(question: string): Set<string> {
+  const names = new Set(words(question).filter((w) => instanceNames(w) !== undefined));
+  for (const name of capitalisedWords(question)) {
+    for (const w of words(name)) if (!knowsWord(w)) names.add(w);
+  }
+  return names;
 }
 
 /** Capitalised words inside a question's sentences: a sentence's first word is capitalised anyway. */

@@ -10,8 +10,8 @@ const require = createRequire(import.meta.url);
 const IRREGULAR_VERBS = require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
 const IRREGULAR_NOUNS = require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
 
-// The stopword package's list misses some question and auxiliary words and honorifics, which
-// carry no topic and would otherwise count as unmatched content in a question. It has "said" but not
+// The stopword package's list misses some question and auxiliary words, honorifics and chat spellings,
+// which carry no topic and would otherwise count as unmatched content in a question. It has "said" but not
 // "say": a question's "what did X say" would then match only the rare "says" of news text.
 const EXTRA_STOP_WORDS = [
   'does',
@@ -31,6 +31,33 @@ const EXTRA_STOP_WORDS = [
   'say',
   'says',
   'saying',
+  // Chat spellings: contractions typed without their apostrophe, and fillers.
+  'whats',
+  'hows',
+  'whos',
+  'wheres',
+  'thats',
+  'theres',
+  'im',
+  'ive',
+  'youre',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'wasnt',
+  'cant',
+  'wont',
+  'gonna',
+  'wanna',
+  'gotta',
+  'lol',
+  'rn',
+  'pls',
+  'plz',
+  'thx',
+  'u',
+  'ur',
 ];
 const STOP_WORDS = new Set([...englishStopWords, ...EXTRA_STOP_WORDS]);
 

@@ -95,6 +95,24 @@ export function relatedWords(word: string): readonly string[] {
   return found;
 }
 
+/**
+ * When WordNet's most frequent sense of `word` (lower case) names one particular thing, a place, a
+ * person or an organisation ("france", "us"), the other one-word names of that thing ("america", "usa");
+ * undefined when it is a kind of thing.
+ */
+export function instanceNames(word: string): string[] | undefined {
+  const [offset] = baseForms(word, 'noun').flatMap((base) => synsetOffsets(base, 'noun'));
+  if (offset === undefined) return undefined;
+  const synset = readSynset('noun', offset);
+  if (!synset.pointers.some((p) => p.symbol === '@i')) return undefined;
+  return synset.words.filter((lemma) => !lemma.includes('_') && lemma !== word);
+}
+
+/** Whether WordNet has `word` (lower case), in any part of speech and any inflection. */
+export function knowsWord(word: string): boolean {
+  return POS.some((pos) => baseForms(word, pos).length > 0);
+}
+
 /** The lemmas a word or phrase may be an inflection of ("founded" → "found", "took over" → "take over"). */
 function baseForms(phrase: string, pos: Pos): string[] {
   const [word = '', ...rest] = phrase.split(' ');

@@ -112,6 +112,8 @@ export function signalsOf(
 export function fitAnswerModel(
   examples: readonly { signals: number[]; answerable: boolean }[],
   maxDeclined: number,
+  /** Each weight's allowed sign (1: at least 0, -1: at most 0); unconstrained when absent. */
+  signs?: readonly number[],
 ): AnswerModel {
   const dims = examples[0]?.signals.length ?? 0;
   const positives = examples.filter((e) => e.answerable).length;
@@ -130,6 +132,11 @@ export function fitAnswerModel(
       gradientBias += error;
     }
     weights.forEach((w, i) => (weights[i] = w - rate * (gradient[i]! + l2 * w)));
+    // Each signal may only count the way it means (more coverage never argues for declining): without
+    // this, two signals that move together take opposite weights that fit the tuning part's noise.
+    signs?.forEach((sign, i) => {
+      if (weights[i]! * sign < 0) weights[i] = 0;
+    });
     bias -= rate * gradientBias;
   }
   const rounded = weights.map((w) => Math.round(w * 100) / 100);

@@ -5,7 +5,7 @@ import { openEmbedder } from '../engine/open-library.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { evaluateQuotes } from '../quotes/evaluate-quotes.js';
-import { SIGNAL_NAMES } from '../answer/answerability.js';
+import { SIGNAL_NAMES, SIGNAL_SIGNS } from '../answer/answerability.js';
 import { RANKING_WEIGHTS, type RankingWeights } from '../answer/retrieve.js';
 import { fitAnswerModel, fitRanking, prepare, signalsOf } from './fit.js';
 import { byType, figures, measure, type Outcome } from './measure.js';
@@ -43,6 +43,7 @@ const GRID: { [K in keyof RankingWeights]: number[] } = {
   related: [0, 0.5, 0.7, 0.8, 0.9],
   mention: [0, 0.25, 0.5, 1],
   localIdf: [0, 0.5, 1, 1.5],
+  headline: [0, 0.25, 0.5, 0.75, 1],
 };
 // The share of answerable tuning questions the fitted decline threshold may decline.
 const MAX_DECLINED_WHEN_FITTING = 0.02;
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     // Declines are fitted on news questions only: SQuAD's unanswerable questions were written to look
     // answerable from the very paragraph beside them, a different task from a member's off-topic question.
     const news = prepared.filter((_, i) => !tuning[i]!.name.startsWith('SQuAD'));
-    const model = fitAnswerModel(signalsOf(news, weights), MAX_DECLINED_WHEN_FITTING);
+    const model = fitAnswerModel(signalsOf(news, weights), MAX_DECLINED_WHEN_FITTING, SIGNAL_SIGNS);
     console.log(`\nRANKING_WEIGHTS = ${JSON.stringify(weights)}`);
     console.log(`ANSWER_MODEL = ${JSON.stringify(model)}  (signals: ${SIGNAL_NAMES.join(', ')})`);
     return;

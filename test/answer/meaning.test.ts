@@ -3,8 +3,9 @@ import { loadConfig } from '../../src/config.js';
 import { buildKnowledgeIndex, type ArticleIndex } from '../../src/engine/build-index.js';
 import { openEmbedder } from '../../src/engine/open-library.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { HybridRetriever, RANKING_WEIGHTS } from '../../src/answer/retrieve.js';
 
-// Two small articles of the tests' own: questions in other words than theirs, as members ask.
+// Three small articles of the tests' own: questions in other words than theirs, as members ask.
 let index: ArticleIndex;
 
 beforeAll(async () => {
@@ -34,6 +35,21 @@ describe('ask, matching by meaning', () => {
   });
 });
 
+describe('ask, the story named', () => {
+  it('counts a word of the headline in every paragraph, so the first one does not win for repeating it', async () => {
+    const question = 'Riverside ferry commuters';
+    const { core, vectors } = await index.query(question);
+    const top = (headline: number) => {
+      const { evidence, people, termVectors, options } = index.retriever;
+      const weights = { ...RANKING_WEIGHTS, headline };
+      const retriever = new HybridRetriever(evidence, people, termVectors, { ...options, weights });
+      return retriever.rank(core, vectors).paragraphs[0]!.paragraph.id;
+    };
+    expect(top(0)).toBe('ferry-suspended#1');
+    expect(top(RANKING_WEIGHTS.headline)).toBe('ferry-suspended#4');
+  });
+});
+
 describe('ask, courtesy and names', () => {
   it('does not let thanks or "please answer briefly" decline a question', async () => {
     expect(await cited('Thanks! When is the sentencing?')).toBe('harbour-trial#4');
@@ -45,6 +61,24 @@ describe('ask, courtesy and names', () => {
     const result = await index.ask('what did Quinteroo say');
     expect(result.declined).toBe(false);
     expect(result.answer).toContain('Nobody buys a contract');
+  });
+
+  it('matches a place only by its own names, never by a place near it in meaning', async () => {
+    const { core, vectors } = await index.query('Which shops in Wales will close?');
+    expect(index.retriever.rank(core, vectors).unmatchedWords).toContain('wales');
+    const result = await index.ask('Which shops in Wales will close?');
+    expect(result.declined).toBe(true);
+    expect(result.answer).toContain('do not mention Wales');
+  });
+
+  it('matches a year or a day only as itself ("2015" is not "2019", "tomorrow" not "Monday")', async () => {
+    for (const [question, word] of [
+      ["What was the bakery chain's revenue in 2015?", '2015'],
+      ['Will the harbour contractor be sentenced tomorrow?', 'tomorrow'],
+    ] as const) {
+      const { core, vectors } = await index.query(question);
+      expect(index.retriever.rank(core, vectors).unmatchedWords).toContain(word);
+    }
   });
 
   it('declines a question about a name nothing in the articles matches, naming it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedWords } from '../../src/answer/wordnet.js';
+import { instanceNames, knowsWord, relatedWords } from '../../src/answer/wordnet.js';
 
 describe('relatedWords', () => {
   it('gives synonyms, more general words and derivations from WordNet', () => {
@@ -11,5 +11,21 @@ describe('relatedWords', () => {
 
   it('gives nothing for a word WordNet does not have', () => {
     expect(relatedWords('zzyzxq')).toEqual([]);
+  });
+});
+
+describe('instanceNames', () => {
+  it("gives a place's other one-word names, and nothing for a kind of thing", () => {
+    expect(instanceNames('us')).toEqual(expect.arrayContaining(['america', 'usa']));
+    expect(instanceNames('australia')).toEqual([]);
+    expect(instanceNames('prosecutor')).toBeUndefined();
+    expect(instanceNames('zzyzxq')).toBeUndefined();
+  });
+});
+
+describe('knowsWord', () => {
+  it('knows inflected common words, not surnames', () => {
+    expect(knowsWord('prosecutors')).toBe(true);
+    expect(knowsWord('kessler')).toBe(false);
   });
 });
