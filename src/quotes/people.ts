@@ -223,6 +223,11 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         last += 1;
         continue;
       }
+      // "Dr. Ana Ruiz", "Sen. Thomas Reed": a title's full stop is part of the name, not its end.
+      if (next?.text === '.' && TITLES.has(stripDot(tokens[last]?.text ?? '')) && nameWord(last + 2)) {
+        last += 2;
+        continue;
+      }
       const joinable =
         next?.kind === 'word' &&
         (NAME_CONNECTORS.has(next.lower) ||
@@ -247,7 +252,7 @@ interface Classified {
 }
 
 function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
-  const run = tokens.slice(first, last + 1);
+  const run = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
   const texts = run.map((t) => t.text);
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');

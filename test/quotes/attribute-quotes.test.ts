@@ -52,6 +52,18 @@ describe('attributeQuotes: attribution patterns', () => {
     ).toEqual([['dead in the water', 'Lena Fischer']]);
   });
 
+  it('a title with a full stop ("Dr.", "Prof.", "Sen.") belongs to the name after it, never speaks alone', () => {
+    expect(
+      attributed(
+        '“A map of your day,” said Dr. Lucía Marchetti, who studies privacy. “The methods are solid,” said Prof. Ingrid Solberg. Sen. Thomas Reed said: “We will vote no.”',
+      ),
+    ).toEqual([
+      ['A map of your day', 'Lucía Marchetti'],
+      ['The methods are solid', 'Ingrid Solberg'],
+      ['We will vote no.', 'Thomas Reed'],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
