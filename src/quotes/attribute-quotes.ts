@@ -196,8 +196,13 @@ class ArticleReader {
       }
       if (fits(this.entity(event.entity))) seen.push(event);
     }
+    // A fit named earlier in this very paragraph outranks a subject or speaker of the paragraph before:
+    // a new paragraph that introduces someone and then says "she said" has moved on to her.
+    const salient = seen.find((e) => e.salient);
+    const here = seen.find((e) => e.paragraph === this.p);
     const chosen =
-      seen.find((e) => e.salient) ?? (new Set(seen.map((e) => e.entity)).size === 1 ? seen[0] : undefined);
+      (here && salient && salient.paragraph < this.p ? here : salient) ??
+      (new Set(seen.map((e) => e.entity)).size === 1 ? seen[0] : undefined);
     if (!chosen) return null;
     const chosenEntity = this.entity(chosen.entity);
     const rivals = seen.filter((e) => e.entity !== chosen.entity);

@@ -41,7 +41,8 @@ function sameQuote(text: string): string {
 /**
  * Precision and recall of attribution against an eval file's `quote` map and `mentioned_not_quoted` list.
  * Gold speakers are found through the index's own lookup, so a name the index cannot resolve costs recall.
- * `docs` limits the count of attributed quotes to the articles the eval file describes.
+ * `docs` limits the count of attributed quotes to the articles the eval file describes; with one article,
+ * its own people are preferred (see `resolve`).
  */
 export function evaluateQuotes(
   index: QuoteIndex,
@@ -55,9 +56,23 @@ export function evaluateQuotes(
   const gold = new Map<string, { speaker: string; texts: Map<string, string> }>();
   const misses: QuoteEvaluation['misses'] = [];
   let goldCount = 0;
+  // With one article in scope, a gold name is first looked for among that article's people: two
+  // articles may name different people alike, and the index (rightly) takes one full name for one person.
+  const [onlyDoc] = docs?.length === 1 ? docs : [];
+  const resolve = (name: string): string | null => {
+    if (onlyDoc) {
+      const here = index.people.filter(
+        (p) =>
+          p.mentionedIn.some((id) => id.startsWith(`${onlyDoc}#`)) &&
+          p.aliases.some((alias) => normaliseName(alias) === normaliseName(name)),
+      );
+      if (here.length === 1) return here[0]!.canonical;
+    }
+    return index.lookup(name).speaker;
+  };
   for (const [speaker, texts] of Object.entries(data.quote)) {
     goldCount += texts.length;
-    const canonical = index.lookup(speaker).speaker;
+    const canonical = resolve(speaker);
     if (!canonical) {
       misses.push(...texts.map((text) => ({ speaker, text })));
       continue;
@@ -90,7 +105,7 @@ export function evaluateQuotes(
   }
 
   const mentionedNotQuoted = data.mentioned_not_quoted.map((name) => {
-    const result = index.lookup(name);
+    const result = index.lookup(resolve(name) ?? name);
     if (!result.speaker) return { name, ok: false, problem: 'not found' };
     if (result.quotes.length > 0)
       return { name, ok: false, problem: `${result.quotes.length} quote(s) attributed` };

@@ -17,7 +17,8 @@ const OTHER_TITLES = words(`
   sergeant sgt admiral commander pope rev reverend rabbi imam bishop archbishop cardinal secretary ambassador
   commissioner chief executive chairman chairwoman director inspector detective officer constable superintendent
   deputy speaker foreign defence defense finance interior home health state attorney solicitor press trade economy
-  first crown grand supreme leader`);
+  first crown grand supreme leader councillor cllr councilman councilwoman councilmember alderman alderwoman
+  assemblyman assemblywoman assemblymember sheriff marshal`);
 
 /** Titles that stand before a name ("Mr", "President", "Foreign Minister"), with the gender they imply. */
 export const TITLES: ReadonlyMap<string, TitleGender> = new Map<string, TitleGender>([
@@ -28,7 +29,7 @@ export const TITLES: ReadonlyMap<string, TitleGender> = new Map<string, TitleGen
 
 /** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
 export const TITLE_MODIFIERS = words(
-  'foreign defence defense finance interior home health state press trade economy first crown grand supreme vice prime deputy chief executive',
+  'foreign defence defense finance interior home health state press trade economy first crown grand supreme vice prime deputy executive',
 );
 
 /** Titles that are courtesy only and say nothing of a role. */

@@ -64,6 +64,28 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a councillor or a chief executive is a person, named without the title', () => {
+    expect(
+      attributed(
+        'Councillor Priya Nair told the meeting: “No one went into politics to close libraries.” “Scale matters more than ever,” Acme Chief Executive Dana Okafor said.',
+      ),
+    ).toEqual([
+      ['No one went into politics to close libraries.', 'Priya Nair'],
+      ['Scale matters more than ever', 'Dana Okafor'],
+    ]);
+  });
+
+  it('"she said" in a paragraph that introduces a woman is hers, not the last paragraph’s speaker', () => {
+    expect(
+      attributed(
+        'Responding, Ms Ruth Lane said the plan was “a sticking plaster”.\n\nAmong those protesting outside was Maureen Achterberg, 71. “It’s where I read the paper,” she said.',
+      ),
+    ).toEqual([
+      ['a sticking plaster', 'Ruth Lane'],
+      ['It’s where I read the paper', 'Maureen Achterberg'],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
