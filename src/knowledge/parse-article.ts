@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
-import sbd from 'sbd';
+import { splitSentences } from './split-sentences.js';
 import { z } from 'zod';
 import { readPlainTextArticle } from './plain-text-article.js';
 import type { Article, Paragraph } from './types.js';
@@ -68,11 +68,7 @@ export function splitParagraphs(slug: string, body: string): Paragraph[] {
   return blocks.map((text, i) => {
     const number = i + 1;
     const id = `${slug}#${number}`;
-    const sentences = sbd
-      .sentences(text, { newline_boundaries: false, preserve_whitespace: false })
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0)
-      .map((s, j) => ({ id: `${id}.${j + 1}`, index: j + 1, text: s }));
+    const sentences = splitSentences(text).map((s, j) => ({ id: `${id}.${j + 1}`, index: j + 1, text: s }));
     return { id, doc: slug, number, text, sentences };
   });
 }
