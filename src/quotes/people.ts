@@ -343,6 +343,11 @@ function spansOf(
   for (const run of nameRuns(tokens, known)) {
     const c = classifyRun(tokens, run.first, run.last);
     if (c.kind === 'none') continue;
+    // A name the dictionaries do not know is a person's when the text says so right after it.
+    if (c.kind === 'unknown' && c.words.length >= 2 && personFollows(tokens, run.last)) {
+      c.kind = 'person';
+      c.personLike = true;
+    }
     const lastToken = tokens[run.last];
     spans.push({
       paragraph: index,
@@ -359,6 +364,24 @@ function spansOf(
     });
   }
   return spans;
+}
+
+/**
+ * Whether what follows a name marks a person: ", who …", an age (", 71,"), or an apposition naming a
+ * person's role (", the Hartmoor manager,"): organisations take "which", and have no age or job.
+ */
+function personFollows(tokens: readonly Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  const next = tokens[last + 2];
+  if (!next || next.kind !== 'word') return false;
+  if (next.lower === 'who' || /^\d{1,3}$/u.test(next.text)) return true;
+  if (!['the', 'a', 'an'].includes(next.lower)) return false;
+  for (let k = last + 3; k < Math.min(tokens.length, last + 8); k++) {
+    const token = tokens[k]!;
+    if (token.kind !== 'word') return false;
+    if (token.tags.has('Actor')) return true;
+  }
+  return false;
 }
 
 /** "Harbour Board spokesman", "Spanish opposition leader": role words right before a name. */

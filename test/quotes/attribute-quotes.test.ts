@@ -86,6 +86,17 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a name no dictionary knows is a person when an apposition, "who" or an age follows it', () => {
+    expect(
+      attributed(
+        'Declan Foyle, the Hartmoor manager, was scathing. “It hit his shoulder,” Foyle said.\n\nPriya Castellano, who runs the chain, said: “None of this was taken lightly.”',
+      ),
+    ).toEqual([
+      ['It hit his shoulder', 'Declan Foyle'],
+      ['None of this was taken lightly.', 'Priya Castellano'],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
