@@ -434,7 +434,9 @@ export function appositionAfter(
     .slice(startIndex, end)
     .filter((t) => !(t.kind === 'punct' && /[.!?]/u.test(t.text) && t === tokens[end - 1]));
   const opener = phrase[0];
-  if (!opener || phrase.length > 22 || NOT_AN_APPOSITION.has(opener.lower)) return null;
+  if (!opener || phrase.length > 22) return null;
+  if (opener.lower === 'who') return roleBecome(phrase, text, end - 1);
+  if (NOT_AN_APPOSITION.has(opener.lower)) return null;
   // "a nurse who had waited an hour": the role is what comes before the relative clause.
   const relative = phrase.findIndex((t) => RELATIVES.has(t.lower));
   const role = relative > 0 ? phrase.slice(0, relative) : phrase;
@@ -449,6 +451,31 @@ export function appositionAfter(
   const lastWord = role[role.length - 1];
   if (!lastWord) return null;
   return { role: text.slice(opener.start, lastWord.end), end: end - 1 };
+}
+
+// ", who became chief executive of Hartwell's in June": the verbs that give a role, and the words that end it.
+const BECAME = /^(?:is|was|became|becomes|serves|served|remains|remained)$/u;
+const ROLE_ENDS = new Set(['in', 'after', 'before', 'since', 'until', 'when', 'last', 'and', 'but', 'for']);
+
+/** The role a ", who is/became/serves as …" clause gives, if it names one. */
+function roleBecome(
+  phrase: readonly Token[],
+  text: string,
+  end: number,
+): { role: string; end: number } | null {
+  if (!phrase[1] || !BECAME.test(phrase[1].lower)) return null;
+  let start = 2;
+  if (phrase[start]?.lower === 'as') start += 1;
+  const role: Token[] = [];
+  for (let k = start; k < phrase.length; k++) {
+    const t = phrase[k]!;
+    if (t.kind !== 'word' || ROLE_ENDS.has(t.lower)) break;
+    role.push(t);
+  }
+  const first = role[0];
+  const lastWord = role[role.length - 1];
+  if (!first || !lastWord || !role.some((t) => isRoleNoun(t))) return null;
+  return { role: text.slice(first.start, lastWord.end), end };
 }
 
 /** The head noun of a role: "EU trade commissioner" → "commissioner", "programme manager at X" → "manager". */

@@ -36,6 +36,13 @@ describe('buildArticleRegistry', () => {
     expect([...people.get('Omar Haddad')!.roleHeads]).toEqual(['director']);
   });
 
+  it('takes the role from ", who became …", up to where the clause moves on', () => {
+    const people = registryOf(
+      'Anna Petrov, who became chief executive of Hartwell’s in June last year, said sales had fallen.',
+    );
+    expect(people.get('Anna Petrov')?.role).toBe('chief executive of Hartwell’s');
+  });
+
   it('takes the role from role words before the name', () => {
     const people = registryOf('Harbour Board spokesman John Doe declined to comment.');
     expect(people.get('John Doe')?.role).toBe('Harbour Board spokesman');
