@@ -29,7 +29,12 @@ async function main(logger: Logger): Promise<void> {
   let health: HealthServer | undefined;
   if (config.HEALTH_PORT !== undefined) {
     // An index exists from here on (openLibrary succeeded), so readiness is the gateway's.
-    health = await startHealthServer({ port: config.HEALTH_PORT, isHealthy: () => bot.isReady(), logger });
+    health = await startHealthServer({
+      port: config.HEALTH_PORT,
+      host: config.HEALTH_HOST,
+      isHealthy: () => bot.isReady(),
+      logger,
+    });
   }
   installShutdown(bot, health, logger);
   await bot.start(token);
@@ -42,7 +47,7 @@ async function main(logger: Logger): Promise<void> {
 
 function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Logger): void {
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: NodeJS.Signals | 'uncaughtException', code = 0) => {
     if (stopping) {
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
@@ -55,17 +60,31 @@ function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Log
     }, SHUTDOWN_GRACE_MS).unref();
     void Promise.allSettled([bot.stop(), health?.close()]).then(() => {
       logger.info('stopped');
-      process.exit(0);
+      process.exit(code);
     });
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // Node passes the signal's number after its name: it is not an exit code.
+  process.on('SIGINT', (signal) => shutdown(signal));
+  process.on('SIGTERM', (signal) => shutdown(signal));
+  // After an uncaught exception Node's own state may be unsafe, so the bot does not carry on as if nothing
+  // happened: it logs the error, stops the way a signal stops it (replies in flight are finished), and
+  // exits non-zero for its supervisor to start a clean process.
+  process.removeAllListeners('uncaughtException');
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception: shutting down');
+    shutdown('uncaughtException', 1);
+  });
 }
 
 // The logger exists before the config is read, so even a config error is logged as JSON on stderr.
 const logger = createLogger('info');
 // A stray rejection (say, a failed REST call nobody awaited) is a bug to log, not a reason to go offline.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+// Before the bot is up there is nothing to finish: log as JSON and exit (installShutdown replaces this).
+process.on('uncaughtException', (err) => {
+  logger.fatal({ err }, 'uncaught exception');
+  process.exit(1);
+});
 
 main(logger).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof KnowledgeError || err instanceof CommandLoadError) {

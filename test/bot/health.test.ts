@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startHealthServer, type HealthServer } from '../../src/bot/health.js';
@@ -34,4 +35,29 @@ describe('startHealthServer', () => {
     });
     expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(404);
   });
+
+  test('listens on loopback unless told otherwise', async () => {
+    server = await startHealthServer({ port: 0, isHealthy: () => true, logger: pino({ level: 'silent' }) });
+    expect(server.host).toBe('127.0.0.1');
+  });
+
+  test('answers a request whose target is not a URL ("GET //[") with 400, and keeps serving', async () => {
+    server = await startHealthServer({ port: 0, isHealthy: () => true, logger: pino({ level: 'silent' }) });
+    const reply = await rawRequest(server.port, 'GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    const garbage = await rawRequest(server.port, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400/);
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+  });
 });
+
+/** Sends raw bytes to the port and resolves with everything the server answers before closing. */
+function rawRequest(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let reply = '';
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString()));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
