@@ -66,10 +66,17 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, cut).trimEnd()}…`;
 }
 
-/** Article text and user input are data, not markdown: `*` in a quote must not turn into italics. */
+/**
+ * Article text and user input are data, not markdown: `*` in a quote must not turn into italics, and
+ * `[FREE NITRO](https://…)` in a question must not become a link the bot posts. escapeMarkdown leaves
+ * masked links alone, so their brackets are escaped here (a citation's "[¶14]" is not a link and stays).
+ */
 function plain(text: string): string {
   // Nothing longer than a description is ever shown, and escaping slows down sharply with length.
-  return escapeMarkdown(truncate(text, DISCORD_LIMITS.embedDescription));
+  return escapeMarkdown(truncate(text, DISCORD_LIMITS.embedDescription)).replace(
+    /\[([^[\]]*)\]\(/g,
+    '\\[$1\\](',
+  );
 }
 
 /** Total characters Discord counts towards the 6000-character embed limit. */
@@ -99,25 +106,46 @@ function field(name: string, value: string): APIEmbedField {
   };
 }
 
-function isWebLink(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\/\S+$/i.test(url);
+/**
+ * An article's address made safe to put in a masked link: only http(s), and the characters that could
+ * close the link and open another (`)`, `[`, `]`, spaces, `<`, `>`) percent-encoded, which servers read
+ * as the same address. Undefined for anything else.
+ */
+export function linkTarget(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return parsed.href.replace(
+    /[()[\]<>\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** `[text](url)` with the text escaped and the address made safe, or the escaped text alone. */
+function maskedLink(text: string, url: string | undefined): string {
+  const target = linkTarget(url);
+  return target ? `[${plain(text)}](${target})` : plain(text);
 }
 
 function citationField(
   citation: Pick<Citation, 'paragraph' | 'title' | 'text' | 'url'>,
   body: string,
 ): APIEmbedField {
-  const link = isWebLink(citation.url) ? `\n[Read the article](${citation.url})` : '';
+  const target = linkTarget(citation.url);
+  const link = target ? `\n[Read the article](${target})` : '';
   return field(
-    `¶${citation.paragraph} · ${citation.title}`,
+    `¶${citation.paragraph} · ${plain(citation.title)}`,
     `${truncate(body, DISCORD_LIMITS.fieldValue - link.length)}${link}`,
   );
 }
 
 function articleList(articles: readonly Article[]): string {
-  const lines = articles.map(
-    (a) => `• ${isWebLink(a.url) ? `[${plain(a.title)}](${a.url})` : plain(a.title)}`,
-  );
+  const lines = articles.map((a) => `• ${maskedLink(a.title, a.url)}`);
   return truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue);
 }
 
@@ -261,6 +289,7 @@ export function formatReloadReport(report: ReloadReport): ReplyBody {
     ...(changes.length > 0 ? changes : ['No article was added, removed or changed.']),
     `**Unchanged:** ${report.unchanged} ${report.unchanged === 1 ? 'article' : 'articles'}`,
     `**Re-embedded:** ${report.embeddedTexts} ${report.embeddedTexts === 1 ? 'text' : 'texts'} (the rest came from the cache)`,
+    ...report.skipped.map((s) => `**Skipped:** ${plain(s.file)}: ${plain(s.reason)}`),
     `**Took:** ${(report.durationMs / 1000).toFixed(1)} s`,
     `Now answering from ${report.stats.articles} articles, ${report.stats.paragraphs} paragraphs and ${report.stats.quotes} quotes.`,
   ];
@@ -278,7 +307,8 @@ export function formatReloadReport(report: ReloadReport): ReplyBody {
 
 /** The moderator's report when `/reload` failed: every broken file and why; the old index still serves. */
 export function formatReloadFailure(problems: readonly KnowledgeProblem[]): ReplyBody {
-  const lines = problems.map((p) => `• \`${p.file}\`: ${plain(p.problem)}`);
+  // No code span for the file name: a backtick in the name would close it.
+  const lines = problems.map((p) => `• ${plain(p.file)}: ${plain(p.problem)}`);
   return {
     embeds: [
       fitEmbed({
@@ -300,7 +330,7 @@ export function formatNotice(message: string): ReplyBody {
 /** The `/sources` reply: every article the bot answers from, with its source, date and link. */
 export function formatSources(articles: readonly Article[], stats: IndexStats): ReplyBody {
   const lines = articles.map((a) => {
-    const title = isWebLink(a.url) ? `[${plain(a.title)}](${a.url})` : `**${plain(a.title)}**`;
+    const title = linkTarget(a.url) ? maskedLink(a.title, a.url) : `**${plain(a.title)}**`;
     const origin = [a.source, a.date].filter(Boolean).map((s) => plain(String(s)));
     return `• ${title} (${[...origin, `${a.paragraphs.length} ¶`].join(', ')})`;
   });

@@ -18,7 +18,8 @@ const frontMatterSchema = z
     title: z.string().trim().min(1),
     source: z.string().trim().min(1),
     date: dateText,
-    url: z.url().optional(),
+    // Only web addresses: a javascript: or data: link must never reach a reply.
+    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
     slug: z.string().regex(SLUG, 'lowercase letters, digits and single hyphens').optional(),
   })
   .strict();

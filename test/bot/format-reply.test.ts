@@ -146,6 +146,33 @@ describe('formatAnswer', () => {
     expect(embed.title).toBe('Was it \\*\\*really\\*\\* \\_said\\_?');
   });
 
+  test('a masked link in the question, the answer, a quoted paragraph or a title is never a link', () => {
+    const phish = '[FREE NITRO](https://evil.example/phish)';
+    const embed = only(
+      formatAnswer(
+        answer({
+          question: `What did ${phish} say?`,
+          answer: `He said ${phish}. [¶14]`,
+          citations: [citation({ title: `Title ${phish}`, text: `Text ${phish}` })],
+        }),
+        ARTICLES,
+      ),
+    );
+    const shown = [embed.title, embed.description, embed.fields![0]!.name, embed.fields![0]!.value];
+    for (const text of shown) expect(text).toContain('\\[FREE NITRO\\](https://evil.example/phish)');
+  });
+
+  test('an article address cannot break out of its link', () => {
+    const url = 'https://example.com/a)[x](https://evil.example';
+    const field = only(formatAnswer(answer({ citations: [citation({ url })] }), ARTICLES)).fields![0]!;
+    expect(field.value).toContain(
+      '[Read the article](https://example.com/a%29%5Bx%5D%28https://evil.example)',
+    );
+    const cover = only(formatAnswer(answer({ declined: true, citations: [] }), [article('x', 'Title', url)]))
+      .fields![0]!;
+    expect(cover.value).toBe('• [Title](https://example.com/a%29%5Bx%5D%28https://evil.example)');
+  });
+
   test('a decline is a normal reply that lists what the articles cover', () => {
     const embed = only(
       formatAnswer(answer({ declined: true, answer: 'The articles do not say.', citations: [] }), ARTICLES),
@@ -289,7 +316,23 @@ describe('reload replies', () => {
     );
     expect(embed.title).toBe('Reload failed: still answering from the previous knowledge base');
     expect(embed.description).toBe(
-      '• `broken.md`: has no front matter (expected a --- block with title, source and date)',
+      '• broken.md: has no front matter (expected a --- block with title, source and date)',
+    );
+  });
+
+  test('a file name with backticks or a masked link is shown escaped, never as code or a link', () => {
+    const embed = only(
+      formatReloadFailure([{ file: 'a`b`[x](https://evil.example).md', problem: 'is empty' }]),
+    );
+    expect(embed.description).toBe('• a\\`b\\`\\[x\\](https://evil.example).md: is empty');
+  });
+
+  test('a successful reload lists what the folder skipped, escaped', () => {
+    const skipped = [
+      { file: 'notes*.md', reason: 'is a symbolic link to /etc/passwd, outside the knowledge folder' },
+    ];
+    expect(only(formatReloadReport({ ...report, skipped })).description).toContain(
+      '**Skipped:** notes\\*.md: is a symbolic link to /etc/passwd, outside the knowledge folder',
     );
   });
 });
