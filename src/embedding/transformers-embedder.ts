@@ -94,7 +94,7 @@ export function createTransformersEmbedder(options: {
       const all: Piece[] = texts.flatMap((text, owner) =>
         pieces(text).map((piece) => ({ text: piece, owner, weight: piece.split(/\s+/).length })),
       );
-      const sums: (Float32Array | undefined)[] = new Array(texts.length);
+      const sums = new Array<Float32Array | undefined>(texts.length);
       for (const batch of batches(all)) {
         const output = await extractor(
           batch.map((p) => p.text),
