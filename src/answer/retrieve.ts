@@ -105,6 +105,8 @@ export interface RankingWeights {
    * word of it picks the article, not the paragraph that happens to repeat it (most often the first).
    */
   headline: number;
+  /** Taken off paragraphs of articles that hold none of the names the question gives (when one does). */
+  unnamed: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -117,9 +119,10 @@ export const RANKING_WEIGHTS: RankingWeights = {
   nearMin: 0.55,
   nearCredit: 0.7,
   related: 0.7,
-  mention: 0.25,
+  mention: 0,
   localIdf: 1,
   headline: 0.75,
+  unnamed: 0.4,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -314,6 +317,7 @@ export class HybridRetriever {
       bestSentence[p] = best;
       paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     });
+    if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, question, w.unnamed);
 
     const scored = (p: number): ScoredParagraph => {
       const { paragraph, article } = this.paragraphs[p]!;
@@ -488,6 +492,25 @@ export class HybridRetriever {
       unmatchedShare,
       near: nearTerms,
     };
+  }
+
+  /**
+   * Lowers by `discount` the paragraphs of articles that do not hold any name the question gives, when
+   * some article holds one: who names "Brackenford" means the Brackenford story, however well another
+   * article matches the rest of the question.
+   */
+  #discountUnnamed(scores: Float64Array, question: string, discount: number): void {
+    const naming = new Set<number>();
+    for (const name of namesIn(question)) {
+      const term = indexTerm(name);
+      if (!term) continue;
+      this.#lexical.forEachSentenceWith(term, (_, p) => naming.add(this.#articleOfParagraph[p]!));
+      for (const a of this.#headlineArticles.get(term) ?? []) naming.add(a);
+    }
+    if (naming.size === 0) return;
+    for (let p = 0; p < scores.length; p++) {
+      if (!naming.has(this.#articleOfParagraph[p]!)) scores[p]! -= discount;
+    }
   }
 
   /**

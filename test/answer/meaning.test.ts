@@ -50,6 +50,25 @@ describe('ask, the story named', () => {
   });
 });
 
+describe('ask, the place named', () => {
+  it('keeps to the articles that hold a name the question gives, however well another matches the rest', async () => {
+    const top = async (question: string, unnamed: number) => {
+      const { core, vectors } = await index.query(question);
+      const { evidence, people, termVectors, options } = index.retriever;
+      const weights = { ...RANKING_WEIGHTS, unnamed };
+      const retriever = new HybridRetriever(evidence, people, termVectors, { ...options, weights });
+      return retriever.rank(core, vectors).paragraphs[0]!.paragraph.id;
+    };
+    expect(await top('What did Dunmore commuters say about prices?', 0)).toBe('bakery-results#3');
+    expect(await top('What did Dunmore commuters say about prices?', RANKING_WEIGHTS.unnamed)).toBe(
+      'ferry-suspended#4',
+    );
+    expect(await top('Did the Harrogate founder pay bribes?', RANKING_WEIGHTS.unnamed)).toBe(
+      'bakery-results#2',
+    );
+  });
+});
+
 describe('ask, courtesy and names', () => {
   it('does not let thanks or "please answer briefly" decline a question', async () => {
     expect(await cited('Thanks! When is the sentencing?')).toBe('harbour-trial#4');
