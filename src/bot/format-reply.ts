@@ -1,6 +1,9 @@
 import {
-  escapeMarkdown,
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
   type MessageMentionOptions,
@@ -25,6 +28,10 @@ export const DISCORD_LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  buttonsPerRow: 5,
+  rows: 5,
+  buttonLabel: 80,
+  buttonUrl: 512,
 } as const;
 
 /** How many cited paragraphs or quotes one reply shows; beyond that an embed stops being readable. */
@@ -34,10 +41,14 @@ export const MAX_SHOWN_QUOTES = 10;
 /** Nobody is pinged by anything the bot says, whatever the articles or the question contain. */
 export const NO_MENTIONS = { parse: [] } as const satisfies MessageMentionOptions;
 
+/** A row of link buttons, the only links the bot posts. */
+export type LinkRow = APIActionRowComponent<APIButtonComponentWithURL>;
+
 /** A reply body usable with reply, editReply and followUp alike. */
 export interface ReplyBody {
   content?: string;
   embeds?: APIEmbed[];
+  components?: LinkRow[];
   allowedMentions: MessageMentionOptions;
 }
 
@@ -67,15 +78,26 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Article text and user input are data, not markdown: `*` in a quote must not turn into italics, and
- * `[FREE NITRO](https://…)` in a question must not become a link the bot posts. escapeMarkdown leaves
- * masked links alone, so their brackets are escaped here (a citation's "[¶14]" is not a link and stays).
+ * Article text and user input are data, not Markdown: `*` in a quote must not turn into italics, and
+ * `[FREE NITRO](https://…)` or a bare address in a question must not become a link the bot posts.
+ * Discord shows a backslash-escaped punctuation character as the character itself, so the reader sees
+ * the text exactly as written. (discord.js's escapeMarkdown does not fit: it leaves masked links,
+ * block quotes and subtext alone, and skips `_` and `*` inside addresses, which would turn into
+ * formatting once the address is no longer a link.)
  */
 function plain(text: string): string {
-  // Nothing longer than a description is ever shown, and escaping slows down sharply with length.
-  return escapeMarkdown(truncate(text, DISCORD_LIMITS.embedDescription)).replace(
-    /\[([^[\]]*)\]\(/g,
-    '\\[$1\\](',
+  // Nothing longer than a description is ever shown, so nothing longer is escaped.
+  return (
+    truncate(text, DISCORD_LIMITS.embedDescription)
+      // Inline formatting, code, spoilers and the backslash itself, wherever they are.
+      .replace(/[\\*_~|`]/g, '\\$&')
+      // Headings, block quotes, lists and subtext only mean something at the start of a line.
+      .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)\./gm, '$1\\.')
+      // A masked link needs a "[" with "](" after it; escaping such a "[" leaves no link to open.
+      .replace(/\[(?=[\s\S]*\]\()/g, '\\[')
+      // Discord links any "scheme://", bare or in <…>; "https\://" reads the same and links nowhere.
+      .replace(/:(?=\/\/)/g, '\\:')
   );
 }
 
@@ -106,47 +128,41 @@ function field(name: string, value: string): APIEmbedField {
   };
 }
 
-/**
- * An article's address made safe to put in a masked link: only http(s), and the characters that could
- * close the link and open another (`)`, `[`, `]`, spaces, `<`, `>`) percent-encoded, which servers read
- * as the same address. Undefined for anything else.
- */
-export function linkTarget(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  return parsed.href.replace(
-    /[()[\]<>\s]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-}
-
-/** `[text](url)` with the text escaped and the address made safe, or the escaped text alone. */
-function maskedLink(text: string, url: string | undefined): string {
-  const target = linkTarget(url);
-  return target ? `[${plain(text)}](${target})` : plain(text);
-}
-
-function citationField(
-  citation: Pick<Citation, 'paragraph' | 'title' | 'text' | 'url'>,
-  body: string,
-): APIEmbedField {
-  const target = linkTarget(citation.url);
-  const link = target ? `\n[Read the article](${target})` : '';
-  return field(
-    `¶${citation.paragraph} · ${plain(citation.title)}`,
-    `${truncate(body, DISCORD_LIMITS.fieldValue - link.length)}${link}`,
-  );
+function citationField(citation: Pick<Citation, 'paragraph' | 'title'>, body: string): APIEmbedField {
+  return field(`¶${citation.paragraph} · ${plain(citation.title)}`, body);
 }
 
 function articleList(articles: readonly Article[]): string {
-  const lines = articles.map((a) => `• ${maskedLink(a.title, a.url)}`);
-  return truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue);
+  return truncate(articles.map((a) => `• ${plain(a.title)}`).join('\n'), DISCORD_LIMITS.fieldValue);
+}
+
+/**
+ * A link button for each article with an address, once per address, at most 25. Discord shows a
+ * button's target before opening it and nothing in it is Markdown, so no address can pose as another.
+ * The parser admits only http(s) addresses; one too long for a button gets none rather than failing
+ * the whole reply.
+ */
+function linkButtons(articles: readonly Pick<Article, 'title' | 'url'>[]): LinkRow[] {
+  const byUrl = new Map<string, string>();
+  for (const { title, url } of articles) {
+    if (url && url.length <= DISCORD_LIMITS.buttonUrl && !byUrl.has(url)) byUrl.set(url, title);
+  }
+  const buttons = [...byUrl]
+    .slice(0, DISCORD_LIMITS.rows * DISCORD_LIMITS.buttonsPerRow)
+    .map(([url, title]): APIButtonComponentWithURL => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: truncate(title, DISCORD_LIMITS.buttonLabel),
+      url,
+    }));
+  const rows: LinkRow[] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow),
+    });
+  }
+  return rows;
 }
 
 /**
@@ -161,14 +177,14 @@ export function formatAnswer(result: AskResult, articles: readonly Article[]): R
   };
   if (result.declined) {
     embed.fields = [field('What the articles cover', articleList(articles))];
-  } else {
-    const shown = result.citations.slice(0, MAX_SHOWN_CITATIONS);
-    embed.fields = shown.map((c) => citationField(c, plain(c.text)));
-    embed.footer = {
-      text: truncate(`Sources: ${shown.map((c) => c.id).join(', ')}`, DISCORD_LIMITS.footerText),
-    };
+    return { embeds: [fitEmbed(embed)], components: linkButtons(articles), allowedMentions: NO_MENTIONS };
   }
-  return { embeds: [fitEmbed(embed)], allowedMentions: NO_MENTIONS };
+  const shown = result.citations.slice(0, MAX_SHOWN_CITATIONS);
+  embed.fields = shown.map((c) => citationField(c, plain(c.text)));
+  embed.footer = {
+    text: truncate(`Sources: ${shown.map((c) => c.id).join(', ')}`, DISCORD_LIMITS.footerText),
+  };
+  return { embeds: [fitEmbed(embed)], components: linkButtons(shown), allowedMentions: NO_MENTIONS };
 }
 
 /** "¶3 and ¶7 of “Title”" for each article among the citation ids. */
@@ -205,9 +221,9 @@ function quoteInContext(quote: QuoteHit): string {
  */
 export function formatQuotes(result: QuoteResult, articles: readonly Article[]): ReplyBody {
   const titles = new Map(articles.map((a) => [a.slug, a.title]));
-  const urls = new Map(articles.map((a) => [a.slug, a.url]));
   const query = plain(result.query);
   let embed: APIEmbed;
+  let quoted: readonly Article[] = [];
   if (result.speaker !== null && result.quotes.length > 0) {
     const shown = result.quotes.slice(0, MAX_SHOWN_QUOTES);
     const more = result.quotes.length - shown.length;
@@ -216,10 +232,7 @@ export function formatQuotes(result: QuoteResult, articles: readonly Article[]):
       description: `${result.quotes.length} ${result.quotes.length === 1 ? 'quote' : 'quotes'} in the articles${more > 0 ? `; the first ${shown.length} are shown` : ''}.`,
       color: COLOUR.quotes,
       fields: shown.map((q) =>
-        citationField(
-          { paragraph: q.paragraph, title: titles.get(q.doc) ?? q.doc, url: urls.get(q.doc), text: q.text },
-          quoteInContext(q),
-        ),
+        citationField({ paragraph: q.paragraph, title: titles.get(q.doc) ?? q.doc }, quoteInContext(q)),
       ),
       footer: {
         text: truncate(
@@ -228,6 +241,8 @@ export function formatQuotes(result: QuoteResult, articles: readonly Article[]):
         ),
       },
     };
+    const docs = new Set(shown.map((q) => q.doc));
+    quoted = articles.filter((a) => docs.has(a.slug));
   } else if (result.speaker !== null) {
     const where =
       result.mentioned.length > 0
@@ -255,7 +270,7 @@ export function formatQuotes(result: QuoteResult, articles: readonly Article[]):
       color: COLOUR.declined,
     };
   }
-  return { embeds: [fitEmbed(embed)], allowedMentions: NO_MENTIONS };
+  return { embeds: [fitEmbed(embed)], components: linkButtons(quoted), allowedMentions: NO_MENTIONS };
 }
 
 /** Autocomplete choices for `/quote speaker:`: at most 25, best first, within Discord's length limits. */
@@ -274,6 +289,7 @@ export function formatSpeakerChoices(
     }));
 }
 
+// Slugs may sit in code spans: the parser admits only lowercase letters, digits and hyphens.
 function listOrNone(label: string, slugs: readonly string[]): string | undefined {
   return slugs.length > 0 ? `**${label}:** ${slugs.map((s) => `\`${s}\``).join(', ')}` : undefined;
 }
@@ -322,15 +338,18 @@ export function formatReloadFailure(problems: readonly KnowledgeProblem[]): Repl
   };
 }
 
-/** A message for the person who caused an error (bad input, not allowed, on cooldown), or the apology. */
+/**
+ * A message for the person who caused an error (bad input, not allowed, on cooldown), or the apology.
+ * Shown as written: notices are the bot's own words and never echo what the user typed.
+ */
 export function formatNotice(message: string): ReplyBody {
   return { content: truncate(message, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS };
 }
 
-/** The `/sources` reply: every article the bot answers from, with its source, date and link. */
+/** The `/sources` reply: every article the bot answers from, with its source and date, and link buttons. */
 export function formatSources(articles: readonly Article[], stats: IndexStats): ReplyBody {
   const lines = articles.map((a) => {
-    const title = linkTarget(a.url) ? maskedLink(a.title, a.url) : `**${plain(a.title)}**`;
+    const title = `**${plain(a.title)}**`;
     const origin = [a.source, a.date].filter(Boolean).map((s) => plain(String(s)));
     return `• ${title} (${[...origin, `${a.paragraphs.length} ¶`].join(', ')})`;
   });
@@ -354,6 +373,7 @@ export function formatSources(articles: readonly Article[], stats: IndexStats): 
         color: COLOUR.answer,
       }),
     ],
+    components: linkButtons(articles),
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -13,13 +13,23 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // YAML turns `2017-05-01` into a Date; keep dates as the plain text a reader would write.
 const dateText = z.union([z.string().trim().min(1), z.date().transform((d) => d.toISOString().slice(0, 10))]);
 
+/**
+ * Only web addresses: a javascript: or data: link must never reach a reply. Characters no address may
+ * hold unencoded (RFC 3986) are refused too, as written, since they are how a link is closed and
+ * another opened (`https://example.com/a)[x](https://evil.example`); so are IPv6-literal hosts.
+ */
+const webAddress = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+  .regex(/^[^\s[\]<>"{}|\\^`]*$/, {
+    error: 'must not contain spaces or [ ] < > " { } | \\ ^ ` (percent-encode them, e.g. %5B for [)',
+  });
+
 const frontMatterSchema = z
   .object({
     title: z.string().trim().min(1),
     source: z.string().trim().min(1),
     date: dateText,
-    // Only web addresses: a javascript: or data: link must never reach a reply.
-    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
+    url: webAddress.optional(),
     slug: z.string().regex(SLUG, 'lowercase letters, digits and single hyphens').optional(),
   })
   .strict();

@@ -58,6 +58,25 @@ const only = (reply: { embeds?: Embed[] }): Embed => {
   return reply.embeds![0]!;
 };
 
+/** What a reader sees: Discord shows a backslash-escaped punctuation character as the character itself. */
+const rendered = (text: string | undefined): string => (text ?? '').replace(/\\([^\sA-Za-z0-9])/g, '$1');
+
+/**
+ * Whether Discord's Markdown would make a link of `text`: a masked link whose "[" is not escaped, or an
+ * address with its scheme intact (Discord links those by itself, bare or in <…>). Escaped characters are
+ * dropped first, since they are never syntax.
+ */
+const hasLink = (text: string | undefined): boolean => {
+  const syntax = (text ?? '').replace(/\\[\s\S]/g, '');
+  return /\[[\s\S]*\]\(/.test(syntax) || /[a-z][a-z\d+.-]*:\/\//i.test(syntax);
+};
+
+/** The link buttons of a reply, as label and address. */
+const buttons = (reply: ReturnType<typeof formatAnswer>) =>
+  (reply.components ?? []).flatMap((row) =>
+    row.components.map((button) => ({ label: button.label, url: button.url })),
+  );
+
 /** Every limit Discord enforces on one embed. */
 function expectWithinLimits(embed: Embed): void {
   expect(embed.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
@@ -107,8 +126,8 @@ describe('formatAnswer', () => {
     expect(reply.allowedMentions).toEqual({ parse: [] });
   });
 
-  test('links the source when the article has a url, and keeps the link when the paragraph is cut', () => {
-    const long = citation({
+  test('links the article with a link button, never with Markdown in the text', () => {
+    const cited = citation({
       id: 'harbour-reopens#2',
       doc: 'harbour-reopens',
       title: ARTICLES[1]!.title,
@@ -116,16 +135,28 @@ describe('formatAnswer', () => {
       text: 'word '.repeat(400),
       url: 'https://example.com/harbour-reopens',
     });
-    const field = only(formatAnswer(answer({ citations: [long] }), ARTICLES)).fields![0]!;
+    const reply = formatAnswer(
+      answer({ citations: [cited, { ...cited, id: 'harbour-reopens#3' }] }),
+      ARTICLES,
+    );
+    const field = only(reply).fields![0]!;
     expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
-    expect(field.value).toMatch(/…\n\[Read the article\]\(https:\/\/example\.com\/harbour-reopens\)$/);
+    expect(hasLink(field.value)).toBe(false);
+    expect(buttons(reply)).toEqual([
+      { label: 'Harbour reopens after winter storm', url: 'https://example.com/harbour-reopens' },
+    ]);
   });
 
-  test('does not turn a non-web url into a link', () => {
-    const field = only(
-      formatAnswer(answer({ citations: [citation({ url: 'javascript:alert(1)' })] }), ARTICLES),
-    ).fields![0]!;
-    expect(field.value).not.toContain('Read the article');
+  test('an article address that tries to open a second link is only ever a button’s target', () => {
+    const url = 'https://example.com/a)[x](https://evil.example';
+    const reply = formatAnswer(answer({ citations: [citation({ url })] }), ARTICLES);
+    expect(buttons(reply)).toEqual([{ label: ARTICLES[0]!.title, url }]);
+    for (const field of only(reply).fields!) expect(hasLink(field.value)).toBe(false);
+  });
+
+  test('gives no button for an address Discord would refuse (over 512 characters)', () => {
+    const url = `https://example.com/${'a'.repeat(600)}`;
+    expect(buttons(formatAnswer(answer({ citations: [citation({ url })] }), ARTICLES))).toEqual([]);
   });
 
   test('stays inside every Discord limit, however long the question, answer and paragraphs', () => {
@@ -146,47 +177,86 @@ describe('formatAnswer', () => {
     expect(embed.title).toBe('Was it \\*\\*really\\*\\* \\_said\\_?');
   });
 
-  test('a masked link in the question, the answer, a quoted paragraph or a title is never a link', () => {
+  test('a masked link in the question is shown as typed, never as a link', () => {
+    const question = 'What did [FREE NITRO](https://evil.example/phish) say?';
+    const embed = only(formatAnswer(answer({ question }), ARTICLES));
+    expect(hasLink(embed.title)).toBe(false);
+    expect(rendered(embed.title)).toBe(question);
+  });
+
+  test('a masked link nested in brackets in the question is not a link either', () => {
+    const question = 'Is [a [b] c](https://evil.example) or [x](<https://evil.example>) true?';
+    const embed = only(formatAnswer(answer({ question, answer: question }), ARTICLES));
+    expect(hasLink(embed.title)).toBe(false);
+    expect(hasLink(embed.description)).toBe(false);
+    expect(rendered(embed.description)).toBe(question);
+  });
+
+  test('a bare address in the question is shown in full but not clickable', () => {
+    const question = 'Is https://evil.example/phish_now or x_https://evil.example real?';
+    const embed = only(formatAnswer(answer({ question, answer: question }), ARTICLES));
+    expect(hasLink(embed.description)).toBe(false);
+    expect(rendered(embed.description)).toBe(question);
+  });
+
+  test('a masked link in the answer or the quoted article text is not a link', () => {
     const phish = '[FREE NITRO](https://evil.example/phish)';
     const embed = only(
       formatAnswer(
-        answer({
-          question: `What did ${phish} say?`,
-          answer: `He said ${phish}. [¶14]`,
-          citations: [citation({ title: `Title ${phish}`, text: `Text ${phish}` })],
-        }),
+        answer({ answer: `He said ${phish}. [¶14]`, citations: [citation({ text: `Text ${phish}` })] }),
         ARTICLES,
       ),
     );
-    const shown = [embed.title, embed.description, embed.fields![0]!.name, embed.fields![0]!.value];
-    for (const text of shown) expect(text).toContain('\\[FREE NITRO\\](https://evil.example/phish)');
+    expect(hasLink(embed.description)).toBe(false);
+    expect(rendered(embed.description)).toBe(`He said ${phish}. [¶14]`);
+    expect(hasLink(embed.fields![0]!.value)).toBe(false);
+    expect(rendered(embed.fields![0]!.value)).toBe(`Text ${phish}`);
   });
 
-  test('an article address cannot break out of its link', () => {
-    const url = 'https://example.com/a)[x](https://evil.example';
-    const field = only(formatAnswer(answer({ citations: [citation({ url })] }), ARTICLES)).fields![0]!;
-    expect(field.value).toContain(
-      '[Read the article](https://example.com/a%29%5Bx%5D%28https://evil.example)',
-    );
-    const cover = only(formatAnswer(answer({ declined: true, citations: [] }), [article('x', 'Title', url)]))
+  test('a masked link in an article title is not a link, in a citation or in the list of articles', () => {
+    const title = 'Title [FREE NITRO](https://evil.example/phish)';
+    const cited = only(formatAnswer(answer({ citations: [citation({ title })] }), ARTICLES)).fields![0]!;
+    expect(hasLink(cited.name)).toBe(false);
+    expect(rendered(cited.name)).toBe(`¶14 · ${title}`);
+    const cover = only(formatAnswer(answer({ declined: true, citations: [] }), [article('x', title)]))
       .fields![0]!;
-    expect(cover.value).toBe('• [Title](https://example.com/a%29%5Bx%5D%28https://evil.example)');
+    expect(hasLink(cover.value)).toBe(false);
+    expect(rendered(cover.value)).toBe(`• ${title}`);
   });
 
-  test('a decline is a normal reply that lists what the articles cover', () => {
-    const embed = only(
-      formatAnswer(answer({ declined: true, answer: 'The articles do not say.', citations: [] }), ARTICLES),
+  test('article text that opens with heading, quote, list or subtext Markdown is shown as plain text', () => {
+    const cases = [
+      ['# BREAKING', '\\# BREAKING'],
+      ['> quoted', '\\> quoted'],
+      ['>>> all of it', '\\>>> all of it'],
+      ['-# small print', '\\-# small print'],
+      ['- item', '\\- item'],
+      ['1. first', '1\\. first'],
+    ];
+    for (const [text, escaped] of cases) {
+      expect(only(formatAnswer(answer({ answer: text }), ARTICLES)).description).toBe(escaped);
+    }
+  });
+
+  test('a decline is a normal reply that lists what the articles cover, with their links as buttons', () => {
+    const reply = formatAnswer(
+      answer({ declined: true, answer: 'The articles do not say.', citations: [] }),
+      ARTICLES,
     );
+    const embed = only(reply);
     expect(embed.description).toBe('The articles do not say.');
     expect(embed.fields).toEqual([
       {
         name: 'What the articles cover',
         value:
           '• Trump says he would be ‘honoured’ to meet North Korean leader\n' +
-          '• [Harbour reopens after winter storm](https://example.com/harbour-reopens)',
+          '• Harbour reopens after winter storm',
       },
     ]);
     expect(embed.footer).toBeUndefined();
+    expect(buttons(reply)).toEqual([
+      { label: 'Harbour reopens after winter storm', url: 'https://example.com/harbour-reopens' },
+    ]);
   });
 });
 
@@ -244,6 +314,35 @@ describe('formatQuotes', () => {
     expect(only(formatQuotes(obama, ARTICLES)).description).toBe(
       'The articles never quote Barack Obama directly. They are mentioned in ¶3 and ¶5 of “Trump says he would be ‘honoured’ to meet North Korean leader”.',
     );
+  });
+
+  test('a masked link in a speaker’s name is not a link, whether quoted, only mentioned or unknown', () => {
+    const name = 'Sean [FREE NITRO](https://evil.example/phish)';
+    const quoted = only(formatQuotes({ ...spicer, speaker: name }, ARTICLES));
+    expect(hasLink(quoted.title)).toBe(false);
+    expect(rendered(quoted.title)).toBe(`What ${name} said`);
+    const mentioned = only(formatQuotes({ ...spicer, speaker: name, quotes: [] }, ARTICLES));
+    expect(hasLink(mentioned.title)).toBe(false);
+    expect(hasLink(mentioned.description)).toBe(false);
+    const unknown = only(
+      formatQuotes({ ...spicer, query: name, speaker: null, quotes: [], suggestions: [name] }, ARTICLES),
+    );
+    expect(hasLink(unknown.title)).toBe(false);
+    expect(hasLink(unknown.description)).toBe(false);
+    expect(rendered(unknown.description)).toContain(name);
+  });
+
+  test('links each quoted article once, with a button', () => {
+    const harbour = {
+      ...spicer.quotes[0]!,
+      id: 'harbour-reopens#2',
+      doc: 'harbour-reopens',
+      paragraph: 2,
+    };
+    const reply = formatQuotes({ ...spicer, quotes: [harbour, harbour, spicer.quotes[0]!] }, ARTICLES);
+    expect(buttons(reply)).toEqual([
+      { label: 'Harbour reopens after winter storm', url: 'https://example.com/harbour-reopens' },
+    ]);
   });
 
   test('suggests the nearest names for an unknown one', () => {
@@ -324,7 +423,9 @@ describe('reload replies', () => {
     const embed = only(
       formatReloadFailure([{ file: 'a`b`[x](https://evil.example).md', problem: 'is empty' }]),
     );
-    expect(embed.description).toBe('• a\\`b\\`\\[x\\](https://evil.example).md: is empty');
+    expect(hasLink(embed.description)).toBe(false);
+    expect(embed.description).not.toMatch(/(^|[^\\])`/);
+    expect(rendered(embed.description)).toBe('• a`b`[x](https://evil.example).md: is empty');
   });
 
   test('a successful reload lists what the folder skipped, escaped', () => {
@@ -340,13 +441,27 @@ describe('reload replies', () => {
 describe('formatSources', () => {
   const stats = { articles: 2, paragraphs: 20, sentences: 40, speakers: 8, quotes: 17 };
 
-  test('lists each article with its source and date, linking those with a url', () => {
-    const embed = only(formatSources(ARTICLES, stats));
+  test('lists each article with its source and date, and links those with a url by a button', () => {
+    const reply = formatSources(ARTICLES, stats);
+    const embed = only(reply);
     expect(embed.description).toBe(
       '• **Trump says he would be ‘honoured’ to meet North Korean leader** (Test Gazette, 2024-01-01, 0 ¶)\n' +
-        '• [Harbour reopens after winter storm](https://example.com/harbour-reopens) (Test Gazette, 2024-01-01, 0 ¶)',
+        '• **Harbour reopens after winter storm** (Test Gazette, 2024-01-01, 0 ¶)',
     );
     expect(embed.footer?.text).toBe('2 articles · 20 paragraphs · 8 speakers · 17 quotes');
+    expect(buttons(reply)).toEqual([
+      { label: 'Harbour reopens after winter storm', url: 'https://example.com/harbour-reopens' },
+    ]);
+  });
+
+  test('gives at most 25 link buttons, five to a row, with labels inside 80 characters', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      article(`a-${i}`, `${'A very long title '.repeat(6)}${i}`, `https://example.com/${i}`),
+    );
+    const reply = formatSources(many, { ...stats, articles: 30 });
+    expect(reply.components).toHaveLength(5);
+    for (const row of reply.components!) expect(row.components).toHaveLength(5);
+    for (const { label } of buttons(reply)) expect(label!.length).toBeLessThanOrEqual(80);
   });
 
   test('says how many more there are when the list would not fit', () => {
