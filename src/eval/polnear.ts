@@ -9,7 +9,10 @@ import {
   ORG_SUFFIXES,
   PREPOSITIONS,
   PRONOUNS,
+  ROLE_NOUNS,
+  TITLE_MODIFIERS,
   TITLES,
+  words,
 } from '../quotes/word-lists.js';
 
 // PolNeAR (Newell, Margolin and Ruths, 2018) is read from a folder given on the command line: its texts are
@@ -201,17 +204,21 @@ export function directQuote(
   return marked.map((p) => p.replace(/^[\s,;:]+|[\s,;:]+$/gu, '')).join(' … ');
 }
 
-/** Groups of people that read as a name but name nobody in particular. */
-const GROUPS = new Set(
-  'republicans democrats americans conservatives liberals progressives evangelicals christians muslims latinos hispanics independents officials critics supporters aides voters'.split(
-    ' ',
-  ),
-);
+/** Last words that make a capitalised run a kind of person, not a name ("a New Hampshire Democrat"). */
+const GROUPS = words(`republican republicans democrat democrats american americans conservatives liberals
+  progressives evangelicals christians muslims latinos hispanics independents officials critics supporters aides
+  voters`);
+/** Capitalised words that open a sentence but never a name. */
+const NOT_NAMES = words(`another many others some several both all each most few monday tuesday wednesday
+  thursday friday saturday sunday`);
+/** Words before a name that say what the person is: titles, roles, and party or trade labels. */
+const PERSON_TITLES = new Set([...TITLES.keys(), ...ROLE_NOUNS].filter((t) => !TITLE_MODIFIERS.has(t)));
+const LABELS = words('republican democrat democratic gop journalist filmmaker');
 
 const bare = (token: string): string => token.toLowerCase().replace(/[.’']/gu, '');
 const capitalised = (token: string): boolean => /^[\p{Lu}]/u.test(token) || /^\p{Lu}\./u.test(token);
 
-/** A trailing full stop belongs to a name only after an initial or an abbreviation ("Loretta E.", "Jr."). */
+/** A trailing full stop belongs to a name only after an initial or an abbreviation ("Jane E.", "Jr."). */
 function trimName(run: readonly string[]): string {
   const last = run[run.length - 1] ?? '';
   const keepsStop = /^(\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|St)\.$/u.test(last) || /\.\p{L}+\.$/u.test(last);
@@ -229,9 +236,9 @@ export function opensSentence(text: string, start: number): boolean {
 /**
  * The name a Source span gives, or why it gives none. The span is cut at its first comma, dash, bracket or
  * relative pronoun (an apposition or clause follows); what is left names someone when it ends in a run of
- * capitalised words ("Texas Sen. Ted Cruz", "the Associated Press") not governed by a preposition ("aides
- * to Trump") nor a possessive ("Trump's campaign"). Titles and what stands before them are dropped
- * ("Senate Majority Leader Mitch McConnell" → "Mitch McConnell") unless what remains is an organisation
+ * capitalised words ("Ohio Sen. Jane Roe", "the Coast Courier") not governed by a preposition ("aides
+ * to Roe") nor a possessive ("Roe's campaign"). Titles and what stands before them are dropped
+ * ("Senate Majority Leader Tom Becker" → "Tom Becker") unless what remains is an organisation
  * ("Supreme Court"). At the start of a sentence, a first word the article also writes in lower case ("He",
  * "Officials", "The") is an ordinary word. "The chairman of the committee, Jane Roe," names her from the
  * apposition.
@@ -272,23 +279,36 @@ function nameOf(
     else break;
   }
   let run = tokens.slice(i + 1, end);
-  if (run.length === 0 || /['’]s$/u.test(run[run.length - 1]!)) return { reason: 'description' };
+  const possessive = /['’]s?$/u;
+  if (run.length === 0 || possessive.test(run[run.length - 1]!)) return { reason: 'description' };
   if (i >= 0 && PREPOSITIONS.has(tokens[i]!.toLowerCase())) return { reason: 'description' };
+  if (run.length >= 3 && run.every((t) => !/\p{Ll}/u.test(t))) return { reason: 'description' };
   const lower = run[0]!.toLowerCase();
   const ordinary = new RegExp(`(^|[^\\p{L}])${escape(lower)}([^\\p{L}]|$)`, 'u');
   if (atSentenceStart && i < 0 && ordinary.test(articleText)) run = run.slice(1);
-  while (run.length > 0 && DETERMINERS.has(bare(run[0]!))) run = run.slice(1);
+  // "the Courier's Ana Ruiz", "Ohio-based Tom Becker": the name comes after.
+  const owner = run.findLastIndex((t) => possessive.test(t) || /-\p{Ll}+$/u.test(t));
+  run = run.slice(owner + 1);
+  while (run.length > 0 && (DETERMINERS.has(bare(run[0]!)) || NOT_NAMES.has(bare(run[0]!))))
+    run = run.slice(1);
   if (run.length === 0) return { reason: 'description' };
-  // Titles and what stands before them: "Senate Majority Leader Mitch McConnell" → "Mitch McConnell".
-  let lastTitle = -1;
-  run.forEach((t, k) => {
-    if (TITLES.has(bare(t)) && k < run.length - 1) lastTitle = k;
-  });
-  const rest = run.slice(lastTitle + 1);
-  if (lastTitle >= 0 && !ORG_SUFFIXES.has(bare(rest[rest.length - 1]!))) run = rest;
-  while (run.length > 1 && (run[0] === 'of' || NAME_CONNECTORS.has(run[0]!))) run = run.slice(1);
+  // Titles and what stands before them: "Senate Majority Leader Tom Becker" → "Tom Becker",
+  // "Secretary of State Jane Roe" → "Jane Roe"; but "Democratic National Committee" stays.
+  const lastTitle = run.findLastIndex(
+    (t, k) => k < run.length - 1 && (PERSON_TITLES.has(bare(t)) || LABELS.has(bare(t))),
+  );
+  if (lastTitle >= 0) {
+    let rest = run.slice(lastTitle + 1);
+    while (rest.length > 1 && (rest[0] === 'of' || TITLE_MODIFIERS.has(bare(rest[0]!)))) rest = rest.slice(1);
+    const organisation = ORG_SUFFIXES.has(bare(rest[rest.length - 1]!));
+    if (PERSON_TITLES.has(bare(run[lastTitle]!)) || !organisation) run = rest;
+  }
+  // "Ana Ruiz of the Coast Courier", "Tom Becker of Ohio": the name is before "of".
+  const of = run.indexOf('of');
+  if (of >= 2 && !run.slice(0, of).some((t) => ORG_SUFFIXES.has(bare(t)))) run = run.slice(0, of);
+  while (run.length > 1 && NAME_CONNECTORS.has(run[0]!)) run = run.slice(1);
   const name = trimName(run);
-  if (run.length === 1 && GROUPS.has(bare(name))) return { reason: 'group' };
+  if (GROUPS.has(bare(run[run.length - 1] ?? ''))) return { reason: 'group' };
   if (run.length === 1 && PRONOUNS.has(bare(name))) return { reason: 'pronoun' };
   return name ? { name } : { reason: 'description' };
 }
@@ -305,8 +325,8 @@ export function sameNameForms(a: string, b: string): boolean {
 }
 
 /**
- * One article's speakers: each named form joins the longest compatible form ("Trump" joins "Donald Trump");
- * a form compatible with several ("Clinton" with "Hillary Clinton" and "Bill Clinton") joins the one the
+ * One article's speakers: each named form joins the longest compatible form ("Roe" joins "Jane Roe");
+ * a form compatible with several ("Roe" with "Jane Roe" and "John Roe") joins the one the
  * article names most often.
  */
 function speakersOf(forms: readonly string[], articleText: string): Map<string, string> {
@@ -418,13 +438,13 @@ export function overlap(a: string, b: string): number {
   return shared < 2 ? 0 : shared / Math.min(wa.length, wb.length);
 }
 
-/** Why a gold quote was not returned for its speaker. */
+/**
+ * Why a gold quote was not returned for its speaker, read from the quote that overlaps it: none; there but
+ * given to nobody; given to a speaker whose name fits the gold one (the person split in two, or the name
+ * asked for resolving to another speaker); given to someone else.
+ */
 export type MissReason =
-  | 'speaker not found'
-  | 'quote not extracted'
-  | 'quote unattributed'
-  | 'same person, other name'
-  | 'other speaker';
+  'quote not extracted' | 'quote unattributed' | 'same person, other name' | 'other speaker';
 
 /** Precision and recall of `/quote` on a PolNeAR split, with what went wrong. */
 export interface PolnearScore {
@@ -496,9 +516,8 @@ export function scorePolnear(index: QuoteIndex, split: PolnearSplit): PolnearSco
       continue;
     }
     const other = overlapping.find((q) => q.speaker !== null);
-    const reason: MissReason = !speaker
-      ? 'speaker not found'
-      : overlapping.length === 0
+    const reason: MissReason =
+      overlapping.length === 0
         ? 'quote not extracted'
         : !other
           ? 'quote unattributed'

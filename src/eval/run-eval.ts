@@ -5,9 +5,11 @@ import { openEmbedder } from '../engine/open-library.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { evaluateQuotes } from '../quotes/evaluate-quotes.js';
+import { buildQuoteIndex } from '../quotes/quote-index.js';
 import { SIGNAL_NAMES, SIGNAL_SIGNS } from '../answer/answerability.js';
 import { RANKING_WEIGHTS, type RankingWeights } from '../answer/retrieve.js';
 import { fitAnswerModel, fitRanking, prepare, signalsOf } from './fit.js';
+import { readPolnear, scorePolnear } from './polnear.js';
 import { byType, figures, measure, type Outcome } from './measure.js';
 import {
   loadBankQuotes,
@@ -25,6 +27,8 @@ const USAGE = `npm run eval [-- options]
   --squad DIR    also a SQuAD-format folder (knowledge/ + questions.json), such as SQuAD 2.0's
                  development half converted for this project
   --file FILE    also a one-article question file about KNOWLEDGE_DIR (repeatable)
+  --polnear DIR  also /quote on a PolNeAR split folder (text/, attributions/), such as its train split
+  --polnear-misses  list PolNeAR's missed and misattributed quotes (develop on the train split only)
   --no-seed      skip the seed article's questions (${SEED_QUESTIONS})
   --fit          fit the ranking weights and the answer model on the tuning parts (and SQuAD, when
                  given) only, and print them
@@ -60,6 +64,8 @@ async function main(): Promise<void> {
       bank: { type: 'string', default: QUESTION_BANK },
       squad: { type: 'string' },
       file: { type: 'string', multiple: true, default: [] },
+      polnear: { type: 'string' },
+      'polnear-misses': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
       fit: { type: 'boolean', default: false },
       'show-heldout': { type: 'boolean', default: false },
@@ -157,6 +163,8 @@ async function main(): Promise<void> {
     );
   }
 
+  if (values.polnear) await printPolnear(values.polnear, values['polnear-misses']);
+
   if (values.verbose || values['show-heldout']) {
     for (const { set, outcomes } of results) {
       // The held-out part is read only to report on, never while tuning: its questions stay unseen.
@@ -182,6 +190,31 @@ async function main(): Promise<void> {
       }
     }
   }
+}
+
+/** `/quote` on a PolNeAR split: direct quotes with a named source, each speaker asked for by full name. */
+async function printPolnear(dir: string, listMisses: boolean): Promise<void> {
+  const split = await readPolnear(dir);
+  const s = scorePolnear(await buildQuoteIndex(split.articles), split);
+  const leftOut = [...s.leftOut].map(([reason, n]) => `${reason} ${n}`).join(', ');
+  console.log(
+    `\nQuotes (PolNeAR ${dir}, ${split.articles.length} articles, direct quotes with a named source)`,
+  );
+  console.log(
+    `  precision ${fmt(s.precision)} (${s.correct}/${s.attributed}), recall ${fmt(s.recall)} (${s.found}/${s.gold}); left out: ${leftOut}; not counted: ${s.noCounterpart} attributed quotes with no gold, ${s.unnamedCounterpart} on an unnamed-source quote`,
+  );
+  if (!listMisses) return;
+  const byReason = new Map<string, number>();
+  for (const m of s.misses) byReason.set(m.reason, (byReason.get(m.reason) ?? 0) + 1);
+  console.log(`  misses: ${[...byReason].map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
+  for (const m of s.misses)
+    console.log(
+      `  [${m.reason}] ${m.gold.doc}#${m.gold.paragraphs.join(',')} ${m.asked}${m.got && m.got !== m.asked ? ` → ${m.got}` : ''}: ${m.gold.text.slice(0, 160)}`,
+    );
+  for (const w of s.wrong)
+    console.log(
+      `  [wrong] ${w.doc}#${w.paragraph} ${w.speaker}, gold ${w.gold.speaker}: ${w.text.slice(0, 160)}`,
+    );
 }
 
 async function buildIndex(dir: string, embedder: Embedder): Promise<ArticleIndex> {
