@@ -28,7 +28,11 @@ const configSchema = z.object({
     .pipe(z.array(snowflake)),
   ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).default(5),
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
-  HEALTH_HOST: optional(z.string()).default('127.0.0.1'),
+  HEALTH_HOST: optional(
+    z.union([z.ipv4(), z.ipv6(), z.hostname()], {
+      error: 'an IP address or host name to listen on, such as 127.0.0.1 (this host only) or 0.0.0.0',
+    }),
+  ).default('127.0.0.1'),
 });
 
 /** The parsed environment: the only place settings come from. */

@@ -15,6 +15,8 @@ function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactTokens(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
+  // A Buffer (a file in a request body) would otherwise turn into one key per byte.
+  if (ArrayBuffer.isView(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, depth + 1)]));
 }
 
@@ -25,7 +27,9 @@ function redactDeep(value: unknown, depth = 0): unknown {
  */
 export function createLogger(
   level: string,
-  destination: pino.DestinationStream = pino.destination(2),
+  // Synchronous: the bot and the CLI end with process.exit, and an asynchronous write still in flight
+  // then would be lost or land after the fatal line that explains the exit. Logs are a few lines a second.
+  destination: pino.DestinationStream = pino.destination({ dest: 2, sync: true }),
 ): Logger {
   return pino(
     {

@@ -29,6 +29,20 @@ describe('loadConfig', () => {
     expect(config.HEALTH_PORT).toBe(8080);
   });
 
+  it('listens for health checks on this host only unless HEALTH_HOST says otherwise', () => {
+    expect(loadConfig({}).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HEALTH_HOST: '' }).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HEALTH_HOST: '::' }).HEALTH_HOST).toBe('::');
+    expect(loadConfig({ HEALTH_HOST: 'localhost' }).HEALTH_HOST).toBe('localhost');
+  });
+
+  it('refuses a HEALTH_HOST that is not an address or host name, naming it', () => {
+    expect(() => loadConfig({ HEALTH_HOST: 'http://0.0.0.0:8080' })).toThrow(
+      /HEALTH_HOST: an IP address or host name/,
+    );
+  });
+
   it('names every bad variable and what was expected', () => {
     let error: unknown;
     try {

@@ -33,6 +33,14 @@ describe('createLogger', () => {
     expect(output()).not.toContain(INTERACTION_TOKEN);
   });
 
+  it('cuts the token out of an error that only names the URL in its message (an unhandled rejection)', () => {
+    const { logger, output } = capture();
+    const webhook = `https://discord.com/api/v10/webhooks/1234567890/${INTERACTION_TOKEN}`;
+    logger.error({ err: new Error(`request to ${webhook} timed out`) }, 'unhandled promise rejection');
+    expect(output()).toContain('/webhooks/1234567890/[redacted]');
+    expect(output()).not.toContain(INTERACTION_TOKEN);
+  });
+
   it('still redacts the bot token in logged objects', () => {
     const { logger, output } = capture();
     logger.info({ config: { DISCORD_TOKEN: 'bot-secret' } }, 'config');

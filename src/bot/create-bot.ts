@@ -22,7 +22,7 @@ export interface Bot {
   readonly client: Client;
   /** Logs in and resolves once the gateway session is ready. */
   start(token: string): Promise<void>;
-  /** Closes the gateway connection; safe to call twice. */
+  /** Closes the gateway connection, then resolves once the replies in flight are sent; safe to call twice. */
   stop(): Promise<void>;
   /** True while the gateway session is up (what `/healthz` reports). */
   isReady(): boolean;
@@ -49,7 +49,12 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
   const handle = createInteractionHandler({ commands, library, config, logger, cooldowns });
   let stopped = false;
 
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  // Replies being worked on, so that stop() can let them finish (the handler never rejects).
+  const inFlight = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handling = handle(interaction).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+  });
   client.once(Events.ClientReady, (ready) => {
     logger.info(
       {
@@ -93,7 +98,10 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
     async stop() {
       if (stopped) return;
       stopped = true;
+      // No new interaction arrives once the gateway is closed; the replies in flight still go out, as
+      // interaction callbacks and edits are authorised by each interaction's own token, not the bot's.
       await client.destroy();
+      await Promise.allSettled(inFlight);
     },
     isReady: () => client.isReady(),
   };

@@ -66,10 +66,11 @@ function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Log
   // Node passes the signal's number after its name: it is not an exit code.
   process.on('SIGINT', (signal) => shutdown(signal));
   process.on('SIGTERM', (signal) => shutdown(signal));
-  // After an uncaught exception Node's own state may be unsafe, so the bot does not carry on as if nothing
-  // happened: it logs the error, stops the way a signal stops it (replies in flight are finished), and
-  // exits non-zero for its supervisor to start a clean process.
-  process.removeAllListeners('uncaughtException');
+  // An uncaught exception leaves the process in a state Node documents as unsafe to resume, so the bot
+  // does not carry on as if nothing happened. Exiting at once would drop the replies in flight, which are
+  // usually unrelated to the bug, so it stops the way SIGTERM stops it (no new interactions; replies in
+  // flight finished, within SHUTDOWN_GRACE_MS) and exits 1, for its supervisor to start a clean process.
+  process.off('uncaughtException', exitOnUncaughtException);
   process.on('uncaughtException', (err) => {
     logger.fatal({ err }, 'uncaught exception: shutting down');
     shutdown('uncaughtException', 1);
@@ -80,11 +81,13 @@ function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Log
 const logger = createLogger('info');
 // A stray rejection (say, a failed REST call nobody awaited) is a bug to log, not a reason to go offline.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-// Before the bot is up there is nothing to finish: log as JSON and exit (installShutdown replaces this).
-process.on('uncaughtException', (err) => {
+process.on('uncaughtException', exitOnUncaughtException);
+
+/** Before the bot is up there is nothing to finish: log as JSON and exit (installShutdown replaces this). */
+function exitOnUncaughtException(err: Error): void {
   logger.fatal({ err }, 'uncaught exception');
   process.exit(1);
-});
+}
 
 main(logger).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof KnowledgeError || err instanceof CommandLoadError) {

@@ -49,6 +49,22 @@ describe('startHealthServer', () => {
     expect(garbage).toMatch(/^HTTP\/1\.1 400/);
     expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
   });
+
+  test('answers 500 and logs the error when the health check itself throws, and keeps serving', async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
+    let broken = true;
+    const isHealthy = () => {
+      if (broken) throw new Error('index in an impossible state');
+      return true;
+    };
+    server = await startHealthServer({ port: 0, isHealthy, logger });
+    const url = `http://127.0.0.1:${server.port}/healthz`;
+    expect((await fetch(url)).status).toBe(500);
+    expect(logged.join('')).toContain('index in an impossible state');
+    broken = false;
+    expect((await fetch(url)).status).toBe(200);
+  });
 });
 
 /** Sends raw bytes to the port and resolves with everything the server answers before closing. */

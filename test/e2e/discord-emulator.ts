@@ -150,6 +150,7 @@ export class DiscordEmulator extends EventEmitter {
   readonly #byToken = new Map<string, InteractionState>();
   readonly #sessions = new Map<string, Session>();
   readonly #rateLimits: { method: string; path: RegExp; retryAfterSeconds: number }[] = [];
+  readonly #failures: { method: string; path: RegExp; status: number; message: string }[] = [];
   readonly #commandIds = new Map<string, string>();
   readonly #options: Required<EmulatorOptions>;
   readonly #http: Server;
@@ -196,6 +197,11 @@ export class DiscordEmulator extends EventEmitter {
   /** Makes the next request matching `method` and `path` fail with 429 and this Retry-After. */
   rateLimitNext(method: string, path: RegExp, retryAfterSeconds: number): void {
     this.#rateLimits.push({ method, path, retryAfterSeconds });
+  }
+
+  /** Makes the next request matching `method` and `path` fail with `status` (as Discord's 401 for a revoked token). */
+  failNext(method: string, path: RegExp, status: number, message = `${status}: emulated failure`): void {
+    this.#failures.push({ method, path, status, message });
   }
 
   /** Closes every open gateway connection with `code`; the session stays resumable, as with Discord's 4000. */
@@ -335,6 +341,12 @@ export class DiscordEmulator extends EventEmitter {
           'x-ratelimit-scope': 'user',
         },
       };
+    }
+
+    const failure = this.#failures.findIndex((f) => f.method === method && f.path.test(path));
+    if (failure !== -1) {
+      const { status, message } = this.#failures.splice(failure, 1)[0]!;
+      return error(status, 0, message);
     }
 
     let match: RegExpExecArray | null;
