@@ -1,4 +1,4 @@
-/** `npm run build-model`: builds the default embedding model into .cache/models if it is missing or stale. */
+/** `npm run build-model`: builds the default embedding model into .cache/models if it is missing, stale or damaged. */
 import { performance } from 'node:perf_hooks';
 import { ensureDefaultModel } from './default-model.js';
 

@@ -1,30 +1,44 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Logger } from '../logger.js';
 import type { Embedder } from './embedder.js';
 
 const HASH_BYTES = 16;
-const MAGIC = 'VEC1';
+/**
+ * VEC2 adds a sha256 of the records to VEC1's header (magic, dims, count): a VEC1 file of the right
+ * length with damaged bytes was read as vectors, and NaN scores answered off-topic questions.
+ */
+const MAGIC = 'VEC2';
+const CHECKSUM_AT = 12;
+const HEADER_BYTES = CHECKSUM_AT + 32;
+// Vectors are stored as float32: a unit vector's squared norm comes back within about 1e-6 of 1.
+const UNIT_TOLERANCE = 1e-3;
 
 /**
  * Vectors on disk, keyed by a hash of the text, so a restart or reload embeds only new or changed text.
- * One file per model and knowledge folder: a flat binary of (hash, float32 vector) records, rewritten
- * atomically (temp file + rename) so a crash never leaves a torn cache; a corrupt file is ignored.
- * Nothing is held in memory between calls: the index keeps the vectors it uses, and the file is read only
- * when texts arrive that the index does not have.
+ * One file per model and knowledge folder: a flat binary of (hash, float32 vector) records behind a header
+ * with their checksum, rewritten atomically (temp file + rename, the temp file removed if that fails) so
+ * a crash never leaves a torn cache. A damaged file (wrong length, checksum, a vector that is not finite
+ * and unit length or zero, or of another dimension than the model now gives) is logged, ignored and
+ * rewritten. Nothing is held in memory between calls: the index keeps the vectors it uses, and the file
+ * is read only when texts arrive that the index does not have.
  */
 export class VectorCache {
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly logger: Logger | undefined,
+  ) {}
 
   /**
    * The cache of one model for one knowledge folder (`scope`, any string naming it). Folders get files
-   * of their own because each file keeps only its folder's vectors, as `embed` describes.
+   * of their own because each file keeps only its folder's vectors, as `embed` describes. A damaged file
+   * is reported to `logger` as a warning (without one, through `process.emitWarning`).
    */
-  static open(cacheDir: string, modelId: string, scope = ''): Promise<VectorCache> {
+  static open(cacheDir: string, modelId: string, scope = '', logger?: Logger): Promise<VectorCache> {
     const scopeTag = scope === '' ? '' : `--${createHash('sha256').update(scope).digest('hex').slice(0, 12)}`;
-    return Promise.resolve(
-      new VectorCache(path.join(cacheDir, `${modelId.replace(/[^a-zA-Z0-9._-]+/g, '__')}${scopeTag}.vec`)),
-    );
+    const name = `${modelId.replace(/[^a-zA-Z0-9._-]+/g, '__')}${scopeTag}.vec`;
+    return Promise.resolve(new VectorCache(path.join(cacheDir, name), logger));
   }
 
   /** How many vectors the file holds. */
@@ -45,15 +59,30 @@ export class VectorCache {
     live: readonly string[] = texts,
   ): Promise<{ vectors: Float32Array[]; computed: number; writeError?: unknown }> {
     if (texts.length === 0) return { vectors: [], computed: 0 };
-    const stored = await this.#read();
+    let stored = await this.#read();
     const keys = texts.map(textKey);
-    const missing = [...new Set(keys.filter((key) => !stored.has(key)))];
+    const textByKey = new Map(keys.map((key, i) => [key, texts[i]!]));
     const fresh = new Map<string, Float32Array>();
-    if (missing.length > 0) {
-      const textByKey = new Map(keys.map((key, i) => [key, texts[i]!]));
+    const embedMissing = async () => {
+      const missing = [...textByKey.keys()].filter((key) => !stored.has(key) && !fresh.has(key));
+      if (missing.length === 0) return;
       const embedded = await embedder.embed(missing.map((key) => textByKey.get(key)!));
       missing.forEach((key, i) => fresh.set(key, embedded[i]!));
+    };
+    await embedMissing();
+    // Only the model knows its dimension: stored vectors of another (the model behind this id changed)
+    // would make every score wrong, so they go and are embedded again.
+    const [storedBytes] = stored.values();
+    const [freshVector] = fresh.values();
+    if (storedBytes && freshVector && storedBytes.length !== freshVector.byteLength) {
+      this.#warn(
+        `holds ${storedBytes.length / 4}-dimensional vectors where the model gives ${freshVector.length}`,
+        'discarded',
+      );
+      stored = new Map();
+      await embedMissing();
     }
+    const missing = [...fresh.keys()];
     const writeError =
       missing.length === 0
         ? undefined
@@ -66,27 +95,50 @@ export class VectorCache {
     return { vectors, computed: missing.length, ...(writeError === undefined ? {} : { writeError }) };
   }
 
-  /** The file's records as views into its bytes, by key; empty when there is no readable file. */
+  /**
+   * The file's records as views into its bytes, by key; empty when there is no file, and when it cannot
+   * be read or is damaged, which is logged.
+   */
   async #read(): Promise<Map<string, Buffer>> {
     const records = new Map<string, Buffer>();
     let bytes: Buffer;
     try {
       bytes = await readFile(this.file);
-    } catch {
+    } catch (err) {
+      const { code } = err as NodeJS.ErrnoException;
+      if (code !== 'ENOENT') this.#warn(`cannot be read (${code ?? String(err)})`, 'not used');
       return records;
     }
-    if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) return records;
+    const magic = bytes.toString('latin1', 0, 4);
+    if (magic !== MAGIC && /^VEC\d$/u.test(magic)) {
+      // Not damage: an upgrade. Said once, quietly, as the file is replaced.
+      this.logger?.info(
+        { file: this.file },
+        `vector cache ${this.file} is of format ${magic}: embedding again`,
+      );
+      return records;
+    }
+    const problem = damage(bytes);
+    if (problem) {
+      this.#warn(problem, 'discarded');
+      return records;
+    }
     const dims = bytes.readUInt32LE(4);
     const count = bytes.readUInt32LE(8);
     const record = HASH_BYTES + dims * 4;
-    if (bytes.length !== 12 + count * record) return records;
-    for (let i = 0, offset = 12; i < count; i++, offset += record) {
+    for (let i = 0, offset = HEADER_BYTES; i < count; i++, offset += record) {
       records.set(
         bytes.toString('hex', offset, offset + HASH_BYTES),
         bytes.subarray(offset + HASH_BYTES, offset + record),
       );
     }
     return records;
+  }
+
+  #warn(problem: string, outcome: 'discarded' | 'not used'): void {
+    const message = `vector cache ${this.file} ${problem}: ${outcome}, its vectors will be embedded again`;
+    if (this.logger) this.logger.warn({ file: this.file, problem }, message);
+    else process.emitWarning(message);
   }
 
   async #write(
@@ -104,21 +156,61 @@ export class VectorCache {
     }
     const dims = (records[0]?.[1].length ?? 0) / 4;
     // One buffer of the final size, filled in place: tens of thousands of small parts cost more to join.
-    const file = Buffer.alloc(12 + records.length * (HASH_BYTES + dims * 4));
+    const file = Buffer.alloc(HEADER_BYTES + records.length * (HASH_BYTES + dims * 4));
     file.write(MAGIC, 0, 'latin1');
     file.writeUInt32LE(dims, 4);
     file.writeUInt32LE(records.length, 8);
-    let offset = 12;
+    let offset = HEADER_BYTES;
     for (const [key, bytes] of records) {
       file.write(key, offset, HASH_BYTES, 'hex');
       file.set(bytes, offset + HASH_BYTES);
       offset += HASH_BYTES + bytes.length;
     }
+    checksum(file).copy(file, CHECKSUM_AT);
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, file);
-    await rename(temp, this.file);
+    const temp = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(temp, file);
+      await rename(temp, this.file);
+    } catch (err) {
+      // Each failed write would otherwise leave a full-size copy of the cache behind.
+      await rm(temp, { force: true });
+      throw err;
+    }
   }
+}
+
+/** The sha256 of a cache file's records (everything after the header). */
+function checksum(file: Buffer): Buffer {
+  return createHash('sha256').update(file.subarray(HEADER_BYTES)).digest();
+}
+
+/** What is wrong with a cache file's bytes, or undefined when they are whole and every vector is sound. */
+function damage(bytes: Buffer): string | undefined {
+  if (bytes.length < HEADER_BYTES || bytes.toString('latin1', 0, 4) !== MAGIC) {
+    return 'is not a vector cache of this version';
+  }
+  const dims = bytes.readUInt32LE(4);
+  const count = bytes.readUInt32LE(8);
+  const record = HASH_BYTES + dims * 4;
+  if (bytes.length !== HEADER_BYTES + count * record) {
+    return `is ${bytes.length} bytes where its header promises ${HEADER_BYTES + count * record} (cut short?)`;
+  }
+  if (!checksum(bytes).equals(bytes.subarray(CHECKSUM_AT, HEADER_BYTES))) {
+    return 'does not match its checksum (damaged)';
+  }
+  if (count > 0 && dims === 0) return 'holds vectors of no dimension';
+  // One aligned copy of all records read as floats: a large knowledge base's cache holds millions.
+  const floats = toFloats(bytes.subarray(HEADER_BYTES));
+  const stride = record / 4;
+  for (let i = 0, start = HASH_BYTES / 4; i < count; i++, start += stride) {
+    let norm = 0;
+    for (let d = start; d < start + dims; d++) norm += floats[d]! * floats[d]!;
+    if (!Number.isFinite(norm)) return `holds a vector that is not finite (record ${i})`;
+    if (norm !== 0 && Math.abs(norm - 1) > UNIT_TOLERANCE)
+      return `holds a vector that is not unit length (record ${i})`;
+  }
+  return undefined;
 }
 
 function toFloats(bytes: Buffer): Float32Array {

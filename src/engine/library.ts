@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import { loadKnowledgeFolder } from '../knowledge/load-knowledge.js';
-import type { SkippedFile } from '../knowledge/types.js';
+import type { Article, SkippedFile } from '../knowledge/types.js';
 import { loadQuoteAnalyses, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
 import { loadTagger } from '../quotes/tagger.js';
 import type { ArticleQuotes } from '../quotes/quote-index.js';
@@ -57,7 +57,7 @@ export class Library {
   static async open(options: LibraryOptions): Promise<Library> {
     const { articles, skipped } = await loadKnowledgeFolder(options.knowledgeDir);
     logSkipped(options.logger, skipped);
-    const quoteAnalyses = await Library.#loadAnalyses(options);
+    const quoteAnalyses = await Library.#loadAnalyses(options, articles);
     const { index, cacheWriteError } = await buildKnowledgeIndex(articles, options.embedder, {
       cache: options.cache,
       quoteAnalyses,
@@ -128,13 +128,13 @@ export class Library {
   }
 
   /** The saved quote analyses; none when the folder cannot be read, so articles are simply analysed again. */
-  static async #loadAnalyses({
-    quoteAnalysesDir,
-    logger,
-  }: LibraryOptions): Promise<Map<string, ArticleQuotes>> {
+  static async #loadAnalyses(
+    { quoteAnalysesDir, logger }: LibraryOptions,
+    articles: readonly Article[],
+  ): Promise<Map<string, ArticleQuotes>> {
     if (!quoteAnalysesDir) return new Map();
     try {
-      return await loadQuoteAnalyses(quoteAnalysesDir);
+      return await loadQuoteAnalyses(quoteAnalysesDir, { articles, logger });
     } catch (err) {
       logger.warn({ err, dir: quoteAnalysesDir }, 'could not read the saved quote analyses; analysing again');
       return new Map();

@@ -14,14 +14,15 @@ import { Library } from './library.js';
  * The embedder the config asks for. The default model is built locally on first use (no network);
  * any other id is a transformers.js hub model, downloaded once into the cache folder.
  * Throws ConfigError naming MODEL_CACHE_DIR when the cache folder cannot be created or written.
+ * A damaged default model is rebuilt, with a warning to `logger`.
  */
-export async function openEmbedder(config: Config): Promise<Embedder> {
+export async function openEmbedder(config: Config, logger?: Logger): Promise<Embedder> {
   await ensureWritableCacheFolder(config.MODEL_CACHE_DIR);
   const modelsDir = path.join(config.MODEL_CACHE_DIR, 'models');
   const isDefault = config.EMBEDDING_MODEL === DEFAULT_MODEL_ID;
   if (isDefault) {
     try {
-      await ensureDefaultModel(modelsDir);
+      await ensureDefaultModel(modelsDir, {}, logger);
     } catch (err) {
       // The folder takes writes, but a part of it may not (a read-only or misplaced `models`).
       throw isWriteFailure(err) ? cacheFolderError(config.MODEL_CACHE_DIR, err) : err;
@@ -70,13 +71,14 @@ const HEAP_GROWING_PERCENT = 30;
 export async function openLibrary(config: Config, logger: Logger): Promise<Library> {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const started = performance.now();
-  const embedder = await openEmbedder(config);
+  const embedder = await openEmbedder(config, logger);
   // What is computed from the articles is kept per knowledge folder, so two folders never evict each other.
   const folder = path.resolve(config.KNOWLEDGE_DIR);
   const cache = await VectorCache.open(
     path.join(config.MODEL_CACHE_DIR, 'vectors'),
     config.EMBEDDING_MODEL,
     folder,
+    logger,
   );
   const quoteAnalysesDir = path.join(
     config.MODEL_CACHE_DIR,

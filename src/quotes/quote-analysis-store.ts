@@ -3,11 +3,18 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { articleVersion } from '../knowledge/parse-article.js';
+import type { Article } from '../knowledge/types.js';
+import type { Logger } from '../logger.js';
 import type { ArticleQuotes } from './article-quotes.js';
 
 const FILE_NAME = 'quote-analyses.json';
-/** Bumped when the file's layout changes; the code fingerprint covers everything else. */
-const FORMAT = 1;
+/**
+ * Bumped when the file's layout changes; the code fingerprint covers everything else. Format 2: a header
+ * line (fingerprint, sha256 of the rest) over a line of analyses, so an edit that leaves valid JSON with
+ * indexes in range, which would misattribute quotes, is caught as well as a file cut short.
+ */
+const FORMAT = 2;
 /** The code an analysis depends on: the quote analysis itself and the loader that makes its articles. */
 const SOURCE_DIRS = [new URL('./', import.meta.url), new URL('../knowledge/', import.meta.url)];
 
@@ -34,10 +41,12 @@ const articleQuotesSchema = z.object({
   ),
 });
 
-const storeSchema = z.object({
-  version: z.string(),
-  analyses: z.array(z.tuple([z.string(), articleQuotesSchema])),
-});
+/** The file's first line: the code fingerprint, and the sha256 of the rest. */
+interface Header {
+  version: string;
+  sha256: string;
+}
+const analysesSchema = z.array(z.tuple([z.string(), articleQuotesSchema]));
 
 /** Version of an installed package, read from its package.json (importing it would defeat lazy loading). */
 async function installedVersion(name: string): Promise<string> {
@@ -108,46 +117,116 @@ async function computeFingerprint(): Promise<string> {
 }
 
 /**
- * Analyses saved by `saveQuoteAnalyses`, keyed like `buildQuoteIndex`'s `reuse` (`slug:contentHash`).
- * A missing, unreadable-as-JSON, malformed or other-version file gives an empty map: the articles are then
- * simply analysed again. Other I/O errors (permissions, say) are thrown.
+ * Analyses saved by `saveQuoteAnalyses` for `articles`, keyed like `buildQuoteIndex`'s `reuse`
+ * (`slug:contentHash`). A missing file gives an empty map; so does a file made by other code (logged at
+ * info) and a damaged one (cut short, failing its checksum, of the wrong shape: logged as a warning). An
+ * analysis whose indexes or sentence ids do not fit its article is left out with a warning, so that article
+ * is simply analysed again. Other I/O errors (permissions, say) are thrown.
  */
-export async function loadQuoteAnalyses(dir: string): Promise<Map<string, ArticleQuotes>> {
+export async function loadQuoteAnalyses(
+  dir: string,
+  { articles, logger }: { articles: readonly Article[]; logger: Logger },
+): Promise<Map<string, ArticleQuotes>> {
+  const file = path.join(dir, FILE_NAME);
   let text: string;
   try {
-    text = await readFile(path.join(dir, FILE_NAME), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw err;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
+  const discard = (problem: string): Map<string, ArticleQuotes> => {
+    logger.warn({ file, problem }, `saved quote analyses ${file} ${problem}: discarded, analysing again`);
+    return new Map();
+  };
+  const newline = text.indexOf('\n');
+  const header = parseJson(newline < 0 ? text : text.slice(0, newline)) as Partial<Header> | undefined;
+  // The version is checked first: a stale file costs no more than parsing its first line. Files
+  // of format 1 (one JSON object) have a version too, so an upgrade is not taken for damage.
+  const version = header?.version;
+  if (typeof version === 'string' && version !== (await codeFingerprint())) {
+    logger.info({ file }, `saved quote analyses ${file} were made by other code: discarded, analysing again`);
     return new Map();
   }
-  // The version is checked before the whole file is validated: a stale file costs no more than reading it.
-  const version = (data as { version?: unknown } | null)?.version;
-  if (version !== (await codeFingerprint())) return new Map();
-  const parsed = storeSchema.safeParse(data);
-  return parsed.success ? new Map(parsed.data.analyses) : new Map();
+  if (newline < 0 || typeof version !== 'string' || typeof header?.sha256 !== 'string') {
+    return discard('have no readable header');
+  }
+  const body = text.slice(newline + 1);
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) {
+    return discard('do not match their checksum (cut short or changed)');
+  }
+  const parsed = analysesSchema.safeParse(parseJson(body));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return discard(`are malformed (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'})`);
+  }
+
+  const articleByKey = new Map(articles.map((article) => [articleVersion(article), article]));
+  const analyses = new Map<string, ArticleQuotes>();
+  for (const [key, analysis] of parsed.data) {
+    const article = articleByKey.get(key);
+    const problem = article && misfit(analysis, article);
+    if (problem) {
+      logger.warn(
+        { file, article: article.slug, problem },
+        `saved quote analysis of ${article.slug} in ${file} ${problem}: discarded, analysing it again`,
+      );
+    } else analyses.set(key, analysis);
+  }
+  return analyses;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What in `analysis` does not fit `article` (an index out of range, an unknown sentence id), if anything. */
+function misfit(analysis: ArticleQuotes, article: Article): string | undefined {
+  const paragraphs = article.paragraphs.length;
+  const sentenceIds = new Set(article.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
+  const unknownSentence = (ids: readonly string[]) => ids.find((id) => !sentenceIds.has(id));
+  for (const speaker of analysis.speakers) {
+    const paragraph = speaker.paragraphs.find((p) => p >= paragraphs);
+    if (paragraph !== undefined) return `names paragraph index ${paragraph} of ${paragraphs}`;
+    const id = unknownSentence(speaker.mentions) ?? unknownSentence(speaker.spoke);
+    if (id !== undefined) return `names sentence ${id}, which the article does not have`;
+  }
+  for (const quote of analysis.quotes) {
+    if (quote.paragraphIndex >= paragraphs) {
+      return `puts a quote in paragraph index ${quote.paragraphIndex} of ${paragraphs}`;
+    }
+    if (quote.speaker !== null && quote.speaker >= analysis.speakers.length) {
+      return `gives a quote to speaker ${quote.speaker} of ${analysis.speakers.length}`;
+    }
+    const id = unknownSentence(quote.sentenceIds);
+    if (id !== undefined) return `names sentence ${id}, which the article does not have`;
+  }
+  return undefined;
 }
 
 /**
- * Writes exactly `analyses` (so those of deleted or changed articles go), stamped with the code fingerprint,
- * to `dir` (created if need be). The file is replaced atomically: a reader or a crash sees the old file or
- * the new one, never half of one.
+ * Writes exactly `analyses` (so those of deleted or changed articles go), stamped with the code fingerprint
+ * and a checksum, to `dir` (created if need be). The file is replaced atomically: a reader or a crash sees
+ * the old file or the new one, never half of one, and a failed write leaves no temporary file.
  */
 export async function saveQuoteAnalyses(
   dir: string,
   analyses: ReadonlyMap<string, ArticleQuotes>,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const text = JSON.stringify({ version: await codeFingerprint(), analyses: [...analyses] });
+  const body = JSON.stringify([...analyses]);
+  const header: Header = {
+    version: await codeFingerprint(),
+    sha256: createHash('sha256').update(body).digest('hex'),
+  };
   const target = path.join(dir, FILE_NAME);
   const temporary = `${target}.${randomUUID()}.tmp`;
   try {
-    await writeFile(temporary, text);
+    await writeFile(temporary, `${JSON.stringify(header)}\n${body}`);
     await rename(temporary, target);
   } catch (err) {
     await rm(temporary, { force: true });

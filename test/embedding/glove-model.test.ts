@@ -220,24 +220,26 @@ describe('building the model', () => {
     expect(Object.keys(await fileHashes(a)).sort()).toContain('onnx/model_quantized.onnx');
   });
 
-  it('replaces a folder stamped by an older builder and reuses a current one', async () => {
+  it('replaces a folder made by an older builder and reuses a current one', async () => {
     const modelsDir = join(scratch, 'stale');
     const target = join(modelsDir, DEFAULT_MODEL_ID);
     await mkdir(target, { recursive: true });
-    await writeFile(join(target, 'build-stamp.json'), '{"builder":0}\n');
+    // What builders before the manifest left: a stamp, no manifest.
+    await writeFile(join(target, 'build-stamp.json'), '{"builder":1}\n');
     await writeFile(join(target, 'leftover.txt'), 'from the old builder');
 
     expect(await ensureDefaultModel(modelsDir, SMALL)).toBe(target);
     const files = Object.keys(await fileHashes(target));
     expect(files).not.toContain('leftover.txt');
+    expect(files).not.toContain('build-stamp.json');
     expect(files).toContain('onnx/model.onnx');
     expect(await readdir(join(modelsDir, 'local'))).toEqual(['glove-6b-100d-sif']);
 
-    const stamp = await readFile(join(target, 'build-stamp.json'), 'utf8');
+    const manifest = await readFile(join(target, 'build-manifest.json'), 'utf8');
     const built = (await stat(join(target, 'onnx/model.onnx'))).mtimeMs;
     await ensureDefaultModel(modelsDir, SMALL);
     // Reused, not rebuilt: a timing check would flake on a busy machine; the file's mtime does not.
     expect((await stat(join(target, 'onnx/model.onnx'))).mtimeMs).toBe(built);
-    expect(await readFile(join(target, 'build-stamp.json'), 'utf8')).toBe(stamp);
+    expect(await readFile(join(target, 'build-manifest.json'), 'utf8')).toBe(manifest);
   });
 });

@@ -11,7 +11,9 @@ import { openEmbedder } from '../../src/engine/open-library.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { VectorCache } from '../../src/embedding/vector-cache.js';
 import { KnowledgeError } from '../../src/errors.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
+import { loadQuoteAnalyses, saveQuoteAnalyses } from '../../src/quotes/quote-analysis-store.js';
 
 let embedder: Embedder;
 let dir: string;
@@ -83,26 +85,22 @@ describe('Library.reload', () => {
 describe('Library quote analyses on disk', () => {
   const open = (quoteAnalysesDir: string) =>
     Library.open({ knowledgeDir: path.join(dir, 'knowledge'), embedder, logger, quoteAnalysesDir });
-  const savedKeys = async (analysesDir: string) =>
-    (
-      JSON.parse(await readFile(path.join(analysesDir, 'quote-analyses.json'), 'utf8')) as {
-        analyses: [string][];
-      }
-    ).analyses
-      .map(([key]) => key)
-      .sort();
+  // Read through the store: the file is checksummed, so it is neither parsed nor edited by hand here.
+  const saved = async (analysesDir: string) =>
+    loadQuoteAnalyses(analysesDir, { articles: await loadKnowledge(path.join(dir, 'knowledge')), logger });
+  const savedKeys = async (analysesDir: string) => [...(await saved(analysesDir)).keys()].sort();
 
   it('saves them on open and reads them back on the next, instead of analysing again', async () => {
     const analysesDir = path.join(dir, 'analyses');
     const first = (await open(analysesDir)).current as ArticleIndex;
     expect(await savedKeys(analysesDir)).toEqual([...first.quoteIndex.analyses.keys()].sort());
     // Marking a saved quote shows where the next start-up took its analyses from.
-    const file = path.join(analysesDir, 'quote-analyses.json');
     const quote = first.quoteIndex.quotes[0]!.text;
-    await writeFile(
-      file,
-      (await readFile(file, 'utf8')).replace(JSON.stringify(quote), JSON.stringify(`${quote} [saved]`)),
-    );
+    const marked = [...(await saved(analysesDir))].map(([key, analysis]) => {
+      const quotes = analysis.quotes.map((q) => (q.text === quote ? { ...q, text: `${quote} [saved]` } : q));
+      return [key, { ...analysis, quotes }] as const;
+    });
+    await saveQuoteAnalyses(analysesDir, new Map(marked));
     const second = (await open(analysesDir)).current as ArticleIndex;
     expect(second.quoteIndex.quotes[0]!.text).toBe(`${quote} [saved]`);
     expect(second.quoteIndex.quotes.slice(1)).toEqual(first.quoteIndex.quotes.slice(1));
