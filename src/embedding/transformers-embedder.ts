@@ -8,7 +8,7 @@ const BATCH_SIZE = 64;
  * sorted by length and a batch closes when it would exceed this: one 14,000-word paragraph among short
  * ones used to pad the whole batch to its length (10 s, +450 MB).
  */
-const BATCH_CHARS = 16_000;
+export const BATCH_CHARS = 16_000;
 /**
  * Longest piece of text embedded in one go (about 400 words). A longer text is embedded in pieces whose
  * vectors are averaged, weighted by their words: for mean pooling that is the text's own vector (very
@@ -32,14 +32,17 @@ export function pieces(text: string, max = MAX_PIECE_CHARS): string[] {
 }
 
 /** One piece to embed: which text it belongs to and how much it weighs in that text's vector. */
-interface Piece {
+export interface Piece {
   text: string;
   owner: number;
   weight: number;
 }
 
-/** Groups pieces, shortest first, into batches within BATCH_SIZE and BATCH_CHARS. */
-function batches(all: readonly Piece[]): Piece[][] {
+/**
+ * Groups pieces, shortest first, into batches of at most BATCH_SIZE whose padded size (pieces × longest
+ * piece) stays within BATCH_CHARS, or of one piece.
+ */
+export function batches(all: readonly Piece[]): Piece[][] {
   const sorted = [...all].sort((a, b) => a.text.length - b.text.length);
   const groups: Piece[][] = [];
   let current: Piece[] = [];

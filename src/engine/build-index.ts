@@ -1,7 +1,12 @@
 import { composeAnswer, type KnowledgeSummary } from '../answer/compose-answer.js';
 import { normaliseQuestion } from '../answer/question.js';
 import type { PersonProfile } from '../answer/question-focus.js';
-import { articleEvidence, articleWords, type ArticleEvidence } from '../answer/article-evidence.js';
+import {
+  articleEvidence,
+  articleWords,
+  type ArticleEvidence,
+  type ArticleWords,
+} from '../answer/article-evidence.js';
 import { TermVectors } from '../answer/term-vectors.js';
 import { stem } from '../answer/text-terms.js';
 import {
@@ -104,6 +109,14 @@ export class ArticleIndex implements KnowledgeIndex {
   }
 }
 
+/**
+ * Lets other work (an /ask during a reload) run. The per-article steps of a build take up to tens of
+ * milliseconds each for a very long article; a pause after each keeps a reload of many from adding up.
+ */
+function otherWorksTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Every paragraph's and sentence's text: what the vector cache keeps. */
 function allTexts(articles: readonly Article[]): string[] {
   return articles.flatMap((a) => a.paragraphs.flatMap((p) => [p.text, ...p.sentences.map((s) => s.text)]));
@@ -131,7 +144,11 @@ export async function buildKnowledgeIndex(
   const fresh = articles.filter((article) => !carried.has(articleVersion(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
-  const freshWords = new Map(fresh.map((a) => [a, articleWords(a)]));
+  const freshWords = new Map<Article, ArticleWords>();
+  for (const article of fresh) {
+    freshWords.set(article, articleWords(article));
+    await otherWorksTurn();
+  }
   // Each term of the knowledge base is embedded as one of its words, the shortest (usually the base form).
   const termWords = new Map<string, string>();
   for (const article of articles) {
@@ -174,6 +191,7 @@ export async function buildKnowledgeIndex(
         vectors.slice(sentenceAt, (sentenceAt += sentenceCount)),
       ),
     );
+    await otherWorksTurn();
   }
   // A carried-over article is the previous load's object (same bytes, same paragraphs), so its evidence
   // stays consistent with the articles this index lists.

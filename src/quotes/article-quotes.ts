@@ -1,6 +1,15 @@
 import type { Article } from '../knowledge/types.js';
-import { attributeQuotes } from './attribute-quotes.js';
-import { analyseArticle, buildArticleRegistry, type EntityKind, type RegistryEntity } from './people.js';
+import { attributeQuotesInSteps, type ArticleAttribution } from './attribute-quotes.js';
+import { extractQuotes, readingUnits } from './extract-quotes.js';
+import { paragraphPieces } from './paragraph-pieces.js';
+import { tokenizeParagraph } from './paragraph-tokens.js';
+import {
+  buildArticleRegistry,
+  type AnalysedParagraph,
+  type ArticleRegistry,
+  type EntityKind,
+  type RegistryEntity,
+} from './people.js';
 
 /** One person, organisation or speaking place of an article: only what the merged index reads. */
 export interface ArticleSpeaker {
@@ -38,7 +47,11 @@ export interface ArticleQuotes {
 
 const sentenceNumber = (id: string): number => Number(id.slice(id.lastIndexOf('.') + 1));
 
-function summariseEntity(entity: RegistryEntity, spoke: ReadonlySet<string> | undefined): ArticleSpeaker {
+function summariseEntity(
+  entity: RegistryEntity,
+  spoke: ReadonlySet<string> | undefined,
+  paragraphOf: readonly number[],
+): ArticleSpeaker {
   const aliases = new Set(entity.aliases);
   // A person named in full is also found by surname, even if the article never used it alone.
   const names = entity.canonical.split(' ');
@@ -52,25 +65,69 @@ function summariseEntity(entity: RegistryEntity, spoke: ReadonlySet<string> | un
     aliases: [...aliases],
     role: entity.role,
     mentions: [...new Set(inOrder.map((m) => m.sentenceId))],
-    paragraphs: [...new Set(inOrder.map((m) => m.paragraph))],
+    paragraphs: [...new Set(inOrder.map((m) => paragraphOf[m.paragraph]!))],
     spoke: [...(spoke ?? [])],
   };
 }
 
-/** Reads one article for the quote index: its speakers and its quotes with who said them. Needs `loadTagger()`. */
-export function analyseArticleQuotes(article: Article): ArticleQuotes {
-  const registry = buildArticleRegistry(article, analyseArticle(article));
-  const attribution = attributeQuotes(registry);
+/**
+ * Tokenises and tags the article's paragraphs, a long one in pieces, with a turn for other work (an /ask
+ * during a reload) after each; `paragraphOf[i]` is the article paragraph that piece i comes from.
+ */
+async function readPieces(
+  article: Article,
+): Promise<{ analysed: AnalysedParagraph[]; paragraphOf: number[] }> {
+  const analysed: AnalysedParagraph[] = [];
+  const paragraphOf: number[] = [];
+  for (const [index, whole] of article.paragraphs.entries()) {
+    for (const paragraph of paragraphPieces(whole)) {
+      const quotes = extractQuotes(paragraph);
+      const units = readingUnits(paragraph, quotes);
+      const { outer, inner } = tokenizeParagraph(paragraph.text, quotes, units);
+      analysed.push({ paragraph, quotes, units, outer, inner });
+      paragraphOf.push(index);
+      if (paragraph !== whole) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  return { analysed, paragraphOf };
+}
+
+/** Longest stretch of attribution between turns for other work. */
+const ATTRIBUTION_TURN_MS = 50;
+
+/** Attributes the article's quotes, letting other work run whenever a stretch of paragraphs took long. */
+async function attributeInTurns(registry: ArticleRegistry): Promise<ArticleAttribution> {
+  const steps = attributeQuotesInSteps(registry);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since > ATTRIBUTION_TURN_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
+/**
+ * Reads one article for the quote index: its speakers and its quotes with who said them. A paragraph
+ * longer than a few sentences is read as consecutive pieces, yielding between them, so no article holds
+ * the event loop for long. Rejects if `loadTagger()` has not finished.
+ */
+export async function analyseArticleQuotes(article: Article): Promise<ArticleQuotes> {
+  const { analysed, paragraphOf } = await readPieces(article);
+  const registry = buildArticleRegistry(article, analysed);
+  const attribution = await attributeInTurns(registry);
   const speakers: ArticleSpeaker[] = [];
   const indexOf = new Map<string, number>();
   for (const entity of registry.entities.values()) {
     // Places join the registry only if the article has them speak.
     if (entity.kind === 'place' && !attribution.spoke.has(entity.key)) continue;
     indexOf.set(entity.key, speakers.length);
-    speakers.push(summariseEntity(entity, attribution.spoke.get(entity.key)));
+    speakers.push(summariseEntity(entity, attribution.spoke.get(entity.key), paragraphOf));
   }
   const quotes = attribution.quotes.map(({ quote, paragraphIndex, speaker }): ArticleQuote => ({
-    paragraphIndex,
+    paragraphIndex: paragraphOf[paragraphIndex]!,
     speaker: speaker === null ? null : (indexOf.get(speaker) ?? null),
     text: quote.text,
     context: quote.context,

@@ -725,8 +725,8 @@ class ArticleReader {
     return k;
   }
 
-  /** Reads the article and attributes every quote. */
-  read(): ArticleAttribution {
+  /** Reads the article and attributes every quote, pausing after each paragraph. */
+  *read(): Generator<void, ArticleAttribution, void> {
     const quotes: AttributedQuote[] = [];
     const spoke = new Map<string, Set<string>>();
     const record = (speaker: string, ids: readonly string[]): void => {
@@ -738,7 +738,7 @@ class ArticleReader {
     let previous: { attributed: AttributedQuote; paragraph: number; lastUnit: boolean } | null = null;
     let interrupted = false;
 
-    this.registry.paragraphs.forEach((analysed, p) => {
+    for (const [p, analysed] of this.registry.paragraphs.entries()) {
       this.p = p;
       const tokens = analysed.outer;
       analysed.units.forEach((_, u) => {
@@ -790,7 +790,8 @@ class ArticleReader {
         const namedSubject = main?.span ? main.span.entity : (main?.speaker ?? null);
         if (quoteIndices.length === 0 && namedSubject && namedSubject !== speakerOfLast) interrupted = true;
       });
-    });
+      yield;
+    }
     return { quotes, spoke };
   }
 
@@ -854,5 +855,17 @@ class ArticleReader {
  * one else has spoken in between. A cue whose speaker cannot be resolved leaves the quote unattributed.
  */
 export function attributeQuotes(registry: ArticleRegistry): ArticleAttribution {
+  const steps = attributeQuotesInSteps(registry);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `attributeQuotes` one paragraph at a time: the generator pauses after each paragraph and returns the same
+ * attribution, so a caller reading a very long article can let other work run in between.
+ */
+export function attributeQuotesInSteps(registry: ArticleRegistry): Generator<void, ArticleAttribution, void> {
   return new ArticleReader(registry).read();
 }

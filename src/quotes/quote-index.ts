@@ -144,7 +144,7 @@ export async function buildQuoteIndex(
     const key = articleVersion(article);
     let analysis = reuse.get(key);
     if (!analysis) {
-      analysis = analyseArticleQuotes(article);
+      analysis = await analyseArticleQuotes(article);
       // Reading an article takes tens of milliseconds: yield after each, so a reload that brings many new
       // articles does not hold up the questions being answered meanwhile.
       await new Promise(setImmediate);

@@ -20,7 +20,9 @@ describe('loading the tagger', () => {
   it('refuses to analyse an article before the tagger is loaded, saying what to do', async () => {
     vi.resetModules();
     const { analyseArticleQuotes } = await import('../../src/quotes/article-quotes.js');
-    expect(() => analyseArticleQuotes(articleFromText('“Yes,” said Ana Ruiz.'))).toThrow(/loadTagger\(\)/);
+    await expect(analyseArticleQuotes(articleFromText('“Yes,” said Ana Ruiz.'))).rejects.toThrow(
+      /loadTagger\(\)/,
+    );
   });
 
   it('gives every caller the same load', async () => {
