@@ -266,7 +266,9 @@ export class HybridRetriever {
   /** Ranks paragraphs for a question whose embedding is `queryVector`. */
   rank(question: string, query: QueryVectors, mode: RetrievalMode = 'hybrid'): Ranking {
     const queryVector = query.question;
-    const alignment = this.#alignment(question, query.words);
+    // The question's names, which match only themselves and keep the ranking to the articles holding them.
+    const names = namesIn(question);
+    const alignment = this.#alignment(question, query.words, names);
     const focus = this.#people.find(question, alignment.near);
     const wanted = wantedKind(questionType(question));
     const useLexical = mode !== 'dense';
@@ -317,7 +319,7 @@ export class HybridRetriever {
       bestSentence[p] = best;
       paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     });
-    if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, question, w.unnamed);
+    if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, names, w.unnamed);
 
     const scored = (p: number): ScoredParagraph => {
       const { paragraph, article } = this.paragraphs[p]!;
@@ -374,6 +376,8 @@ export class HybridRetriever {
   #alignment(
     question: string,
     wordVectors: ReadonlyMap<string, Float32Array>,
+    /** The question's names (see `namesIn`). */
+    names: ReadonlySet<string>,
   ): {
     sentences: Float64Array;
     paragraphs: Float64Array;
@@ -397,7 +401,6 @@ export class HybridRetriever {
     // A content word and the word after it may be one lexical unit ("set up", "step down").
     const all = words(question);
     const phraseAfter = new Map(all.slice(0, -1).map((w, i) => [w, `${w} ${all[i + 1]}`]));
-    const names = namesIn(question);
     const articles = this.#paragraphsInArticle.length;
     // Each article weighs the question's words by their IDF in the knowledge base times, to the power
     // `localIdf`, their IDF among its own paragraphs: a word every paragraph of the article uses (its
@@ -499,9 +502,9 @@ export class HybridRetriever {
    * some article holds one: who names "Brackenford" means the Brackenford story, however well another
    * article matches the rest of the question.
    */
-  #discountUnnamed(scores: Float64Array, question: string, discount: number): void {
+  #discountUnnamed(scores: Float64Array, names: ReadonlySet<string>, discount: number): void {
     const naming = new Set<number>();
-    for (const name of namesIn(question)) {
+    for (const name of names) {
       const term = indexTerm(name);
       if (!term) continue;
       this.#lexical.forEachSentenceWith(term, (_, p) => naming.add(this.#articleOfParagraph[p]!));
