@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DiscordEmulator, type EmulatedInteraction } from './discord-emulator.js';
-import { KNOWLEDGE_DIR, TEST_TOKEN, within, E2E } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { botEnv, emulatedDiscordForProcesses } from './bot-processes.js';
+import type { EmulatedInteraction } from './discord-emulator.js';
+import { TEST_TOKEN, within, E2E } from './harness.js';
 import { chatInputInteraction, stringOption } from './payloads.js';
 
 // The bot as `npm start` runs it (src/bot/main.ts in its own process, with the production logger), for
@@ -18,20 +19,8 @@ const THROW_ON_SIGUSR2 =
 const REJECT_ON_SIGUSR2 =
   'data:text/javascript,process.on("SIGUSR2", () => { Promise.reject(new Error("injected rejection nobody awaited")); });';
 
-let emulator: DiscordEmulator;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
-});
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
+const discord = emulatedDiscordForProcesses();
+const { children } = discord;
 
 /**
  * Starts src/bot/main.ts in one node process (tsx as a loader rather than its wrapper process, so a
@@ -43,16 +32,7 @@ async function startBot(nodeOptions: string[] = []): Promise<{
   exited: Promise<number | null>;
 }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...nodeOptions, 'src/bot/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: emulator.world.applicationId,
-      DISCORD_API_URL: emulator.apiUrl,
-      KNOWLEDGE_DIR,
-      ASK_COOLDOWN_SECONDS: '0',
-      LOG_LEVEL: 'debug',
-    },
+    env: botEnv(discord.emulator, { ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
@@ -65,9 +45,9 @@ async function startBot(nodeOptions: string[] = []): Promise<{
 }
 
 function ask(question: string): EmulatedInteraction {
-  return emulator.dispatchInteraction(
-    chatInputInteraction(emulator.world, {
-      commandId: emulator.commandId('ask'),
+  return discord.emulator.dispatchInteraction(
+    chatInputInteraction(discord.emulator.world, {
+      commandId: discord.emulator.commandId('ask'),
       name: 'ask',
       options: [stringOption('question', question)],
     }),
@@ -85,13 +65,13 @@ function jsonLines(stderr: string): Record<string, unknown>[] {
 describe('the bot process', E2E, () => {
   test('logs a REST 401 on the interaction callback without the interaction token', async () => {
     const bot = await startBot();
-    emulator.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 401, '401: Unauthorized');
+    discord.emulator.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 401, '401: Unauthorized');
     const interaction = ask('What did Spicer say?');
 
     // The failed acknowledgement is logged; the apology that follows goes through.
     const outcome = await within(interaction.outcome, 15_000, '/ask after a 401');
     expect(outcome.message?.content).toMatch(/^Sorry, something went wrong/);
-    const statuses = emulator.requestsFor(interaction).map((r) => r.status);
+    const statuses = discord.emulator.requestsFor(interaction).map((r) => r.status);
     expect(statuses[0]).toBe(401);
     await expect.poll(() => bot.stderr(), { timeout: 5_000 }).toContain('command failed');
 
@@ -120,9 +100,9 @@ describe('the bot process', E2E, () => {
     const bot = await startBot(['--import', THROW_ON_SIGUSR2]);
     // Discord answers the bot's reply with a 429, so the reply is still in flight (waiting out
     // Retry-After) when the exception escapes.
-    emulator.rateLimitNext('PATCH', /\/messages\/@original$/, 2);
+    discord.emulator.rateLimitNext('PATCH', /\/messages\/@original$/, 2);
     const interaction = ask('What did Spicer say?');
-    await emulator.waitForRequest(
+    await discord.emulator.waitForRequest(
       (r) => r.method === 'PATCH' && r.status === 429 && r.path.includes(interaction.token),
       15_000,
     );

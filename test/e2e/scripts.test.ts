@@ -9,43 +9,17 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { botEnv, emulatedDiscordForProcesses } from './bot-processes.js';
 import { MAX_QUESTION_LENGTH } from '../../src/answer/question.js';
-import { DiscordEmulator } from './discord-emulator.js';
-import { KNOWLEDGE_DIR, TEST_TOKEN, within, E2E } from './harness.js';
+import { TEST_TOKEN, within, E2E } from './harness.js';
 
 // `npm run deploy-commands` and `npm start` as a user runs them: separate processes, configured only
 // through the environment, pointed at the emulated Discord.
 
 const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-let emulator: DiscordEmulator;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
-});
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-/** The environment a user would set, and nothing else from the test runner's. */
-function botEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    DISCORD_TOKEN: TEST_TOKEN,
-    DISCORD_CLIENT_ID: emulator.world.applicationId,
-    DISCORD_API_URL: emulator.apiUrl,
-    KNOWLEDGE_DIR,
-    LOG_LEVEL: 'info',
-    ...extra,
-  };
-}
+const discord = emulatedDiscordForProcesses();
+const { children } = discord;
 
 /**
  * Runs the command behind an npm script, as npm would but without npm in between: npm exits on SIGTERM
@@ -76,17 +50,18 @@ function freePort(): Promise<number> {
 
 describe('npm run deploy-commands', E2E, () => {
   test('registers every command in the guild with one bulk overwrite', async () => {
-    const before = emulator.requests.length;
+    const before = discord.emulator.requests.length;
     const { code, stderr } = await within(
-      run('deploy-commands', botEnv({ DISCORD_GUILD_ID: emulator.world.guildId })).done,
+      run('deploy-commands', botEnv(discord.emulator, { DISCORD_GUILD_ID: discord.emulator.world.guildId }))
+        .done,
       60_000,
       'deploy-commands',
     );
     expect(code, stderr).toBe(0);
 
-    const requests = emulator.requests.slice(before);
+    const requests = discord.emulator.requests.slice(before);
     expect(requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-      `PUT /applications/${emulator.world.applicationId}/guilds/${emulator.world.guildId}/commands 200`,
+      `PUT /applications/${discord.emulator.world.applicationId}/guilds/${discord.emulator.world.guildId}/commands 200`,
     ]);
     expect(requests[0]!.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
 
@@ -117,14 +92,18 @@ describe('npm run deploy-commands', E2E, () => {
   });
 
   test('registers globally when no guild is set', async () => {
-    const before = emulator.requests.length;
-    const { code, stderr } = await within(run('deploy-commands', botEnv()).done, 60_000, 'deploy-commands');
+    const before = discord.emulator.requests.length;
+    const { code, stderr } = await within(
+      run('deploy-commands', botEnv(discord.emulator)).done,
+      60_000,
+      'deploy-commands',
+    );
     expect(code, stderr).toBe(0);
-    expect(emulator.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
-      `PUT /applications/${emulator.world.applicationId}/commands`,
+    expect(discord.emulator.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PUT /applications/${discord.emulator.world.applicationId}/commands`,
     ]);
     expect(
-      emulator.registeredCommands
+      discord.emulator.registeredCommands
         .get('global')
         ?.map((c) => c.name)
         .sort(),
@@ -135,10 +114,10 @@ describe('npm run deploy-commands', E2E, () => {
 describe('npm start', E2E, () => {
   test('logs in after loading the index, serves /ask, reports health, and stops cleanly on SIGTERM', async () => {
     const healthPort = await freePort();
-    const { child, done } = run('start', botEnv({ HEALTH_PORT: String(healthPort) }));
+    const { child, done } = run('start', botEnv(discord.emulator, { HEALTH_PORT: String(healthPort) }));
 
     await within(
-      emulator.waitForFrame((f) => f.t === 'GUILD_CREATE', 60_000),
+      discord.emulator.waitForFrame((f) => f.t === 'GUILD_CREATE', 60_000),
       60_000,
       'gateway session',
     );
@@ -147,9 +126,9 @@ describe('npm start', E2E, () => {
       .toBe(200);
 
     const { chatInputInteraction, stringOption } = await import('./payloads.js');
-    const interaction = emulator.dispatchInteraction(
-      chatInputInteraction(emulator.world, {
-        commandId: emulator.commandId('ask'),
+    const interaction = discord.emulator.dispatchInteraction(
+      chatInputInteraction(discord.emulator.world, {
+        commandId: discord.emulator.commandId('ask'),
         name: 'ask',
         options: [stringOption('question', 'What did Spicer say?')],
       }),
@@ -173,7 +152,11 @@ describe('npm start', E2E, () => {
   });
 
   test('without a token exits with 1 and a message naming the variable and the CLI', async () => {
-    const { code, stderr } = await within(run('start', botEnv({ DISCORD_TOKEN: '' })).done, 60_000, 'start');
+    const { code, stderr } = await within(
+      run('start', botEnv(discord.emulator, { DISCORD_TOKEN: '' })).done,
+      60_000,
+      'start',
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('DISCORD_TOKEN');
     expect(stderr).toContain('npm run ask');
