@@ -57,6 +57,8 @@ let indexes: Map<Pos, Buffer> | undefined;
 // The data files stay open once read from: a question reads tens of synsets from them.
 const dataFiles = new Map<Pos, number>();
 const memo = new Map<string, readonly string[]>();
+// Names are looked up for every question word, twice per question: the answer is kept (null: not a name).
+const instanceMemo = new Map<string, readonly string[] | null>();
 
 /**
  * Words WordNet relates to `word` (lower case; a phrase such as "set up" is looked up whole): its synonyms, the more general words above it
@@ -100,12 +102,18 @@ export function relatedWords(word: string): readonly string[] {
  * person or an organisation ("france", "us"), the other one-word names of that thing ("america", "usa");
  * undefined when it is a kind of thing.
  */
-export function instanceNames(word: string): string[] | undefined {
-  const [offset] = baseForms(word, 'noun').flatMap((base) => synsetOffsets(base, 'noun'));
-  if (offset === undefined) return undefined;
-  const synset = readSynset('noun', offset);
-  if (!synset.pointers.some((p) => p.symbol === '@i')) return undefined;
-  return synset.words.filter((lemma) => !lemma.includes('_') && lemma !== word);
+export function instanceNames(word: string): readonly string[] | undefined {
+  let found = instanceMemo.get(word);
+  if (found === undefined) {
+    const [offset] = baseForms(word, 'noun').flatMap((base) => synsetOffsets(base, 'noun'));
+    const synset = offset === undefined ? undefined : readSynset('noun', offset);
+    found = synset?.pointers.some((p) => p.symbol === '@i')
+      ? synset.words.filter((lemma) => !lemma.includes('_') && lemma !== word)
+      : null;
+    if (instanceMemo.size >= MEMO_LIMIT) instanceMemo.clear();
+    instanceMemo.set(word, found);
+  }
+  return found ?? undefined;
 }
 
 /** Whether WordNet has `word` (lower case), in any part of speech and any inflection. */
