@@ -26,7 +26,23 @@ const configSchema = z.object({
         : [],
     )
     .pipe(z.array(snowflake)),
+  // Servers whose moderators may change the knowledge base (/reload, /article); empty means
+  // DISCORD_GUILD_ID alone (see knowledgeGuildIds), so a bot invited elsewhere cannot be edited from there.
+  KNOWLEDGE_GUILD_IDS: optional(z.string())
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(snowflake)),
   ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).default(5),
+  // Members' 👍/👎 on answers, one JSON line each; user data, so not under the disposable MODEL_CACHE_DIR.
+  FEEDBACK_DIR: optional(z.string()).default('.data/feedback'),
+  // How long a shutdown waits for replies in flight before closing anyway.
+  SHUTDOWN_GRACE_SECONDS: optional(z.coerce.number().min(0).max(600)).default(10),
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   HEALTH_HOST: optional(
     z.union([z.ipv4(), z.ipv6(), z.hostname()], {
@@ -59,6 +75,14 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
 function readProcessEnv(): Record<string, string | undefined> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   return process.env;
+}
+
+/** The servers where moderators may change the knowledge base: KNOWLEDGE_GUILD_IDS, else DISCORD_GUILD_ID. */
+export function knowledgeGuildIds(
+  config: Pick<Config, 'KNOWLEDGE_GUILD_IDS' | 'DISCORD_GUILD_ID'>,
+): readonly string[] {
+  if (config.KNOWLEDGE_GUILD_IDS.length > 0) return config.KNOWLEDGE_GUILD_IDS;
+  return config.DISCORD_GUILD_ID ? [config.DISCORD_GUILD_ID] : [];
 }
 
 /** The settings the bot cannot run without; the error also points at the CLI, which needs none. */
