@@ -36,11 +36,13 @@ export interface LibraryOptions {
 /**
  * Holds the current index of a knowledge folder and replaces it whole on reload: the new index is
  * built beside the old one and swapped in only when complete, so readers never see a half-built index
- * and a broken file leaves the old one serving. Concurrent reloads share one rebuild.
+ * and a broken file leaves the old one serving. A reload asked for while one runs gets one more
+ * rebuild after it, shared by every request made meanwhile.
  */
 export class Library {
   #current: ArticleIndex;
   #reloading: Promise<ReloadReport> | undefined;
+  #reloadAgain: Promise<ReloadReport> | undefined;
   /** The analyses the file on disk holds now, so it is written only when they change. */
   #savedAnalyses: ReadonlyMap<string, unknown>;
 
@@ -82,14 +84,25 @@ export class Library {
   }
 
   /**
-   * Rebuilds from the folder and swaps the result in. A reload already running is joined, not repeated.
-   * On failure (KnowledgeError naming the files) the current index stays.
+   * Rebuilds from the folder and swaps the result in. On failure (KnowledgeError naming the files) the
+   * current index stays. A reload asked for while one runs may follow an edit that the running one read
+   * too early, so it is not joined to it: exactly one more rebuild starts when it ends, and every request
+   * made meanwhile gets that one's report, which has seen the files as they were when it was asked for.
    */
   reload(): Promise<ReloadReport> {
-    this.#reloading ??= this.#rebuild().finally(() => {
-      this.#reloading = undefined;
-    });
-    return this.#reloading;
+    if (!this.#reloading) {
+      this.#reloading = this.#rebuild().finally(() => {
+        this.#reloading = undefined;
+      });
+      return this.#reloading;
+    }
+    this.#reloadAgain ??= this.#reloading
+      .catch(() => undefined)
+      .then(() => {
+        this.#reloadAgain = undefined;
+        return this.reload();
+      });
+    return this.#reloadAgain;
   }
 
   async #rebuild(): Promise<ReloadReport> {

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,9 +68,40 @@ describe('Library.reload', () => {
     );
   });
 
-  it('shares one rebuild between concurrent reloads', async () => {
-    const [a, b] = await Promise.all([library.reload(), library.reload()]);
-    expect(a).toBe(b);
+  it('rebuilds once more for reloads asked for during a reload, and that one sees the files as edited', async () => {
+    const file = path.join(dir, 'knowledge', 'harbour-reopens.md');
+    const first = library.reload();
+    // The edit lands once the running rebuild has read the folder, as when a moderator saves a file and
+    // runs /reload again while a colleague's reload is still running.
+    void first.then(() =>
+      writeFileSync(file, readFileSync(file, 'utf8').replace('£2 million', '£3 million')),
+    );
+    const second = library.reload();
+    const third = library.reload();
+    expect(third).toBe(second);
+    const a = await first;
+    const b = await second;
+    expect(a.changed).toEqual([]);
+    expect(b.changed).toEqual(['harbour-reopens']);
+    expect((await library.current.ask('How much did the harbour repairs cost?')).answer).toContain(
+      '£3 million',
+    );
+    // Once both are done, a new request starts a new rebuild rather than reusing an old report.
+    const fourth = library.reload();
+    expect(fourth).not.toBe(second);
+    expect((await fourth).changed).toEqual([]);
+  });
+
+  it('still runs the reload asked for during one that fails, and reports its own outcome', async () => {
+    await writeFile(path.join(dir, 'knowledge', 'broken.md'), 'no front matter here');
+    const first = library.reload();
+    const second = library.reload();
+    const [a, b] = await Promise.allSettled([first, second]);
+    expect(a.status === 'rejected' && a.reason).toBeInstanceOf(KnowledgeError);
+    expect(b.status === 'rejected' && b.reason).toBeInstanceOf(KnowledgeError);
+    expect(b.status === 'rejected' && b.reason).not.toBe(a.status === 'rejected' && a.reason);
+    await rm(path.join(dir, 'knowledge', 'broken.md'));
+    await expect(library.reload()).resolves.toMatchObject({ unchanged: 2 });
   });
 
   it('keeps the old index when a file is broken, and names the file', async () => {
