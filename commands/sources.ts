@@ -1,4 +1,9 @@
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { formatSources } from '../src/bot/format-reply.js';
 import type { CommandContext } from '../src/bot/load-commands.js';
 
@@ -6,6 +11,12 @@ import type { CommandContext } from '../src/bot/load-commands.js';
 export const data = new SlashCommandBuilder()
   .setName('sources')
   .setDescription('List the news articles I answer from.')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .toJSON();
 
 /** Replies at once: listing the loaded articles is instant, so there is nothing to defer for. */

@@ -4,6 +4,8 @@ import type { AskResult } from './answer/types.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openLibrary } from './engine/open-library.js';
 import type { KnowledgeIndex } from './engine/knowledge-index.js';
+import { readFeedback } from './feedback/feedback-store.js';
+import { summariseFeedback, type FeedbackSummary } from './feedback/summarise-feedback.js';
 import { UserError } from './errors.js';
 import { loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { KnowledgeFolder } from './knowledge/types.js';
@@ -16,6 +18,7 @@ const USAGE = `Usage:
   npm run cli -- quote [--json] "<name>"       what a person or organisation said
   npm run cli -- sources [--json]              the loaded articles
   npm run cli -- check                         validate the knowledge files, list what is skipped, and exit
+  npm run cli -- feedback [--json]             what members' 👍/👎 say: totals, most down-voted questions
   npm run ask -- "<question>"                  shorthand for "cli -- ask"
 
 Settings come from the environment or .env (see .env.example); KNOWLEDGE_DIR picks the folder.
@@ -42,6 +45,18 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'check') {
     process.stdout.write(formatCheck(config.KNOWLEDGE_DIR, await loadKnowledgeFolder(config.KNOWLEDGE_DIR)));
+    return 0;
+  }
+  if (command === 'feedback') {
+    if (rest.length > 0) throw new UserError(`"feedback" takes no argument.\n${USAGE}`);
+    // Reads one file: no index, no model, so it answers at once even while the bot runs.
+    const { records, skipped } = await readFeedbackFolder(config.FEEDBACK_DIR);
+    const summary = summariseFeedback(records);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ dir: config.FEEDBACK_DIR, skipped, ...summary })}\n`
+        : formatFeedback(config.FEEDBACK_DIR, summary, skipped),
+    );
     return 0;
   }
   if (!['ask', 'quote', 'sources'].includes(command))
@@ -96,6 +111,39 @@ function formatCheck(dir: string, { articles, skipped }: KnowledgeFolder): strin
     lines.push(`Skipped ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'}, not read as articles:`);
     for (const s of skipped) lines.push(`  ${s.file}: ${s.reason}`);
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `readFeedback`, with a folder that cannot be read reported as a setting to fix (exit 2), not a crash. */
+async function readFeedbackFolder(dir: string): ReturnType<typeof readFeedback> {
+  try {
+    return await readFeedback(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err;
+    throw new UserError(`FEEDBACK_DIR: cannot read the feedback in ${dir} (${code}).`);
+  }
+}
+
+function formatFeedback(dir: string, summary: FeedbackSummary, skipped: number): string {
+  const lines =
+    summary.votes === 0
+      ? [`No feedback recorded yet in ${dir}.`]
+      : [
+          `Feedback in ${dir}: ${summary.votes} vote(s) from ${summary.members} member(s): ` +
+            `${summary.up} up, ${summary.down} down.`,
+        ];
+  if (summary.superseded > 0)
+    lines.push(
+      `${summary.superseded} earlier vote(s) not counted: the member voted again on the same answer.`,
+    );
+  // Said, not hidden: many skipped lines mean something other than a crash is writing the file.
+  if (skipped > 0) lines.push(`Skipped ${skipped} malformed line(s) (a write cut short, or an edit).`);
+  if (summary.mostDownVoted.length > 0) lines.push('', 'Most down-voted questions:');
+  summary.mostDownVoted.forEach((q, i) => {
+    lines.push(`${i + 1}. ${q.down} down, ${q.up} up: ${q.question}`);
+    lines.push(`   cited: ${q.citations.length > 0 ? q.citations.join(', ') : 'nothing (declined)'}`);
+  });
   return `${lines.join('\n')}\n`;
 }
 

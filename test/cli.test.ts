@@ -3,6 +3,7 @@ import { chmod, cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedbackStore } from '../src/feedback/feedback-store.js';
 
 // The CLI as a user runs it: a separate process, configured only through the environment.
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -48,7 +49,7 @@ describe('cli ask', { timeout: 180_000 }, () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result).sort()).toEqual(['answer', 'citations', 'declined', 'question']);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'citations', 'declined', 'parts', 'question']);
     expect(result.declined).toBe(false);
     expect(result.citations[0]).toEqual({
       id: 'trump-kim-honoured#14',
@@ -215,6 +216,97 @@ describe('cli with a cache folder it cannot write', { timeout: 180_000 }, () => 
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('MODEL_CACHE_DIR');
     expect(run.stderr).toContain(cacheDir);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('cli feedback', { timeout: 60_000 }, () => {
+  let root: string;
+  let dir: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'cli-feedback-'));
+    dir = path.join(root, 'feedback');
+    // Written by the real store, as the bot writes them.
+    const store = new FeedbackStore(dir);
+    const spicer = { question: 'What did Spicer say?', citations: ['trump-kim-honoured#14'] };
+    await store.record({
+      ...spicer,
+      vote: 'up',
+      memberId: '100000000000000001',
+      guildId: '900000000000000009',
+    });
+    await store.record({ ...spicer, vote: 'down', memberId: '100000000000000001' }); // changed their mind
+    await store.record({
+      ...spicer,
+      question: 'what did spicer say',
+      vote: 'down',
+      memberId: '100000000000000002',
+    });
+    await store.record({
+      question: 'Best pizza?',
+      citations: [],
+      vote: 'down',
+      memberId: '100000000000000002',
+    });
+    await store.record({
+      question: 'Who is Jenny Town?',
+      citations: ['t#3'],
+      vote: 'up',
+      memberId: '100000000000000003',
+    });
+  });
+  afterAll(async () => rm(root, { recursive: true, force: true }));
+
+  it('prints the totals, counting a changed vote once, and the most down-voted questions', async () => {
+    const run = await cli(['feedback'], { env: { FEEDBACK_DIR: dir } });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `Feedback in ${dir}: 4 vote(s) from 3 member(s): 1 up, 3 down.`,
+      '1 earlier vote(s) not counted: the member voted again on the same answer.',
+      '',
+      'Most down-voted questions:',
+      '1. 2 down, 0 up: what did spicer say',
+      '   cited: trump-kim-honoured#14',
+      '2. 1 down, 0 up: Best pizza?',
+      '   cited: nothing (declined)',
+      '',
+    ]);
+  });
+
+  it('prints the summary as one JSON object with --json', async () => {
+    const run = await cli(['feedback', '--json'], { env: { FEEDBACK_DIR: dir } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      dir,
+      skipped: 0,
+      votes: 4,
+      up: 1,
+      down: 3,
+      superseded: 1,
+      members: 3,
+      mostDownVoted: [
+        { question: 'what did spicer say', up: 0, down: 2, citations: ['trump-kim-honoured#14'] },
+        { question: 'Best pizza?', up: 0, down: 1, citations: [] },
+      ],
+    });
+  });
+
+  it('says there is no feedback yet, exiting 0, for an empty or missing folder', async () => {
+    const empty = await mkdtemp(path.join(root, 'empty-'));
+    for (const folder of [empty, path.join(root, 'missing')]) {
+      const run = await cli(['feedback'], { env: { FEEDBACK_DIR: folder } });
+      expect(run).toEqual({ code: 0, stdout: `No feedback recorded yet in ${folder}.\n`, stderr: '' });
+    }
+    const json = await cli(['feedback', '--json'], { env: { FEEDBACK_DIR: empty } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ dir: empty, votes: 0, mostDownVoted: [] });
+  });
+
+  it('exits 2 naming FEEDBACK_DIR when the folder cannot be read', async () => {
+    const file = path.join(root, 'a-file');
+    await writeFile(file, '');
+    const run = await cli(['feedback'], { env: { FEEDBACK_DIR: file } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`FEEDBACK_DIR: cannot read the feedback in ${file} (ENOTDIR)`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -46,6 +46,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     return {
       question,
       answer: offTopicMessage(summary, ranking.unknownNames),
+      parts: [],
       declined: true,
       citations: [],
     };
@@ -56,6 +57,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     return {
       question,
       answer: silentPersonMessage(silent.person, silent.paragraphs, summary.articles.length > 1),
+      parts: [],
       declined: true,
       citations: silent.paragraphs.slice(0, MAX_CITATIONS).map((p) => citation(p.paragraph, p.article, 0)),
     };
@@ -65,6 +67,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     return {
       question,
       answer: `${articlesWord(summary)} nothing ${subject.name} said about that. ${suggestion(summary)}`,
+      parts: [],
       declined: true,
       citations: [],
     };
@@ -85,7 +88,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     .filter((c) => !spoken || spoken.has(c.sentence.id))
     .sort((a, b) => b.score - a.score);
   if (candidates.length === 0) {
-    return { question, answer: offTopicMessage(summary, []), declined: true, citations: [] };
+    return { question, answer: offTopicMessage(summary, []), parts: [], declined: true, citations: [] };
   }
   // Each candidate is quoted as a passage that reads on its own: whole quotations, their speaker named.
   const passages = candidates.flatMap((c) => {
@@ -93,7 +96,8 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
     return passage ? [{ ...c, passage }] : [];
   });
   const best = passages[0];
-  if (!best) return { question, answer: offTopicMessage(summary, []), declined: true, citations: [] };
+  if (!best)
+    return { question, answer: offTopicMessage(summary, []), parts: [], declined: true, citations: [] };
   const chosen = [best];
   for (const candidate of passages.slice(1)) {
     if (
@@ -129,6 +133,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   return {
     question,
     answer,
+    parts: reading.map((c) => ({ text: passageText(c.passage), citation: c.scored.paragraph.id })),
     declined: false,
     citations: cited.map((p) => citation(p.paragraph, p.article, p.score)),
   };
@@ -232,6 +237,7 @@ function summaryAnswer(question: string, summary: KnowledgeSummary): AskResult {
     answer: ledes
       .map((l) => `${l.sentence.text} ${citationMark(l.paragraph, l.article, multiArticle)}`)
       .join(' '),
+    parts: ledes.map((l) => ({ text: l.sentence.text, citation: l.paragraph.id })),
     declined: false,
     citations: ledes.map((l) => citation(l.paragraph, l.article, 1)),
   };

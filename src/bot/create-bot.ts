@@ -3,7 +3,8 @@ import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { Cooldowns } from './cooldown.js';
-import { NO_MENTIONS } from './format-reply.js';
+import { FeedbackStore } from '../feedback/feedback-store.js';
+import { NO_MENTIONS } from './discord-text.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import type { Command, CommandContext } from './load-commands.js';
 
@@ -11,7 +12,17 @@ import type { Command, CommandContext } from './load-commands.js';
 const INTERACTION_REQUESTS_PER_SECOND = 1000;
 /** What the bot is made of; main.ts and the end-to-end tests pass the same things. */
 export interface BotOptions {
-  config: Pick<Config, 'DISCORD_API_URL' | 'MOD_ROLE_IDS' | 'ASK_COOLDOWN_SECONDS'>;
+  config: Pick<
+    Config,
+    | 'DISCORD_API_URL'
+    | 'MOD_ROLE_IDS'
+    | 'ASK_COOLDOWN_SECONDS'
+    | 'KNOWLEDGE_GUILD_IDS'
+    | 'DISCORD_GUILD_ID'
+    | 'KNOWLEDGE_DIR'
+    | 'FEEDBACK_DIR'
+    | 'SHUTDOWN_GRACE_SECONDS'
+  >;
   logger: Logger;
   library: CommandContext['library'];
   commands: ReadonlyMap<string, Command>;
@@ -22,9 +33,12 @@ export interface Bot {
   readonly client: Client;
   /** Logs in and resolves once the gateway session is ready. */
   start(token: string): Promise<void>;
-  /** Closes the gateway connection, then resolves once the replies in flight are sent; safe to call twice. */
+  /**
+   * Stops taking new interactions (each is told the bot is restarting), waits for the replies in flight
+   * for up to SHUTDOWN_GRACE_SECONDS, then closes the gateway; safe to call twice.
+   */
   stop(): Promise<void>;
-  /** True while the gateway session is up (what `/healthz` reports). */
+  /** True while the gateway session is up: ready or resumed, not reconnecting (what `/healthz` reports). */
   isReady(): boolean;
 }
 
@@ -46,8 +60,20 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
     },
   });
   const cooldowns = new Cooldowns(config.ASK_COOLDOWN_SECONDS);
-  const handle = createInteractionHandler({ commands, library, config, logger, cooldowns });
-  let stopped = false;
+  const feedback = new FeedbackStore(config.FEEDBACK_DIR);
+  let stopping: Promise<void> | undefined;
+  // discord.js keeps client.isReady() true while it reconnects; the shard events say when the session
+  // is really up, so health checks fail during an outage rather than after it.
+  let connected = false;
+  const handle = createInteractionHandler({
+    commands,
+    library,
+    config,
+    feedback,
+    logger,
+    cooldowns,
+    isStopping: () => stopping !== undefined,
+  });
 
   // Replies being worked on, so that stop() can let them finish (the handler never rejects).
   const inFlight = new Set<Promise<void>>();
@@ -55,6 +81,10 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
     const handling = handle(interaction).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
+  client.on(Events.ShardReady, () => (connected = true));
+  client.on(Events.ShardResume, () => (connected = true));
+  client.on(Events.ShardReconnecting, () => (connected = false));
+  client.on(Events.ShardDisconnect, () => (connected = false));
   client.once(Events.ClientReady, (ready) => {
     logger.info(
       {
@@ -75,15 +105,29 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
   );
   client.on(Events.ShardReconnecting, (shard) => {
     // destroy() closes the socket too, and that is no reason for a warning.
-    if (!stopped) logger.warn({ shard }, 'gateway connection lost; reconnecting');
+    if (!stopping) logger.warn({ shard }, 'gateway connection lost; reconnecting');
   });
   client.on(Events.ShardResume, (shard, replayed) =>
     logger.info({ shard, replayed }, 'gateway session resumed'),
   );
-  client.rest.on(RESTEvents.RateLimited, (info) =>
+  // Every 429 Discord answers, on any route: discord.js retries them, and emits rateLimited only when its
+  // own bucket bookkeeping makes it wait, which interaction callbacks (burst routes) never do.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
     logger.warn(
-      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global },
+      {
+        method: request.method,
+        route: request.route,
+        retryAfterSeconds: Number(response.headers.get('retry-after') ?? NaN),
+        scope: response.headers.get('x-ratelimit-scope') ?? undefined,
+      },
       'rate limited by Discord',
+    );
+  });
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.debug(
+      { route: info.route, method: info.method, waitMs: info.retryAfter, global: info.global },
+      'waiting for a rate limit to pass',
     ),
   );
 
@@ -95,14 +139,27 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
       await client.login(token);
       await ready;
     },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      // No new interaction arrives once the gateway is closed; the replies in flight still go out, as
-      // interaction callbacks and edits are authorised by each interaction's own token, not the bot's.
-      await client.destroy();
-      await Promise.allSettled(inFlight);
+    stop() {
+      stopping ??= (async () => {
+        // The gateway stays open meanwhile: closing it first would leave new questions unanswered ("the
+        // application did not respond"), while this way each is told to try again in a minute.
+        const grace = new Promise<'timeout'>((resolve) =>
+          setTimeout(resolve, config.SHUTDOWN_GRACE_SECONDS * 1000, 'timeout').unref(),
+        );
+        const waiting = inFlight.size;
+        if (waiting > 0) logger.info({ inFlight: waiting }, 'waiting for the answers in flight');
+        const outcome = await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        if (outcome === 'timeout')
+          logger.warn(
+            { unfinished: inFlight.size, graceSeconds: config.SHUTDOWN_GRACE_SECONDS },
+            'answers still unfinished at the end of the grace period; closing anyway',
+          );
+        connected = false;
+        await client.destroy();
+      })();
+      return stopping;
     },
-    isReady: () => client.isReady(),
+    // A bot finishing its last answers takes no new ones: not ready, for a supervisor's eyes too.
+    isReady: () => connected && !stopping && client.isReady(),
   };
 }

@@ -1,28 +1,45 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  ApplicationCommandType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Library } from '../engine/library.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
 
-/** What a command handler may use: the knowledge library, the settings, and its interaction's logger. */
+/** What a command handler may use: the knowledge library, the settings, feedback, and its interaction's logger. */
 export interface CommandContext {
   library: Pick<Library, 'current' | 'reload'>;
-  config: Pick<Config, 'MOD_ROLE_IDS'>;
+  config: Pick<
+    Config,
+    'MOD_ROLE_IDS' | 'KNOWLEDGE_GUILD_IDS' | 'DISCORD_GUILD_ID' | 'KNOWLEDGE_DIR' | 'DISCORD_API_URL'
+  >;
+  feedback: Pick<FeedbackStore, 'record'>;
   logger: Logger;
 }
 
-/** One slash command: its registration payload and its handlers, as exported by a module in `commands/`. */
+/**
+ * One application command (a slash command, or a message context-menu command) and its handlers, as
+ * exported by a module in `commands/`. Handlers refuse by throwing UserError before acknowledging, so
+ * a refusal is shown to the member alone from the start.
+ */
 export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  execute(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    context: CommandContext,
+  ): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+  /** Clicks on the buttons its replies carry; `args` is the custom id after `<command>:`. */
+  button?(interaction: ButtonInteraction, args: string[], context: CommandContext): Promise<void>;
   /** When true, each user may run it once per `ASK_COOLDOWN_SECONDS`. */
   cooldown?: boolean;
 }
@@ -47,18 +64,38 @@ const optionSchema = z.looseObject({
 });
 
 // Only what the loader and Discord need to agree on is checked here; Discord validates the rest on deploy.
+const slashCommandData = z.looseObject({
+  type: z.literal(ApplicationCommandType.ChatInput).optional(),
+  name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'expected a lower-case command name of 1–32 characters'),
+  description: z.string().min(1).max(100),
+  options: z.array(optionSchema).optional(),
+});
+
+// Context-menu commands have a display name ("Ask the articles") and no description.
+const messageCommandData = z.looseObject({
+  type: z.literal(ApplicationCommandType.Message),
+  name: z.string().regex(/^[\p{L}\p{N} _-]{1,32}$/u, 'expected a menu name of 1–32 letters and spaces'),
+});
+
 const commandModuleSchema = z.object({
-  data: z.looseObject({
-    name: z
-      .string()
-      .regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'expected a lower-case command name of 1–32 characters'),
-    description: z.string().min(1).max(100),
-    options: z.array(optionSchema).optional(),
-  }),
+  data: z.union([slashCommandData, messageCommandData]),
   execute: fn,
   autocomplete: fn.optional(),
+  button: fn.optional(),
   cooldown: z.boolean().optional(),
 });
+
+/** How members see a command's name: `/ask`, or a menu entry's own words. */
+function label(command: Command): string {
+  return command.data.type === ApplicationCommandType.Message
+    ? `"${command.data.name}"`
+    : `/${command.data.name}`;
+}
+
+/** The file a command lives in, without extension: its name, lower-cased, spaces as hyphens. */
+export function commandFileName(name: string): string {
+  return name.toLowerCase().replace(/ /g, '-');
+}
 
 const COMMAND_FILE = /^[^.].*\.(ts|js|mts|mjs)$/;
 const NOT_A_COMMAND = /\.(d|test|spec)\.[mc]?[tj]s$/;
@@ -83,9 +120,9 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<stri
     }
     const command = parseCommandModule(module, where);
     const expected = path.basename(file, path.extname(file));
-    if (command.data.name !== expected) {
+    if (commandFileName(command.data.name) !== expected) {
       throw new CommandLoadError(
-        `${where}: defines /${command.data.name}; name the file ${command.data.name}${path.extname(file)}`,
+        `${where}: defines ${label(command)}; name the file ${commandFileName(command.data.name)}${path.extname(file)}`,
       );
     }
     commands.set(command.data.name, command);
@@ -103,7 +140,9 @@ export function parseCommandModule(module: unknown, where: string): Command {
     );
     throw new CommandLoadError(`${where}: not a valid command module (${problems.join('; ')})`);
   }
-  const wantsAutocomplete = result.data.data.options?.some((option) => option.autocomplete === true) ?? false;
+  const data = result.data.data;
+  const options = data.type === ApplicationCommandType.Message ? [] : (data.options ?? []);
+  const wantsAutocomplete = options.some((option) => option.autocomplete === true);
   if (wantsAutocomplete && !result.data.autocomplete) {
     throw new CommandLoadError(
       `${where}: an option has autocomplete but the module exports no autocomplete handler`,

@@ -11,8 +11,13 @@ import { createBot, type Bot } from './create-bot.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { CommandLoadError, loadCommands } from './load-commands.js';
 
-/** How long shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/** Beyond the grace period for answers in flight, how long closing the gateway may take. */
+const CLOSE_MS = 5_000;
+/**
+ * Signals this close together are one request to stop: Ctrl-C in a terminal and systemd signal the
+ * whole process group, so the bot gets the signal from them and again from npm passing it on.
+ */
+const SAME_SIGNAL_MS = 2_000;
 /** When to prepare for reloads: after the first questions, which come as soon as the bot is online. */
 const PREPARE_FOR_RELOADS_AFTER_MS = 5_000;
 
@@ -36,7 +41,7 @@ async function main(logger: Logger): Promise<void> {
       logger,
     });
   }
-  installShutdown(bot, health, logger);
+  installShutdown(bot, health, logger, config.SHUTDOWN_GRACE_SECONDS * 1000);
   await bot.start(token);
   setTimeout(() => {
     library
@@ -45,23 +50,29 @@ async function main(logger: Logger): Promise<void> {
   }, PREPARE_FOR_RELOADS_AFTER_MS).unref();
 }
 
-function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Logger): void {
-  let stopping = false;
+function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Logger, graceMs: number): void {
+  let stoppingSince: number | undefined;
   const shutdown = (signal: NodeJS.Signals | 'uncaughtException', code = 0) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+    stoppingSince = Date.now();
+    logger.info({ signal, graceSeconds: graceMs / 1000 }, 'shutting down: finishing the answers in flight');
     setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-    void Promise.allSettled([bot.stop(), health?.close()]).then(() => {
-      logger.info('stopped');
-      process.exit(code);
-    });
+    }, graceMs + CLOSE_MS).unref();
+    // Health answers 503 from the moment the gateway closes, and goes away last.
+    void bot
+      .stop()
+      .catch((err: unknown) => logger.error({ err }, 'could not close the gateway cleanly'))
+      .then(() => health?.close())
+      .then(() => {
+        logger.info('stopped');
+        process.exit(code);
+      });
   };
   // Node passes the signal's number after its name: it is not an exit code.
   process.on('SIGINT', (signal) => shutdown(signal));
@@ -69,7 +80,7 @@ function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Log
   // An uncaught exception leaves the process in a state Node documents as unsafe to resume, so the bot
   // does not carry on as if nothing happened. Exiting at once would drop the replies in flight, which are
   // usually unrelated to the bug, so it stops the way SIGTERM stops it (no new interactions; replies in
-  // flight finished, within SHUTDOWN_GRACE_MS) and exits 1, for its supervisor to start a clean process.
+  // flight finished, within SHUTDOWN_GRACE_SECONDS) and exits 1, for its supervisor to start a clean process.
   process.off('uncaughtException', exitOnUncaughtException);
   process.on('uncaughtException', (err) => {
     logger.fatal({ err }, 'uncaught exception: shutting down');

@@ -1,4 +1,5 @@
 import { PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
+import { UserError } from '../errors.js';
 
 /** What decides whether someone may run moderator commands: their permissions and roles in the guild. */
 export interface MemberAuthority {
@@ -25,4 +26,24 @@ export function authorityOf(interaction: Interaction): MemberAuthority {
   // A cached GuildMember has a role manager; an uncached member arrives as the raw API object.
   const roleIds = Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
   return { permissions: interaction.memberPermissions?.bitfield ?? null, roleIds };
+}
+
+/**
+ * Throws a UserError unless the interaction comes from a server listed in `knowledgeGuilds` and from one
+ * of its moderators. The knowledge base is shared by every server the bot is in, so a moderator of any
+ * server that invited it must not be able to change what the others are answered from.
+ */
+export function assertMayChangeKnowledge(
+  interaction: Interaction,
+  knowledgeGuilds: readonly string[],
+  modRoleIds: readonly string[],
+): void {
+  if (!interaction.guildId || !knowledgeGuilds.includes(interaction.guildId))
+    throw new UserError(
+      'The knowledge base can only be changed from the servers it belongs to (KNOWLEDGE_GUILD_IDS).',
+    );
+  if (!isModerator(authorityOf(interaction), modRoleIds))
+    throw new UserError(
+      'Only moderators can change the knowledge base (Manage Server permission or a moderator role).',
+    );
 }

@@ -105,12 +105,20 @@ export async function loadKnowledge(dir: string, previous: readonly Article[] = 
 
 /** Why a folder entry is not read as an article, judged from its listing; undefined for a candidate. */
 async function skipReason(folder: string, entry: Dirent): Promise<string | undefined> {
-  if (entry.name.startsWith('.')) return 'is hidden (its name starts with a dot)';
+  if (entry.name.startsWith('.')) return HIDDEN;
   if (entry.isSymbolicLink()) return symlinkReason(folder, entry.name);
   if (entry.isDirectory()) return 'is a folder; subfolders are not read';
   if (!entry.isFile()) return `is ${kindOf(entry)}, not a regular file`;
-  if (!ARTICLE_FILE.test(entry.name)) return 'does not end in .md, .markdown or .txt';
-  if (NOT_AN_ARTICLE.test(entry.name)) return 'is a README, licence or changelog, not an article';
+  return articleNameProblem(entry.name);
+}
+
+const HIDDEN = 'is hidden (its name starts with a dot)';
+
+/** Why a file of this name is not read as an article (hidden, another extension, a README), or undefined. */
+export function articleNameProblem(name: string): string | undefined {
+  if (name.startsWith('.')) return HIDDEN;
+  if (!ARTICLE_FILE.test(name)) return 'does not end in .md, .markdown or .txt';
+  if (NOT_AN_ARTICLE.test(name)) return 'is a README, licence or changelog, not an article';
   return undefined;
 }
 

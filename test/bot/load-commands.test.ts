@@ -9,9 +9,29 @@ const fixtures = path.resolve('test/bot/fixtures');
 describe('loadCommands', () => {
   test('collects every module in commands/ by command name', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['ask', 'quote', 'reload', 'sources']);
+    expect([...commands.keys()]).toEqual([
+      'article',
+      'Ask the articles',
+      'ask',
+      'help',
+      'quote',
+      'reload',
+      'sources',
+    ]);
     expect(typeof commands.get('quote')?.autocomplete).toBe('function');
+    expect(typeof commands.get('ask')?.button).toBe('function');
     expect(commands.get('ask')?.cooldown).toBe(true);
+    expect(commands.get('Ask the articles')?.cooldown).toBe(true);
+  });
+
+  test('sets where every command may be used: reading anywhere, changing the knowledge only in servers', async () => {
+    const commands = await loadCommands();
+    for (const [name, { data }] of commands) {
+      const changesKnowledge = name === 'reload' || name === 'article';
+      expect(data.contexts, name).toEqual(changesKnowledge ? [0] : [0, 1, 2]);
+      expect(data.integration_types, name).toEqual(changesKnowledge ? [0] : [0, 1]);
+      if (changesKnowledge) expect(data.default_member_permissions, name).toBe('32');
+    }
   });
 
   test('fails naming the file when a module exports no handler', async () => {
@@ -26,6 +46,17 @@ describe('loadCommands', () => {
     await expect(loadCommands(path.join(fixtures, 'misnamed-commands'))).rejects.toThrow(
       'misnamed-commands/hello.ts: defines /goodbye; name the file goodbye.ts',
     );
+  });
+
+  test('accepts a message command whose file is its menu name in lower case with hyphens', () => {
+    const command = parseCommandModule(
+      { data: { type: 3, name: 'Ask the articles' }, execute: () => Promise.resolve() },
+      'x.ts',
+    );
+    expect(command.data.name).toBe('Ask the articles');
+    expect(() =>
+      parseCommandModule({ data: { type: 3, name: 'Bad/Name' }, execute: () => 0 }, 'y.ts'),
+    ).toThrow(/menu name/);
   });
 
   test('fails on a folder without command modules', async () => {

@@ -1,6 +1,6 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatQuotes, formatSpeakerChoices } from '../../src/bot/format-reply.js';
+import { formatQuotes, formatSpeakerChoices } from '../../src/bot/quote-card.js';
 import type { RecordedRequest } from './discord-emulator.js';
 import { startHarness, TEST_TOKEN, within, type Harness, E2E } from './harness.js';
 
@@ -31,7 +31,7 @@ describe('start-up', E2E, () => {
     const [ready] = h.logs.find('bot ready');
     expect(ready).toMatchObject({
       guilds: 1,
-      commands: ['ask', 'quote', 'reload', 'sources'],
+      commands: ['article', 'Ask the articles', 'ask', 'help', 'quote', 'reload', 'sources'],
       index: { articles: 1, paragraphs: 14 },
     });
   });
@@ -42,7 +42,7 @@ describe('start-up', E2E, () => {
 });
 
 describe('/ask', E2E, () => {
-  test('defers inside the deadline, then edits the reply to the answer citing ¶14 with its article title', async () => {
+  test('defers inside the deadline, then edits the reply to a card quoting ¶14 under its article title', async () => {
     const { interaction, outcome } = h.command('ask', { question: 'What did Spicer say?' });
     const result = await within(outcome, 15_000, '/ask');
 
@@ -59,33 +59,30 @@ describe('/ask', E2E, () => {
     expect(edit?.rawPath).toContain('/messages/%40original');
 
     const embed = result.message?.embeds[0] as {
+      title: string;
       description: string;
-      fields: { name: string; value: string }[];
-      footer: { text: string };
+      author: { name: string };
+      fields?: unknown[];
+      footer?: unknown;
     };
     expect(result.message?.ephemeral).toBe(false);
+    expect(embed.title).toBe('What did Spicer say?');
+    expect(embed.author.name).toBe('Trump says he would be ‘honoured’ to meet North Korean leader');
     expect(embed.description).toContain('conditions are not there right now');
-    expect(embed.description).toContain('[¶14]');
-    const cited = embed.fields.find((f) => f.name.startsWith('¶14 · '));
-    expect(cited?.name).toBe('¶14 · Trump says he would be ‘honoured’ to meet North Korean leader');
-    expect(cited?.value).toContain('White House spokesman Sean Spicer');
-    expect(embed.footer.text).toContain('trump-kim-honoured#14');
+    expect(embed.description).toContain('\u00a0¶14');
+    // No internal ids anywhere a member reads them.
+    expect(JSON.stringify(result.message?.embeds)).not.toContain('trump-kim-honoured');
+    expect(embed.fields ?? []).toEqual([]);
+    expect(embed.footer).toBeUndefined();
   });
 
   test('declines publicly a question the article does not answer, saying what it covers', async () => {
     const { outcome } = h.command('ask', { question: 'What is the recipe for banana bread?' });
     const result = await within(outcome, 15_000, '/ask');
-    const embed = result.message?.embeds[0] as {
-      description: string;
-      fields: { name: string; value: string }[];
-    };
+    const embed = result.message?.embeds[0] as { description: string };
     expect(result.message?.ephemeral).toBe(false);
-    expect(embed.fields).toEqual([
-      {
-        name: 'What the articles cover',
-        value: '• Trump says he would be ‘honoured’ to meet North Korean leader',
-      },
-    ]);
+    expect(embed.description).toContain('Trump says he would be ‘honoured’ to meet North Korean leader');
+    expect(embed.description).toMatch(/doesn't say/);
   });
 
   test('pings nobody when the question contains @everyone and a role mention', async () => {
@@ -98,38 +95,50 @@ describe('/ask', E2E, () => {
     }
   });
 
-  test('answers an empty question only to the asker and removes the public "thinking…" message', async () => {
+  test('refuses an empty question privately from the start: no public "thinking…" first', async () => {
     const { interaction, outcome } = h.command('ask', { question: '   ' });
     const result = await within(outcome, 15_000, '/ask');
+    expect(result.ackType).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(result.message?.ephemeral).toBe(true);
     expect(result.message?.content).toContain('Please type a question');
-    expect(h.emulator.requestsFor(interaction).map((r) => `${r.method} ${r.status}`)).toEqual([
-      'POST 204', // the public deferral
-      'DELETE 204', // its placeholder removed…
-      'POST 200', // …so the follow-up can be ephemeral
-    ]);
-    expect(interaction.originalDeleted).toBe(true);
+    expect(h.emulator.requestsFor(interaction).map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204']);
+  });
+
+  test('answers only the asker when asked with private: True', async () => {
+    const { interaction, outcome } = h.command('ask', { question: 'What did Spicer say?', private: true });
+    const result = await within(outcome, 15_000, '/ask');
+    expect(h.emulator.requestsFor(interaction)[0]?.body).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
+    expect(result.message?.ephemeral).toBe(true);
+    expect((result.message?.embeds[0] as { description: string }).description).toContain('¶14');
   });
 });
 
 describe('/quote', E2E, () => {
-  test('replies with the speaker’s quotes, each cited with its paragraph and article', async () => {
+  test('replies at once with a compact list of the speaker’s quotes, each with its ¶, and a context button', async () => {
     const { interaction, outcome } = h.command('quote', { speaker: 'Sean Spicer' });
     const result = await within(outcome, 15_000, '/quote');
-    expect(h.emulator.requestsFor(interaction).map((r) => `${r.method} ${r.status}`)).toEqual([
-      'POST 204',
-      'PATCH 200',
-    ]);
+    expect(h.emulator.requestsFor(interaction).map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204']);
     expect(result.message?.ephemeral).toBe(false);
     expect(result.message?.allowedMentions).toEqual({ parse: [] });
-    const embed = result.message?.embeds[0] as { title: string; fields: { name: string; value: string }[] };
+    const embed = result.message?.embeds[0] as {
+      title: string;
+      description: string;
+      author: { name: string };
+    };
     expect(embed.title).toBe('What Sean Spicer said');
-    expect(embed.fields).toContainEqual({
-      name: '¶14 · Trump says he would be ‘honoured’ to meet North Korean leader',
-      value: expect.stringContaining('“**conditions are not there right now**”') as string,
-    });
+    expect(embed.author.name).toBe('Trump says he would be ‘honoured’ to meet North Korean leader');
+    expect(embed.description).toContain('“conditions are not there right now”\u00a0¶14');
     const index = h.library.current;
     expect(result.message?.embeds).toEqual(formatQuotes(index.quote('Sean Spicer'), index.articles).embeds);
+
+    const [row] = result.message!.components as { components: { custom_id?: string; label?: string }[] }[];
+    const context = row!.components.find((b) => b.label === 'Show context')!;
+    const shown = await within(h.click(result.message!, context.custom_id!).outcome, 15_000, 'Show context');
+    expect(shown.message?.ephemeral).toBe(true);
+    expect(JSON.stringify(shown.message?.embeds)).toContain('**conditions are not there right now**');
   });
 
   test('says where someone is mentioned when the articles never quote them', async () => {
@@ -139,9 +148,10 @@ describe('/quote', E2E, () => {
     );
   });
 
-  test('says so, and suggests, for a name nobody in the articles has', async () => {
+  test('says so, and suggests, for a name nobody in the articles has, to the asker only', async () => {
     const { outcome } = h.command('quote', { speaker: 'Zebulon Quixote' });
     const result = await within(outcome, 15_000, '/quote');
+    expect(result.message?.ephemeral).toBe(true);
     expect(result.message?.embeds[0]).toMatchObject({ title: 'No one called “Zebulon Quixote”' });
   });
 
@@ -170,10 +180,21 @@ describe('/sources', E2E, () => {
   });
 });
 
+describe('/help', E2E, () => {
+  test('explains every command in one short embed, to the member alone', async () => {
+    const result = await within(h.command('help').outcome, 5_000, '/help');
+    expect(result.message?.ephemeral).toBe(true);
+    const embed = result.message?.embeds[0] as { description: string };
+    for (const command of ['/ask', '/quote', '/sources', 'Ask the articles', '/article'])
+      expect(embed.description).toContain(command);
+    expect(embed.description.length).toBeLessThan(1000);
+  });
+});
+
 describe('errors', E2E, () => {
   test('a command the bot does not serve gets an ephemeral notice, not silence', async () => {
-    const { outcome } = h.command('help');
-    const result = await within(outcome, 5_000, '/help');
+    const { outcome } = h.command('horoscope');
+    const result = await within(outcome, 5_000, '/horoscope');
     expect(result.ackType).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(result.message?.flags).toBe(MessageFlags.Ephemeral);
     expect(result.message?.content).toContain('not available');

@@ -54,6 +54,8 @@ export interface EmulatedMessage {
   id: string;
   content: string;
   embeds: Record<string, unknown>[];
+  /** Action rows of buttons, as sent. */
+  components: Record<string, unknown>[];
   flags: number;
   allowedMentions: unknown;
   ephemeral: boolean;
@@ -114,6 +116,14 @@ export interface EmulatorOptions {
   heartbeatIntervalMs?: number;
 }
 
+/** How the emulated CDN serves one attachment. */
+export interface AttachmentOptions {
+  /** Declared size in the interaction (what Discord says), default the real size. */
+  declaredSize?: number;
+  /** Sends the body this slowly: one byte every `dripMs`, without a Content-Length. */
+  dripMs?: number;
+}
+
 const API_PREFIX = '/api/v10';
 const LIMITS = {
   content: 2000,
@@ -152,6 +162,9 @@ export class DiscordEmulator extends EventEmitter {
   readonly #rateLimits: { method: string; path: RegExp; retryAfterSeconds: number }[] = [];
   readonly #failures: { method: string; path: RegExp; status: number; message: string }[] = [];
   readonly #commandIds = new Map<string, string>();
+  readonly #messages = new Map<string, EmulatedMessage>();
+  readonly #attachments = new Map<string, { bytes: Buffer; options: AttachmentOptions }>();
+  #gatewayDown = false;
   readonly #options: Required<EmulatorOptions>;
   readonly #http: Server;
   readonly #wss: WebSocketServer;
@@ -207,6 +220,40 @@ export class DiscordEmulator extends EventEmitter {
   /** Closes every open gateway connection with `code`; the session stays resumable, as with Discord's 4000. */
   closeGateway(code: number, reason = 'emulated close'): void {
     for (const socket of this.#wss.clients) socket.close(code, reason);
+  }
+
+  /**
+   * An outage: while down, every open connection is closed (resumable) and new ones are closed as soon as
+   * they open, so the client keeps retrying until `gatewayDown(false)`.
+   */
+  gatewayDown(down: boolean): void {
+    this.#gatewayDown = down;
+    if (down) this.closeGateway(4000, 'emulated outage');
+  }
+
+  /** Stores a file on the emulated CDN and returns the attachment object an interaction carries. */
+  addAttachment(filename: string, bytes: Buffer, options: AttachmentOptions = {}): Record<string, unknown> {
+    const id = snowflake();
+    this.#attachments.set(id, { bytes, options });
+    const url = `http://127.0.0.1:${this.#port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return {
+      id,
+      filename,
+      size: options.declaredSize ?? bytes.length,
+      url,
+      proxy_url: url,
+      content_type: filename.endsWith('.md') ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8',
+    };
+  }
+
+  /** A message the bot posted, by id, as it is now. */
+  message(id: string): EmulatedMessage | undefined {
+    return this.#messages.get(id);
+  }
+
+  /** A message as Discord sends it inside interactions and REST answers. */
+  apiMessage(message: EmulatedMessage): Record<string, unknown> {
+    return this.#apiMessage(message);
   }
 
   /**
@@ -289,6 +336,8 @@ export class DiscordEmulator extends EventEmitter {
   // ---- REST ----
 
   async #onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const attachment = /^\/attachments\/(\d+)\//.exec(req.url ?? '');
+    if (attachment) return this.#serveAttachment(attachment[1]!, res);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -323,6 +372,20 @@ export class DiscordEmulator extends EventEmitter {
       .writeHead(reply.status, headers)
       .end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
     this.emit('request', recorded);
+  }
+
+  async #serveAttachment(id: string, res: ServerResponse): Promise<void> {
+    const file = this.#attachments.get(id);
+    if (!file) return void res.writeHead(404).end();
+    const { bytes, options } = file;
+    if (!options.dripMs) return void res.writeHead(200, { 'content-length': bytes.length }).end(bytes);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    for (const byte of bytes) {
+      if (res.destroyed) return;
+      res.write(Buffer.of(byte));
+      await new Promise((resolve) => setTimeout(resolve, options.dripMs));
+    }
+    res.end();
   }
 
   #route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown, url: URL): Reply {
@@ -385,10 +448,13 @@ export class DiscordEmulator extends EventEmitter {
     const names = new Set<string>();
     for (const [i, command] of (body as Record<string, unknown>[]).entries()) {
       const name = String(command.name ?? '');
-      if (!/^[-_\p{Ll}\p{N}]{1,32}$/u.test(name)) return invalidForm(`${i}.name`, 'Command name is invalid');
+      // Context-menu commands (user 2, message 3) have a display name and no description.
+      const menu = command.type === 2 || command.type === 3;
+      if (!(menu ? /^[\p{L}\p{N} _-]{1,32}$/u : /^[-_\p{Ll}\p{N}]{1,32}$/u).test(name))
+        return invalidForm(`${i}.name`, 'Command name is invalid');
       const description = String(command.description ?? '');
-      if (description.length < 1 || description.length > 100)
-        return invalidForm(`${i}.description`, 'Must be 1-100 characters');
+      if (menu ? description !== '' : description.length < 1 || description.length > 100)
+        return invalidForm(`${i}.description`, menu ? 'Must be empty' : 'Must be 1-100 characters');
       if (names.has(name))
         return error(400, 50035, 'Invalid Form Body', { [i]: 'Application command names must be unique' });
       names.add(name);
@@ -415,12 +481,16 @@ export class DiscordEmulator extends EventEmitter {
 
     const { type, data } = (body ?? {}) as { type?: number; data?: Record<string, unknown> };
     const isAutocomplete = state.payload.type === InteractionType.ApplicationCommandAutocomplete;
+    const isComponent = state.payload.type === InteractionType.MessageComponent;
     const allowed = isAutocomplete
       ? [InteractionResponseType.ApplicationCommandAutocompleteResult]
       : [
           InteractionResponseType.ChannelMessageWithSource,
           InteractionResponseType.DeferredChannelMessageWithSource,
           InteractionResponseType.Modal,
+          ...(isComponent
+            ? [InteractionResponseType.DeferredMessageUpdate, InteractionResponseType.UpdateMessage]
+            : []),
         ];
     if (type === undefined || !allowed.includes(type))
       return error(400, 40043, 'Interaction callback type is not valid for this interaction');
@@ -438,6 +508,22 @@ export class DiscordEmulator extends EventEmitter {
       }
       state.ack = { type, at: now, body };
       state.settle({ ackType: type, ackDelayMs: now - state.dispatchedAt, choices });
+    } else if (
+      type === InteractionResponseType.UpdateMessage ||
+      type === InteractionResponseType.DeferredMessageUpdate
+    ) {
+      // The message the button is on becomes the interaction's original, as on Discord.
+      const source = this.#messages.get(String((state.payload as { message?: { id?: string } }).message?.id));
+      if (!source) return error(404, 10008, 'Unknown Message');
+      state.ack = { type, at: now, body };
+      state.original = source;
+      if (type === InteractionResponseType.UpdateMessage) {
+        const invalid = validateMessage(data ?? {});
+        if (invalid) return invalid;
+        applyEdit(source, data ?? {});
+        message = source;
+        state.settle({ ackType: type, ackDelayMs: now - state.dispatchedAt, message });
+      }
     } else if (type === InteractionResponseType.DeferredChannelMessageWithSource) {
       const flags = Number(data?.flags ?? 0);
       message = this.#message({ flags: flags | MessageFlags.Loading }, flags);
@@ -514,9 +600,7 @@ export class DiscordEmulator extends EventEmitter {
     if (method === 'PATCH') {
       const invalid = validateMessage(data);
       if (invalid) return invalid;
-      if (data.content !== undefined) target.content = String(data.content ?? '');
-      if (data.embeds !== undefined) target.embeds = (data.embeds ?? []) as Record<string, unknown>[];
-      target.allowedMentions = data.allowed_mentions;
+      applyEdit(target, data);
       target.loading = false;
       this.#settleWithMessage(state, target);
       return { status: 200, body: this.#apiMessage(target) };
@@ -530,15 +614,18 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   #message(data: Record<string, unknown>, flags: number): EmulatedMessage {
-    return {
+    const message: EmulatedMessage = {
       id: snowflake(),
       content: String(data.content ?? ''),
       embeds: (data.embeds ?? []) as Record<string, unknown>[],
+      components: (data.components ?? []) as Record<string, unknown>[],
       flags,
       allowedMentions: data.allowed_mentions,
       ephemeral: (flags & MessageFlags.Ephemeral) !== 0,
       loading: false,
     };
+    this.#messages.set(message.id, message);
+    return message;
   }
 
   /** The message object Discord returns, complete enough for discord.js to build a Message from it. */
@@ -558,7 +645,7 @@ export class DiscordEmulator extends EventEmitter {
       mentions: [],
       mention_roles: [],
       attachments: [],
-      components: [],
+      components: message.components,
       pinned: false,
       application_id: this.world.applicationId,
       webhook_id: this.world.applicationId,
@@ -569,6 +656,10 @@ export class DiscordEmulator extends EventEmitter {
 
   #onConnection(socket: WebSocket, req: IncomingMessage): void {
     const params = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+    if (this.#gatewayDown) {
+      socket.close(4000, 'emulated outage');
+      return;
+    }
     if (params.get('encoding') !== 'json' || params.get('v') !== '10') {
       socket.close(4012, 'Invalid API version or encoding');
       return;
@@ -737,8 +828,51 @@ export class DiscordEmulator extends EventEmitter {
   }
 }
 
+/** What an edit (a PATCH or an UpdateMessage callback) changes: only the fields it sends. */
+function applyEdit(target: EmulatedMessage, data: Record<string, unknown>): void {
+  if (data.content !== undefined) target.content = String(data.content ?? '');
+  if (data.embeds !== undefined) target.embeds = (data.embeds ?? []) as Record<string, unknown>[];
+  if (data.components !== undefined) target.components = (data.components ?? []) as Record<string, unknown>[];
+  target.allowedMentions = data.allowed_mentions;
+}
+
+/** Checks buttons against Discord's rules: 5 rows of 5, ids and labels within limits, links with a URL. */
+function validateComponents(rows: Record<string, unknown>[]): Reply | undefined {
+  if (rows.length > 5) return invalidForm('components', 'Must be 5 or fewer in length.');
+  const ids = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    const items = (row.components ?? []) as Record<string, unknown>[];
+    if (row.type !== 1 || items.length === 0 || items.length > 5)
+      return invalidForm(`components.${i}`, 'An action row holds 1 to 5 components.');
+    for (const [j, item] of items.entries()) {
+      const where = `components.${i}.components.${j}`;
+      const label = item.label === undefined ? undefined : String(item.label);
+      if (item.type !== 2) return invalidForm(where, 'Only buttons are emulated.');
+      if (label !== undefined && (label.length === 0 || label.length > 80))
+        return invalidForm(`${where}.label`, 'Must be 1-80 in length.');
+      if (label === undefined && item.emoji === undefined)
+        return invalidForm(where, 'A button needs a label or an emoji.');
+      if (item.style === 5) {
+        if (typeof item.url !== 'string' || !/^https?:\/\//.test(item.url) || item.custom_id !== undefined)
+          return invalidForm(`${where}.url`, 'A link button has a URL and no custom id.');
+      } else {
+        const id = item.custom_id;
+        if (typeof id !== 'string' || id.length === 0 || id.length > 100)
+          return invalidForm(`${where}.custom_id`, 'Must be 1-100 in length.');
+        if (ids.has(id)) return invalidForm(`${where}.custom_id`, 'Component custom id cannot be duplicated');
+        ids.add(id);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Checks a message body against Discord's limits; returns the error Discord would send, or undefined. */
 function validateMessage(data: Record<string, unknown>): Reply | undefined {
+  if (data.components !== undefined) {
+    const invalid = validateComponents((data.components ?? []) as Record<string, unknown>[]);
+    if (invalid) return invalid;
+  }
   const content = data.content;
   if (typeof content === 'string' && content.length > LIMITS.content)
     return invalidForm('content', 'Must be 2000 or fewer in length.');

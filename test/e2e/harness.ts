@@ -11,12 +11,16 @@ import type { Library } from '../../src/engine/library.js';
 import { DiscordEmulator, type EmulatedInteraction, type InteractionOutcome } from './discord-emulator.js';
 import {
   autocompleteInteraction,
+  booleanOption,
+  buttonInteraction,
   chatInputInteraction,
   guildMember,
+  messageCommandInteraction,
   stringOption,
   type World,
 } from './payloads.js';
-import type { APIInteractionGuildMember } from 'discord.js';
+import type { APIInteraction, APIInteractionGuildMember } from 'discord.js';
+import type { EmulatedMessage } from './discord-emulator.js';
 
 /**
  * Options for every end-to-end describe block. A test waits up to 60 s at a time for the bot (`within`),
@@ -60,9 +64,25 @@ export interface Harness {
   /** Runs `/name` as `member` and waits until the user sees the answer. */
   command(
     name: string,
-    options?: Record<string, string>,
+    options?: Record<string, string | boolean>,
     member?: APIInteractionGuildMember,
   ): { interaction: EmulatedInteraction; outcome: Promise<InteractionOutcome> };
+  /** Clicks the button with `customId` under `message`, as `member`. */
+  click(
+    message: EmulatedMessage,
+    customId: string,
+    member?: APIInteractionGuildMember,
+  ): { interaction: EmulatedInteraction; outcome: Promise<InteractionOutcome> };
+  /** Uses the message command `name` on a member's message saying `content`. */
+  messageCommand(
+    name: string,
+    content: string,
+  ): { interaction: EmulatedInteraction; outcome: Promise<InteractionOutcome> };
+  /** Sends any interaction payload (for shapes the helpers above do not build). */
+  dispatch(payload: APIInteraction): {
+    interaction: EmulatedInteraction;
+    outcome: Promise<InteractionOutcome>;
+  };
   /** Types `typed` into `/name option:` and waits for the suggestions. */
   autocomplete(name: string, option: string, typed: string): Promise<InteractionOutcome>;
   close(): Promise<void>;
@@ -82,6 +102,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const emulator = await DiscordEmulator.start({ token: TEST_TOKEN });
+  const feedbackDir = await mkdtemp(path.join(tmpdir(), 'feedback-'));
   const config = loadConfig({
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_CLIENT_ID: emulator.world.applicationId,
@@ -89,6 +110,10 @@ export async function startHarness(
     KNOWLEDGE_DIR: options.knowledgeDir ?? KNOWLEDGE_DIR,
     ASK_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
+    // Each harness keeps its votes in its own folder, removed with the emulator.
+    FEEDBACK_DIR: feedbackDir,
+    // The emulated guild is the bot's home server, where moderators may change the knowledge base.
+    KNOWLEDGE_GUILD_IDS: emulator.world.guildId,
     ...options.env?.(emulator.world),
   });
   const logs = new LogCapture();
@@ -110,10 +135,28 @@ export async function startHarness(
         chatInputInteraction(emulator.world, {
           commandId: emulator.commandId(name),
           name,
-          options: Object.entries(values).map(([key, value]) => stringOption(key, value)),
+          options: Object.entries(values).map(([key, value]) =>
+            typeof value === 'boolean' ? booleanOption(key, value) : stringOption(key, value),
+          ),
           member,
         }),
       );
+      return { interaction, outcome: interaction.outcome };
+    },
+    click(message, customId, member = guildMember()) {
+      const interaction = emulator.dispatchInteraction(
+        buttonInteraction(emulator.world, { customId, message: emulator.apiMessage(message), member }),
+      );
+      return { interaction, outcome: interaction.outcome };
+    },
+    messageCommand(name, content) {
+      const interaction = emulator.dispatchInteraction(
+        messageCommandInteraction(emulator.world, { commandId: emulator.commandId(name), name, content }),
+      );
+      return { interaction, outcome: interaction.outcome };
+    },
+    dispatch(payload) {
+      const interaction = emulator.dispatchInteraction(payload);
       return { interaction, outcome: interaction.outcome };
     },
     autocomplete(name, option, typed) {
@@ -124,6 +167,7 @@ export async function startHarness(
     async close() {
       await bot.stop();
       await emulator.close();
+      await rm(feedbackDir, { recursive: true, force: true });
     },
   };
 }

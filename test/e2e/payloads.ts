@@ -4,16 +4,22 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   ChannelType,
+  ComponentType,
   GuildMemberFlags,
   InteractionContextType,
   InteractionType,
   Locale,
+  MessageType,
   PermissionFlagsBits,
   type APIApplicationCommandAutocompleteGuildInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandGuildInteraction,
   type APITextChannel,
   type APIInteractionGuildMember,
+  type APIMessage,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentButtonInteraction,
   type APIUser,
 } from 'discord.js';
 
@@ -148,7 +154,8 @@ export function chatInputInteraction(
   options: {
     commandId: string;
     name: string;
-    options?: APIApplicationCommandInteractionDataBasicOption[];
+    options?: APIApplicationCommandInteractionDataOption[];
+    resolved?: Record<string, unknown>;
     member?: APIInteractionGuildMember;
   },
 ): APIChatInputApplicationCommandGuildInteraction {
@@ -161,6 +168,7 @@ export function chatInputInteraction(
       type: ApplicationCommandType.ChatInput,
       guild_id: world.guildId,
       ...(options.options ? { options: options.options } : {}),
+      ...(options.resolved ? { resolved: options.resolved } : {}),
     },
   };
 }
@@ -193,5 +201,70 @@ export function autocompleteInteraction(
         },
       ],
     },
+  };
+}
+
+/** A boolean option as the member submitted it. */
+export function booleanOption(name: string, value: boolean): APIApplicationCommandInteractionDataBasicOption {
+  return { name, type: ApplicationCommandOptionType.Boolean, value };
+}
+
+/** A click on a button under one of the bot's messages, as in INTERACTION_CREATE. */
+export function buttonInteraction(
+  world: World,
+  options: { customId: string; message: Record<string, unknown>; member?: APIInteractionGuildMember },
+): APIMessageComponentButtonInteraction {
+  return {
+    ...interactionBase(world, options.member ?? guildMember()),
+    type: InteractionType.MessageComponent,
+    message: options.message as unknown as APIMessage,
+    data: { custom_id: options.customId, component_type: ComponentType.Button },
+  };
+}
+
+/** "Apps → <name>" on a member's message, as in INTERACTION_CREATE. */
+export function messageCommandInteraction(
+  world: World,
+  options: { commandId: string; name: string; content: string; member?: APIInteractionGuildMember },
+): APIMessageApplicationCommandInteraction {
+  const author = guildMember().user;
+  const target: APIMessage = {
+    id: snowflake(),
+    type: MessageType.Default,
+    channel_id: world.channel.id,
+    author,
+    content: options.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+  };
+  return {
+    ...interactionBase(world, options.member ?? guildMember()),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: options.commandId,
+      name: options.name,
+      type: ApplicationCommandType.Message,
+      guild_id: world.guildId,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
+  };
+}
+
+/** `/article add file:` style invocation data: an attachment option and its resolved attachment. */
+export function attachmentOption(
+  name: string,
+  attachment: Record<string, unknown>,
+): { option: APIApplicationCommandInteractionDataBasicOption; resolved: Record<string, unknown> } {
+  return {
+    option: { name, type: ApplicationCommandOptionType.Attachment, value: String(attachment.id) },
+    resolved: { attachments: { [String(attachment.id)]: attachment } },
   };
 }

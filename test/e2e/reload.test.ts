@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
@@ -32,6 +33,7 @@ function embedOf(outcome: InteractionOutcome): {
   title?: string;
   description?: string;
   fields?: { name: string; value: string }[];
+  author?: { name: string; url?: string };
 } {
   return outcome.message?.embeds[0] ?? {};
 }
@@ -45,7 +47,11 @@ describe('/reload permissions', E2E, () => {
     expect(result.message?.flags).toBe(MessageFlags.Ephemeral);
     expect(result.message?.content).toContain('Only moderators');
     expect(h.library.current).toBe(before);
-    expect(h.logs.find('reload refused: not a moderator')[0]).toMatchObject({ user: member.user.id });
+    expect(h.logs.find('command refused')[0]).toMatchObject({
+      user: member.user.id,
+      command: 'reload',
+      reason: expect.stringContaining('Only moderators') as string,
+    });
     expect(h.logs.find('reload requested')).toEqual([]);
   });
 
@@ -77,9 +83,18 @@ describe('/reload permissions', E2E, () => {
     const result = await within(outcome, 15_000, '/ask');
     const embed = embedOf(result);
     expect(embed.description).toContain('£2 million');
-    expect(embed.fields?.[0]?.name).toMatch(/^¶\d+ · Harbour reopens after winter storm$/);
-    expect(h.emulator.requestsFor(interaction).at(-1)?.body).toMatchObject({
-      components: [{ components: [{ url: 'https://example.com/harbour-reopens' }] }],
+    expect(embed.author).toEqual({
+      name: 'Harbour reopens after winter storm',
+      url: 'https://example.com/harbour-reopens',
+    });
+    const body = h.emulator.requestsFor(interaction).at(-1)?.body as {
+      components: { components: unknown[] }[];
+    };
+    expect(body.components[0]!.components).toContainEqual({
+      type: 2,
+      style: 5,
+      label: 'Read the article',
+      url: 'https://example.com/harbour-reopens',
     });
   });
 
@@ -131,19 +146,25 @@ describe('/reload while people are asking', E2E, () => {
     ).toBeGreaterThan(0);
   });
 
-  test('two reloads at once share one rebuild', async () => {
+  test('a /reload sent during another, after an edit, gets a rebuild of its own that serves the edit', async () => {
     const rebuildsBefore = h.logs.find('knowledge index reloaded').length;
-    const [first, second] = await within(
-      Promise.all([
-        h.command('reload', {}, moderator()).outcome,
-        h.command('reload', {}, moderator()).outcome,
-      ]),
-      30_000,
-      'two reloads',
+    const file = path.join(knowledge.dir, 'harbour-reopens.md');
+    const original = readFileSync(file, 'utf8');
+    const first = h.command('reload', {}, moderator()).outcome;
+    // A moderator saves an edit while a colleague's reload runs, then reloads.
+    writeFileSync(file, original.replace('about £2 million', 'about £7 million'));
+    const second = h.command('reload', {}, moderator()).outcome;
+    const [, edited] = await within(Promise.all([first, second]), 30_000, 'two reloads');
+    expect(embedOf(edited).title).toBe('Knowledge base reloaded');
+    expect(h.logs.find('knowledge index reloaded').length).toBe(rebuildsBefore + 2);
+    const answer = await within(
+      h.command('ask', { question: 'How much did the harbour repairs cost?' }).outcome,
+      15_000,
+      '/ask after the reloads',
     );
-    expect(embedOf(first).title).toBe('Knowledge base reloaded');
-    expect(embedOf(second).description).toBe(embedOf(first).description);
-    expect(h.logs.find('knowledge index reloaded').length).toBe(rebuildsBefore + 1);
+    expect(embedOf(answer).description).toContain('£7 million');
+    writeFileSync(file, original);
+    await h.library.reload();
   });
 });
 

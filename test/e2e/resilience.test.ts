@@ -96,7 +96,7 @@ describe('acknowledgement', E2E, () => {
     const { interaction, outcome } = h.command('ask', { question: 'And Tillerson?' }, member);
     const result = await within(outcome, 5_000, 'second /ask');
     expect(result.message?.ephemeral).toBe(true);
-    expect(result.message?.content).toMatch(/Try again in \d+ s/);
+    expect(result.message?.content).toMatch(/You can ask again <t:\d+:R>\./);
     expect(h.emulator.requestsFor(interaction)).toHaveLength(1);
     // Someone else is not held up by it.
     const other = await within(

@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import {
   ApplicationCommandOptionType,
   InteractionContextType,
@@ -17,21 +15,23 @@ import { TEST_TOKEN, within, E2E } from './harness.js';
 // `npm run deploy-commands` and `npm start` as a user runs them: separate processes, configured only
 // through the environment, pointed at the emulated Discord.
 
-const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 const discord = emulatedDiscordForProcesses();
 const { children } = discord;
 
 /**
- * Runs the command behind an npm script, as npm would but without npm in between: npm exits on SIGTERM
- * without waiting for its child, so signals are tested on the process a supervisor should run.
+ * Runs an npm script exactly as the README says (`npm start`), in a process group of its own so a test
+ * can signal the group as Ctrl-C or systemd do. `--silent` keeps npm's own lines out of the JSON log.
  * Resolves with the exit code and standard error (the JSON log).
  */
 function run(
   script: 'start' | 'deploy-commands',
   env: Record<string, string>,
 ): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {
-  const [bin, ...args] = packageJson.scripts[script]!.split(' ');
-  const child = spawn(path.join('node_modules/.bin', bin!), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', script], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.push(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -67,7 +67,15 @@ describe('npm run deploy-commands', E2E, () => {
 
     const body = requests[0]!.body as RESTPostAPIChatInputApplicationCommandsJSONBody[];
     const byName = new Map(body.map((c) => [c.name, c]));
-    expect([...byName.keys()].sort()).toEqual(['ask', 'quote', 'reload', 'sources']);
+    expect([...byName.keys()].sort()).toEqual([
+      'Ask the articles',
+      'article',
+      'ask',
+      'help',
+      'quote',
+      'reload',
+      'sources',
+    ]);
     expect(byName.get('ask')).toMatchObject({
       options: [
         {
@@ -107,12 +115,12 @@ describe('npm run deploy-commands', E2E, () => {
         .get('global')
         ?.map((c) => c.name)
         .sort(),
-    ).toEqual(['ask', 'quote', 'reload', 'sources']);
+    ).toEqual(['Ask the articles', 'article', 'ask', 'help', 'quote', 'reload', 'sources']);
   });
 });
 
 describe('npm start', E2E, () => {
-  test('logs in after loading the index, serves /ask, reports health, and stops cleanly on SIGTERM', async () => {
+  test('logs in after loading the index, serves /ask, reports health, and stops cleanly on SIGTERM to its process group', async () => {
     const healthPort = await freePort();
     const { child, done } = run('start', botEnv(discord.emulator, { HEALTH_PORT: String(healthPort) }));
 
@@ -137,7 +145,9 @@ describe('npm start', E2E, () => {
     expect(outcome.ackDelayMs).toBeLessThan(3000);
     expect(JSON.stringify(outcome.message?.embeds)).toContain('conditions are not there right now');
 
-    child.kill('SIGTERM');
+    // As Ctrl-C in a terminal or systemd do: the whole group (npm and the bot) gets the signal, and npm
+    // passes it on too. Both arrive at once; the bot stops once, cleanly.
+    process.kill(-child.pid!, 'SIGTERM');
     const { code, stderr } = await within(done, 15_000, 'shutdown');
     expect(code, stderr).toBe(0);
     const messages = stderr
@@ -146,9 +156,59 @@ describe('npm start', E2E, () => {
       .map((line) => (JSON.parse(line) as { msg: string }).msg);
     // The index is ready before the bot logs in, so the first question is never answered cold.
     expect(messages.indexOf('knowledge index loaded')).toBeLessThan(messages.indexOf('bot ready'));
-    expect(messages).toContain('shutting down');
-    expect(messages.slice(messages.indexOf('shutting down'))).toEqual(['shutting down', 'stopped']);
+    const stopping = messages.indexOf('shutting down: finishing the answers in flight');
+    expect(stopping).toBeGreaterThan(-1);
+    expect(messages.slice(stopping)).toEqual(['shutting down: finishing the answers in flight', 'stopped']);
     expect(stderr).not.toContain(TEST_TOKEN);
+  });
+
+  test('on SIGTERM answers all 30 questions in flight, tells newcomers it is restarting, and exits 0', async () => {
+    const healthPort = await freePort();
+    const { child, done } = run('start', botEnv(discord.emulator, { HEALTH_PORT: String(healthPort) }));
+    await expect
+      .poll(
+        async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz`).catch(() => undefined))?.status,
+        {
+          timeout: 60_000,
+          interval: 250,
+        },
+      )
+      .toBe(200);
+    const { chatInputInteraction, stringOption } = await import('./payloads.js');
+    const ask = () =>
+      discord.emulator.dispatchInteraction(
+        chatInputInteraction(discord.emulator.world, {
+          commandId: discord.emulator.commandId('ask'),
+          name: 'ask',
+          options: [stringOption('question', 'What did Spicer say?')],
+        }),
+      );
+    // Discord holds every answer back for 2 s (a 429 on its edit), so all 30 are in flight at the signal.
+    for (let i = 0; i < 30; i++) discord.emulator.rateLimitNext('PATCH', /\/messages\/@original$/, 2);
+    const inFlight = Array.from({ length: 30 }, ask);
+    await expect
+      .poll(() => discord.emulator.requests.filter((r) => r.method === 'PATCH' && r.status === 429).length, {
+        timeout: 30_000,
+      })
+      .toBe(30);
+
+    // npm passes the signal to the bot (the script execs node, so there is no shell in between).
+    child.kill('SIGTERM');
+    await expect
+      .poll(
+        async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz`).catch(() => undefined))?.status,
+      )
+      .not.toBe(200);
+    const late = await within(ask().outcome, 15_000, 'a question during shutdown');
+    expect(late.message?.ephemeral).toBe(true);
+    expect(late.message?.content).toMatch(/restarting/);
+
+    const outcomes = await within(Promise.all(inFlight.map((i) => i.outcome)), 30_000, 'the 30 answers');
+    for (const outcome of outcomes)
+      expect(JSON.stringify(outcome.message?.embeds)).toContain('conditions are not there right now');
+    const { code, stderr } = await within(done, 30_000, 'shutdown');
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('"inFlight":30');
   });
 
   test('without a token exits with 1 and a message naming the variable and the CLI', async () => {
