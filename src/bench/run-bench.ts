@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import type { DiscordLoadOptions, DiscordLoadResult } from './discord-load.js';
+import { corpusStats, type CorpusStats } from './corpus-stats.js';
 import { corpusQuestions, generateCorpus, writeCorpus, type GeneratedArticle } from './generate-corpus.js';
 import type { ServeProbeResult, ServeSpec } from './serve-probe.js';
 import { growth, type Growth } from './stats.js';
@@ -24,6 +25,9 @@ import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEV_SET = 'test/fixtures/calibration/seed-calibration.json';
+// The generated corpora are made from the knowledge folder's articles and these, the project's own news
+// articles written for the question bank, so article and paragraph shapes vary as news does.
+const EXTRA_SOURCES = path.join(HERE, '..', '..', 'test', 'fixtures', 'question-bank', 'articles');
 const CORPUS_SEED = 1;
 const GENERATED_QUESTIONS = 40;
 // Warm starts are repeated (the median is reported) while they are cheap; one run above this size.
@@ -55,6 +59,8 @@ interface KnowledgeBaseFigures {
   warm: StartupProbeResult;
   warmRuns: number[];
   serve: ServeProbeResult;
+  /** What the knowledge base holds: distinct words and paragraphs, lengths, Heaps' law fit. */
+  corpus: CorpusStats;
 }
 
 interface BenchReport {
@@ -63,6 +69,8 @@ interface BenchReport {
   code: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverage: number[] };
   model: { build: BuildProbeResult; load: LoadProbeResult };
+  /** The generated corpora's sources (article slugs) and the time to generate the largest. */
+  corpus: { sources: string[]; generateMs: number };
   knowledgeBases: KnowledgeBaseFigures[];
   growth: Record<string, Growth & { values: (number | null)[] }>;
   discord: DiscordLoadResult | { skipped: string };
@@ -112,18 +120,41 @@ async function main(): Promise<void> {
     await cp(config.KNOWLEDGE_DIR, seedDir, { recursive: true });
     const seedWorkload = await seedArticleWorkload();
     const bases: KnowledgeBaseFigures[] = [];
+    const seedStats = corpusStats(sources.map((a) => a.paragraphs.map((p) => p.text)));
     bases.push(
-      await measureKnowledgeBase(runner, root, models, 'seed', null, seedDir, seedWorkload, sources[0]?.file),
+      await measureKnowledgeBase(
+        runner,
+        root,
+        models,
+        'seed',
+        null,
+        seedDir,
+        seedWorkload,
+        sources[0]?.file,
+        seedStats,
+      ),
     );
 
-    const corpus = generateCorpus(sources, { articles: Math.max(0, ...sizes), seed: CORPUS_SEED });
+    const corpusSources = [...sources, ...(await extraSources())];
+    progress(`corpus: generating ${Math.max(0, ...sizes)} articles from ${corpusSources.length} sources`);
+    const generateStarted = performance.now();
+    const corpus = generateCorpus(corpusSources, { articles: Math.max(0, ...sizes), seed: CORPUS_SEED });
+    const generateMs = performance.now() - generateStarted;
+    progress(`corpus: generated in ${fmt(generateMs / 1000)} s`);
     for (const size of sizes) {
       const articles = corpus.slice(0, size);
       const dir = path.join(root, `gen-${size}`, 'knowledge');
       await writeCorpus(dir, articles);
       const workload = generatedWorkload(articles);
       const middle = articles[Math.floor(articles.length / 2)]!.fileName;
-      bases.push(await measureKnowledgeBase(runner, root, models, `${size}`, size, dir, workload, middle));
+      const stats = corpusStats(articles.map((a) => a.paragraphs));
+      progress(
+        `${size}: ${stats.distinctWords} distinct words of ${stats.totalWords}, ` +
+          `${stats.distinctParagraphs} distinct paragraphs of ${stats.paragraphs}`,
+      );
+      bases.push(
+        await measureKnowledgeBase(runner, root, models, `${size}`, size, dir, workload, middle, stats),
+      );
     }
 
     let discord: DiscordLoadResult | { skipped: string };
@@ -162,6 +193,7 @@ async function main(): Promise<void> {
         loadAverage,
       },
       model: { build, load },
+      corpus: { sources: corpusSources.map((a) => a.slug), generateMs },
       knowledgeBases: bases,
       growth: growthOf(generated),
       discord,
@@ -207,6 +239,7 @@ async function measureKnowledgeBase(
   knowledgeDir: string,
   workload: Workload,
   changeFile: string | undefined,
+  corpus: CorpusStats,
 ): Promise<KnowledgeBaseFigures> {
   const cacheDir = path.join(root, label === 'seed' ? 'seed' : `gen-${label}`, 'cache');
   await mkdir(cacheDir, { recursive: true });
@@ -241,7 +274,7 @@ async function measureKnowledgeBase(
   warms.push(serve.start);
   warms.sort((a, b) => a.toFirstAnswerMs - b.toFirstAnswerMs);
   const warm = warms[Math.floor(warms.length / 2)]!;
-  return { label, size, cold, warm, warmRuns: warms.map((w) => w.toFirstAnswerMs), serve };
+  return { label, size, cold, warm, warmRuns: warms.map((w) => w.toFirstAnswerMs), serve, corpus };
 }
 
 /** Runs the bench's probe scripts in fresh Node processes (through tsx, as `npm start` runs the bot). */
@@ -296,6 +329,18 @@ class ChildRunner {
   }
 }
 
+/** The question bank's articles, when this checkout has them (a missing folder just narrows the sources). */
+async function extraSources() {
+  try {
+    return await loadKnowledge(EXTRA_SOURCES);
+  } catch (err) {
+    progress(
+      `${EXTRA_SOURCES} unusable (${err instanceof Error ? err.message : String(err)}); generating from the knowledge folder alone`,
+    );
+    return [];
+  }
+}
+
 /** The dev set's questions and names for the real seed article; names unknown to it are looked up too. */
 async function seedArticleWorkload(): Promise<Workload> {
   let questions = FALLBACK_OFFTOPIC;
@@ -334,6 +379,7 @@ function lookupWorkload(questions: string[], names: string[]): Workload {
 
 // The figures whose growth is reported: how to read each from one knowledge base.
 const GROWN: Record<string, (b: KnowledgeBaseFigures) => number | undefined> = {
+  'distinct words': (b) => b.corpus.distinctWords,
   'cold start': (b) => b.cold.toFirstAnswerMs,
   'warm start': (b) => b.warm.toFirstAnswerMs,
   '/ask p50': (b) => b.serve.ask.p50,
@@ -468,6 +514,24 @@ function renderTable(report: BenchReport): string {
     'articles / paragraphs / sentences',
     (b) => `${b.serve.stats.articles}/${b.serve.stats.paragraphs}/${b.serve.stats.sentences}`,
   );
+  row(
+    'words: total / distinct',
+    (b) => `${b.corpus.totalWords} / ${b.corpus.distinctWords}`,
+    'distinct words',
+  );
+  row(
+    'distinct paragraphs',
+    (b) =>
+      `${b.corpus.distinctParagraphs} (${fmt((100 * b.corpus.distinctParagraphs) / Math.max(1, b.corpus.paragraphs))} %)`,
+  );
+  row(
+    'mean words per paragraph / article',
+    (b) => `${fmt(b.corpus.meanParagraphWords)} / ${fmt(b.corpus.meanArticleWords)}`,
+  );
+  // Below a few prefixes (about 1,500 words) the fit says nothing.
+  row("Heaps' β (distinct ∝ words^β)", (b) =>
+    b.corpus.heaps && b.corpus.heaps.prefixes >= 5 ? b.corpus.heaps.beta.toFixed(2) : undefined,
+  );
   row('start-up to first answer, cold cache (ms)', (b) => b.cold.toFirstAnswerMs, 'cold start');
   row('  of which open library (embeds all)', (b) => b.cold.openLibraryMs);
   row('start-up to first answer, warm cache (ms)', (b) => b.warm.toFirstAnswerMs, 'warm start');
@@ -516,7 +580,8 @@ function renderTable(report: BenchReport): string {
     '',
     table(header, rows),
     '',
-    'seed = the real knowledge/ folder; N art. = generated corpora (src/bench/generate-corpus.ts, seed 1).',
+    `seed = the real knowledge/ folder; N art. = generated corpora (src/bench/generate-corpus.ts, seed 1, from ${report.corpus.sources.length} source articles; ${fmt(report.corpus.generateMs / 1000)} s to generate).`,
+    "Words: runs of letters, case folded; Heaps' β fitted on prefixes of the corpus from 500 words (0.4–0.6 is usual for large English corpora; higher on small ones).",
     `Warm start: median of ${WARM_STARTS} start-ups up to ${REPEAT_WARM_UP_TO} articles, one above. Lookups (/quote, autocomplete) include names nobody has.`,
     'per 10×: growth factor per tenfold step between sizes (1→10, 10→100, 100→1000); growth judged on the last step.',
     '',
