@@ -79,7 +79,10 @@ export interface Harness {
     content: string,
   ): { interaction: EmulatedInteraction; outcome: Promise<InteractionOutcome> };
   /** Sends any interaction payload (for shapes the helpers above do not build). */
-  dispatch(payload: APIInteraction): {
+  dispatch(
+    payload: APIInteraction,
+    options?: { ageMs?: number },
+  ): {
     interaction: EmulatedInteraction;
     outcome: Promise<InteractionOutcome>;
   };
@@ -155,8 +158,8 @@ export async function startHarness(
       );
       return { interaction, outcome: interaction.outcome };
     },
-    dispatch(payload) {
-      const interaction = emulator.dispatchInteraction(payload);
+    dispatch(payload, options) {
+      const interaction = emulator.dispatchInteraction(payload, options);
       return { interaction, outcome: interaction.outcome };
     },
     autocomplete(name, option, typed) {

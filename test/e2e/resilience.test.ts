@@ -1,6 +1,7 @@
 import { GatewayOpcodes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chatInputInteraction, guildMember, stringOption } from './payloads.js';
+import { startHealthServer } from '../../src/bot/health.js';
+import { autocompleteInteraction, chatInputInteraction, guildMember, stringOption } from './payloads.js';
 import { startHarness, TEST_TOKEN, within, type Harness, E2E } from './harness.js';
 
 // What goes wrong between the bot and Discord in production: dropped gateway connections, rate limits,
@@ -41,7 +42,55 @@ describe('gateway', E2E, () => {
   });
 });
 
+describe('health', E2E, () => {
+  test('/healthz answers 503 while the gateway is down, and 200 again once the session resumes', async () => {
+    const health = await startHealthServer({ port: 0, isHealthy: () => h.bot.isReady(), logger: h.logger });
+    const status = async () => (await fetch(`http://127.0.0.1:${health.port}/healthz`)).status;
+    try {
+      expect(await status()).toBe(200);
+      // An outage: the connection drops and every reconnection is refused until it ends.
+      h.emulator.gatewayDown(true);
+      await expect.poll(status, { timeout: 10_000 }).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await status()).toBe(503);
+      h.emulator.gatewayDown(false);
+      await expect.poll(status, { timeout: 30_000, interval: 200 }).toBe(200);
+    } finally {
+      h.emulator.gatewayDown(false);
+      await health.close();
+    }
+  });
+});
+
 describe('REST', E2E, () => {
+  test('a 429 on an interaction callback is logged with its route and Retry-After', async () => {
+    h.emulator.rateLimitNext('POST', /\/callback$/, 1);
+    const { outcome } = h.command('sources', {}, guildMember());
+    await within(outcome, 15_000, '/sources through a 429');
+    const logged = h.logs
+      .find('rate limited by Discord')
+      .find((line) => String(line.route).includes('callback'));
+    expect(logged).toMatchObject({ method: 'POST', retryAfterSeconds: 1 });
+    expect(JSON.stringify(logged)).not.toMatch(/interactions\/\d+\/aW50/);
+  });
+
+  test('an autocomplete that expired before it was answered is logged at debug, not as an error', async () => {
+    const errorsBefore = h.logs.lines.filter((l) => l.level === 50).length;
+    const { outcome } = h.dispatch(
+      autocompleteInteraction(h.emulator.world, {
+        commandId: h.emulator.commandId('quote'),
+        name: 'quote',
+        option: 'speaker',
+        typed: 'Sp',
+      }),
+      { ageMs: 5_000 },
+    );
+    void outcome;
+    await expect.poll(() => h.logs.find('autocomplete expired before it was answered')).toHaveLength(1);
+    expect(h.logs.find('autocomplete expired before it was answered')[0]).toMatchObject({ level: 20 });
+    expect(h.logs.lines.filter((l) => l.level === 50).length).toBe(errorsBefore);
+  });
+
   test('a 429 with Retry-After on the reply is waited out and the edit retried', async () => {
     h.emulator.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
     const { interaction, outcome } = h.command('ask', { question: 'What did Spicer say?' }, guildMember());
