@@ -66,8 +66,12 @@ export async function addArticleFile(
 ): Promise<AddedArticle> {
   const article = validateArticleFile(fileName, bytes);
   return oneAtATime(dir, async () => {
-    const { folder, current } = await readFolder(dir);
-    const taken = await entryKind(path.join(folder, fileName));
+    const taken = await entryKind(path.join(dir, fileName));
+    // The file being replaced is not read: it may be the broken file this upload fixes.
+    const { folder, current } = await readFolder(
+      dir,
+      options.replace && taken === 'file' ? fileName : undefined,
+    );
     if (taken === 'other') {
       const reason = current.skipped.find((s) => s.file === fileName)?.reason ?? 'is not a regular file';
       throw new KnowledgeError([
@@ -148,11 +152,15 @@ export async function removeArticleFile(dir: string, slug: string): Promise<{ fi
 /**
  * The knowledge folder's real path (where the loader reads) and what it holds now. A folder with no
  * articles is read as empty, so the first article can be added to it; a folder with broken files is
- * refused with their problems, since what a change would leave cannot be checked against them.
+ * refused with their problems, since what a change would leave cannot be checked against them; the file
+ * named `replacing` is left out of the reading.
  */
-async function readFolder(dir: string): Promise<{ folder: string; current: KnowledgeFolder }> {
+async function readFolder(
+  dir: string,
+  replacing?: string,
+): Promise<{ folder: string; current: KnowledgeFolder }> {
   try {
-    const current = await loadKnowledgeFolder(dir);
+    const current = await loadKnowledgeFolder(dir, [], replacing);
     return { folder: await realpath(dir), current };
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;

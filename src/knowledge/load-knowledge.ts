@@ -22,11 +22,13 @@ export type FileRead = { bytes: Buffer } | { skip: string };
  * point, FIFOs, sockets, devices, other names, hidden files, READMEs) is left out and listed in `skipped`
  * with its reason. All or nothing: if any article is broken, throws one KnowledgeError listing every
  * problem, so a reload never swaps in half a knowledge base. A file whose bytes match an article of
- * `previous` gives that same article object, not a new parse: on reload that is most files.
+ * `previous` gives that same article object, not a new parse: on reload that is most files. A file named
+ * in `replacing` is left out (listed as skipped), so a broken file can be replaced by a good one.
  */
 export async function loadKnowledgeFolder(
   dir: string,
   previous: readonly Article[] = [],
+  replacing?: string,
 ): Promise<KnowledgeFolder> {
   const previousByFile = new Map(previous.map((a) => [a.file, a]));
   let folder: string;
@@ -44,7 +46,7 @@ export async function loadKnowledgeFolder(
   const skipped: SkippedFile[] = [];
   const files: string[] = [];
   for (const entry of entries) {
-    const reason = await skipReason(folder, entry);
+    const reason = entry.name === replacing ? 'is being replaced' : await skipReason(folder, entry);
     if (reason === undefined) files.push(entry.name);
     else skipped.push({ file: entry.name, reason });
   }

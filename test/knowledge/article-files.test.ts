@@ -232,6 +232,13 @@ describe('addArticleFile', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('replaces a broken file with a good one of the same name, so a moderator can fix it from Discord', async () => {
+    const dir = await folder({ 'harbour.md': HARBOUR, 'broken.md': 'no front matter' });
+    const { replaced } = await addArticleFile(dir, 'broken.md', bytes(article('Storm')), { replace: true });
+    expect(replaced).toBe(true);
+    expect((await loadKnowledgeFolder(dir)).articles.map((a) => a.file)).toEqual(['broken.md', 'harbour.md']);
+  });
+
   it('lets only one of two files with the same slug in when both are added at once', async () => {
     const dir = await folder({ 'harbour.md': HARBOUR });
     const results = await Promise.allSettled([
