@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { AnswerPart, AskResult, Citation } from '../answer/types.js';
 import type { Article } from '../knowledge/types.js';
-import { encodeRefs, refOf, textStamp, type ParagraphRef } from './button-ids.js';
+import { decodeRefs, encodeRefs, refOf, textStamp, type ParagraphRef } from './button-ids.js';
 import {
   buttonRows,
   COLOUR,
@@ -75,11 +75,16 @@ export function formatAnswer(result: AskResult, articles: readonly Article[]): R
 
   const refs = cited.flatMap((c) => refOf(c.id) ?? []);
   const buttons: APIButtonComponent[] = [];
-  const stamp = textStamp(cited.map((c) => c.text));
-  const sourcesId = `ask:${ASK_BUTTONS.sources}:${stamp}:`;
-  const sourcesRefs = encodeRefs(refs, DISCORD_LIMITS.customId - sourcesId.length);
+  // The stamp is a fixed 8 characters, so the room for citations is known before it is computed, over
+  // the citations that fit.
+  const sourcesRefs = encodeRefs(
+    refs,
+    DISCORD_LIMITS.customId - `ask:${ASK_BUTTONS.sources}:12345678:`.length,
+  );
+  const stamp = textStamp(cited.slice(0, decodeRefs(sourcesRefs).length).map((c) => c.text));
   // A slug too long to leave room for even one citation gets no button rather than one that shows nothing.
-  if (sourcesRefs !== '') buttons.push(button(`${sourcesId}${sourcesRefs}`, 'Show sources', '📄'));
+  if (sourcesRefs !== '')
+    buttons.push(button(`ask:${ASK_BUTTONS.sources}:${stamp}:${sourcesRefs}`, 'Show sources', '📄'));
   const link = docs.map((d) => bySlug.get(d)?.url).find((u) => u && u.length <= DISCORD_LIMITS.buttonUrl);
   if (link)
     buttons.push({
