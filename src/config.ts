@@ -5,9 +5,12 @@ import { z } from 'zod';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** Far beyond any bot's needs (Discord recommends one shard per 1,000 servers); a typo guard. */
+const MAX_SHARDS = 4096;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
 
-const configSchema = z.object({
+const baseSchema = z.object({
   KNOWLEDGE_DIR: optional(z.string()).default('knowledge'),
   EMBEDDING_MODEL: optional(z.string()).default('local/glove-6b-100d-sif'),
   MODEL_CACHE_DIR: optional(z.string()).default('.cache'),
@@ -49,6 +52,55 @@ const configSchema = z.object({
       error: 'an IP address or host name to listen on, such as 127.0.0.1 (this host only) or 0.0.0.0',
     }),
   ).default('127.0.0.1'),
+  // Sharding (see docs/discord.md, "Sharding"). Unset: one process, as before. A number or `auto`
+  // (Discord's recommendation): discord.js's ShardingManager runs that many shard processes here.
+  SHARD_COUNT: optional(
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(MAX_SHARDS)], {
+      error: `a number of shards (1–${MAX_SHARDS}) or auto`,
+    }),
+  ),
+  // Several machines: each runs the shards in its SHARD_LIST, of TOTAL_SHARDS in all.
+  SHARD_LIST: optional(
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*,?\s*$/, 'comma-separated shard ids, such as 0,1')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(Number),
+      ),
+  ),
+  TOTAL_SHARDS: optional(z.coerce.number().int().min(1).max(MAX_SHARDS)),
+});
+
+/**
+ * The sharding settings must agree: SHARD_LIST needs TOTAL_SHARDS (every machine must use the same total,
+ * so `auto` cannot do), its ids must be below it, and SHARD_COUNT, if also set, must equal it. That last
+ * case is normal inside a shard process, whose SHARD_COUNT discord.js sets to the total.
+ */
+const configSchema = baseSchema.superRefine((config, context) => {
+  const { SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS } = config;
+  // Zod runs this even after a setting failed its own check (left as the raw string): nothing to compare.
+  if ((SHARD_LIST !== undefined && !Array.isArray(SHARD_LIST)) || Number.isNaN(TOTAL_SHARDS)) return;
+  const issue = (path: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [path], message });
+  if (SHARD_LIST && TOTAL_SHARDS === undefined)
+    issue('SHARD_LIST', 'needs TOTAL_SHARDS, the number of shards on all machines together');
+  if (TOTAL_SHARDS !== undefined && !SHARD_LIST)
+    issue('TOTAL_SHARDS', 'needs SHARD_LIST, the shards this machine runs (or set SHARD_COUNT alone)');
+  if (SHARD_LIST && TOTAL_SHARDS !== undefined) {
+    const outside = SHARD_LIST.filter((id) => id >= TOTAL_SHARDS);
+    if (outside.length > 0)
+      issue(
+        'SHARD_LIST',
+        `shard ids run from 0 to ${TOTAL_SHARDS - 1} (TOTAL_SHARDS); got ${outside.join(', ')}`,
+      );
+    if (new Set(SHARD_LIST).size !== SHARD_LIST.length) issue('SHARD_LIST', 'lists a shard twice');
+  }
+  if (SHARD_COUNT !== undefined && TOTAL_SHARDS !== undefined && SHARD_COUNT !== TOTAL_SHARDS)
+    issue('SHARD_COUNT', `set both SHARD_COUNT and TOTAL_SHARDS only to the same number (or set one)`);
 });
 
 /** The parsed environment: the only place settings come from. */
@@ -98,4 +150,21 @@ export function requireDiscordSettings(config: Config): { token: string; clientI
     );
   }
   return { token: config.DISCORD_TOKEN, clientId: config.DISCORD_CLIENT_ID };
+}
+
+/** How this machine shards: every shard id it runs, of how many in all (`auto`: ask Discord). */
+export interface ShardPlan {
+  totalShards: number | 'auto';
+  /** `auto`: all of them (0 … totalShards − 1). */
+  shardList: number[] | 'auto';
+}
+
+/** The sharding the settings ask for, or undefined for the default single process. */
+export function shardPlan(
+  config: Pick<Config, 'SHARD_COUNT' | 'SHARD_LIST' | 'TOTAL_SHARDS'>,
+): ShardPlan | undefined {
+  if (config.SHARD_LIST && config.TOTAL_SHARDS !== undefined)
+    return { totalShards: config.TOTAL_SHARDS, shardList: config.SHARD_LIST };
+  if (config.SHARD_COUNT !== undefined) return { totalShards: config.SHARD_COUNT, shardList: 'auto' };
+  return undefined;
 }

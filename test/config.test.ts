@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, requireDiscordSettings } from '../src/config.js';
+import { ConfigError, loadConfig, requireDiscordSettings, shardPlan } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives every setting a default, so the CLI needs no configuration', () => {
@@ -67,5 +67,43 @@ describe('requireDiscordSettings', () => {
   it('returns the token and application id when both are set', () => {
     const config = loadConfig({ DISCORD_TOKEN: 'x'.repeat(60), DISCORD_CLIENT_ID: '123456789012345678' });
     expect(requireDiscordSettings(config)).toEqual({ token: 'x'.repeat(60), clientId: '123456789012345678' });
+  });
+});
+
+describe('sharding settings', () => {
+  it('runs one process unless SHARD_COUNT or SHARD_LIST says otherwise', () => {
+    expect(shardPlan(loadConfig({}))).toBeUndefined();
+    expect(shardPlan(loadConfig({ SHARD_COUNT: '4' }))).toEqual({ totalShards: 4, shardList: 'auto' });
+    expect(shardPlan(loadConfig({ SHARD_COUNT: 'auto' }))).toEqual({
+      totalShards: 'auto',
+      shardList: 'auto',
+    });
+    expect(shardPlan(loadConfig({ SHARD_LIST: '2, 3', TOTAL_SHARDS: '4' }))).toEqual({
+      totalShards: 4,
+      shardList: [2, 3],
+    });
+  });
+
+  it('accepts what discord.js puts in a shard process: SHARD_COUNT equal to TOTAL_SHARDS', () => {
+    expect(shardPlan(loadConfig({ SHARD_COUNT: '4', SHARD_LIST: '0,1', TOTAL_SHARDS: '4' }))).toEqual({
+      totalShards: 4,
+      shardList: [0, 1],
+    });
+  });
+
+  it.each([
+    [{ SHARD_COUNT: 'many' }, /SHARD_COUNT: a number of shards \(1–4096\) or auto/],
+    [{ SHARD_COUNT: '0' }, /SHARD_COUNT/],
+    [{ SHARD_LIST: '0,1' }, /SHARD_LIST: needs TOTAL_SHARDS/],
+    [{ TOTAL_SHARDS: '4' }, /TOTAL_SHARDS: needs SHARD_LIST/],
+    [{ SHARD_LIST: '0,x', TOTAL_SHARDS: '4' }, /SHARD_LIST: comma-separated shard ids/],
+    [
+      { SHARD_LIST: '2,4', TOTAL_SHARDS: '4' },
+      /SHARD_LIST: shard ids run from 0 to 3 \(TOTAL_SHARDS\); got 4/,
+    ],
+    [{ SHARD_LIST: '1,1', TOTAL_SHARDS: '4' }, /SHARD_LIST: lists a shard twice/],
+    [{ SHARD_COUNT: '2', SHARD_LIST: '0', TOTAL_SHARDS: '4' }, /SHARD_COUNT: set both/],
+  ])('refuses %o, naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });

@@ -24,13 +24,16 @@ export interface HealthServer {
 
 /**
  * Serves `GET /healthz` for container and process supervisors: 200 while `isHealthy()` holds (gateway
- * ready and an index loaded), 503 otherwise; every other path is 404, a malformed request 400. No details
- * are exposed. It listens on 127.0.0.1 unless `host` says otherwise.
+ * ready and an index loaded), 503 otherwise; every other path is 404, a malformed request 400. The body is
+ * `ok` or `not ready`, or, with `detail`, a JSON object: `{ "healthy": …, …detail() }` (the sharding
+ * manager lists its shards there). It listens on 127.0.0.1 unless `host` says otherwise.
  */
 export async function startHealthServer(options: {
   port: number;
   host?: string;
   isHealthy: () => boolean;
+  /** What to add to the answer, as JSON; called after isHealthy, for the same request. */
+  detail?: () => Record<string, unknown>;
   logger: Logger;
 }): Promise<HealthServer> {
   const server = createServer((request, response) => {
@@ -46,9 +49,13 @@ export async function startHealthServer(options: {
         return;
       }
       const healthy = options.isHealthy();
-      response
-        .writeHead(healthy ? 200 : 503, { 'content-type': 'text/plain' })
-        .end(healthy ? 'ok\n' : 'not ready\n');
+      const status = healthy ? 200 : 503;
+      if (options.detail) {
+        const body = JSON.stringify({ healthy, ...options.detail() });
+        response.writeHead(status, { 'content-type': 'application/json' }).end(`${body}\n`);
+        return;
+      }
+      response.writeHead(status, { 'content-type': 'text/plain' }).end(healthy ? 'ok\n' : 'not ready\n');
     } catch (err) {
       options.logger.error({ err }, 'health endpoint failed to answer');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });

@@ -1,15 +1,20 @@
 /**
  * `npm start`: the Discord bot. Loads config and the commands, builds the knowledge index (before
  * logging in, so the first question is answered at full speed), connects, and shuts down cleanly on
- * SIGINT/SIGTERM.
+ * SIGINT/SIGTERM. With SHARD_COUNT (or SHARD_LIST and TOTAL_SHARDS) it runs the sharding manager instead,
+ * which runs this same file once per shard.
  */
-import { ConfigError, loadConfig, requireDiscordSettings } from '../config.js';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, requireDiscordSettings, shardPlan } from '../config.js';
 import { openLibrary } from '../engine/open-library.js';
 import { KnowledgeError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createBot, type Bot } from './create-bot.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { CommandLoadError, loadCommands } from './load-commands.js';
+import { connectShard, type ShardLink } from './shard-link.js';
+import { runShardManager } from './shard-manager.js';
+import { sharedLibrary } from './shared-library.js';
 
 /** Beyond the grace period for answers in flight, how long closing the gateway may take. */
 const CLOSE_MS = 5_000;
@@ -21,18 +26,49 @@ const SAME_SIGNAL_MS = 2_000;
 /** When to prepare for reloads: after the first questions, which come as soon as the bot is online. */
 const PREPARE_FOR_RELOADS_AFTER_MS = 5_000;
 
-async function main(logger: Logger): Promise<void> {
+/**
+ * The shard this process is, when discord.js's ShardingManager forked it: the manager sets
+ * SHARDING_MANAGER and SHARDS (the shard id) in the child's environment, and discord.js's Client reads
+ * them (and SHARD_COUNT) to identify as that shard. Not a setting of ours, so not in the config.
+ */
+function shardOfThisProcess(): number | undefined {
+  return process.env.SHARDING_MANAGER === 'true' ? Number(process.env.SHARDS) : undefined;
+}
+
+async function main(rootLogger: Logger): Promise<void> {
   const config = loadConfig();
-  logger.level = config.LOG_LEVEL;
+  rootLogger.level = config.LOG_LEVEL;
   const { token } = requireDiscordSettings(config);
+  const shard = shardOfThisProcess();
+  const plan = shardPlan(config);
+  if (shard === undefined && plan) {
+    await runShardManager({ config, plan, token, file: fileURLToPath(import.meta.url), logger: rootLogger });
+    return;
+  }
+  // Every line a shard logs says which shard it is.
+  const logger = shard === undefined ? rootLogger : rootLogger.child({ shard });
 
   const commands = await loadCommands();
   const library = await openLibrary(config, logger);
-  logger.info({ index: library.current.stats, commands: [...commands.keys()] }, 'knowledge index loaded');
+  logger.info(
+    { index: library.current.stats, version: library.version, commands: [...commands.keys()] },
+    'knowledge index loaded',
+  );
 
-  const bot = createBot({ config, logger, library, commands });
+  // The link reports the bot's readiness, and the bot's commands reload through the link: the bot is
+  // made second, and the link reads its readiness through this once it exists.
+  let isReady = () => false;
+  const link = shard === undefined ? undefined : connectShard({ library, isReady: () => isReady(), logger });
+  const bot = createBot({
+    config,
+    logger,
+    library: link ? sharedLibrary(library, { cacheDir: config.MODEL_CACHE_DIR, link, logger }) : library,
+    commands,
+  });
+  isReady = () => bot.isReady();
   let health: HealthServer | undefined;
-  if (config.HEALTH_PORT !== undefined) {
+  // A shard's health is served by its manager, for all of them (each shard would want the same port).
+  if (config.HEALTH_PORT !== undefined && shard === undefined) {
     // An index exists from here on (openLibrary succeeded), so readiness is the gateway's.
     health = await startHealthServer({
       port: config.HEALTH_PORT,
@@ -41,8 +77,9 @@ async function main(logger: Logger): Promise<void> {
       logger,
     });
   }
-  installShutdown(bot, health, logger, config.SHUTDOWN_GRACE_SECONDS * 1000);
+  installShutdown(bot, health, logger, config.SHUTDOWN_GRACE_SECONDS * 1000, link);
   await bot.start(token);
+  link?.report();
   setTimeout(() => {
     library
       .prepareForReloads()
@@ -50,9 +87,15 @@ async function main(logger: Logger): Promise<void> {
   }, PREPARE_FOR_RELOADS_AFTER_MS).unref();
 }
 
-function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Logger, graceMs: number): void {
+function installShutdown(
+  bot: Bot,
+  health: HealthServer | undefined,
+  logger: Logger,
+  graceMs: number,
+  link?: ShardLink,
+): void {
   let stoppingSince: number | undefined;
-  const shutdown = (signal: NodeJS.Signals | 'uncaughtException', code = 0) => {
+  const shutdown = (signal: NodeJS.Signals | 'uncaughtException' | 'manager gone', code = 0) => {
     if (stoppingSince !== undefined) {
       if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
       logger.warn({ signal }, 'second signal: exiting now');
@@ -64,9 +107,11 @@ function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Log
       logger.error('shutdown took too long; exiting');
       process.exit(1);
     }, graceMs + CLOSE_MS).unref();
-    // Health answers 503 from the moment the gateway closes, and goes away last.
-    void bot
-      .stop()
+    // Health answers 503 from the moment the gateway closes, and goes away last. A shard's manager hears
+    // the same at once, so its /healthz stops answering 200 too.
+    const stopped = bot.stop();
+    link?.report();
+    void stopped
       .catch((err: unknown) => logger.error({ err }, 'could not close the gateway cleanly'))
       .then(() => health?.close())
       .then(() => {
@@ -77,6 +122,8 @@ function installShutdown(bot: Bot, health: HealthServer | undefined, logger: Log
   // Node passes the signal's number after its name: it is not an exit code.
   process.on('SIGINT', (signal) => shutdown(signal));
   process.on('SIGTERM', (signal) => shutdown(signal));
+  // A shard whose manager is gone (killed, crashed) would otherwise run on unsupervised: it stops too.
+  if (link) process.on('disconnect', () => shutdown('manager gone'));
   // An uncaught exception leaves the process in a state Node documents as unsafe to resume, so the bot
   // does not carry on as if nothing happened. Exiting at once would drop the replies in flight, which are
   // usually unrelated to the bug, so it stops the way SIGTERM stops it (no new interactions; replies in

@@ -2,11 +2,13 @@ import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import { loadKnowledgeFolder } from '../knowledge/load-knowledge.js';
+import { articleVersion } from '../knowledge/parse-article.js';
 import type { Article, SkippedFile } from '../knowledge/types.js';
 import { loadQuoteAnalyses, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
 import { loadTagger } from '../quotes/tagger.js';
 import type { ArticleQuotes } from '../quotes/quote-index.js';
-import { buildKnowledgeIndex, type ArticleIndex } from './build-index.js';
+import { ArticleIndex, buildKnowledgeIndex } from './build-index.js';
+import { indexVersion } from './index-version.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
 /** What a reload changed, for the moderator who ran it and for the log. */
@@ -78,6 +80,11 @@ export class Library {
     await loadTagger();
   }
 
+  /** The current index's version: a hash of its articles' slugs and contents (see indexVersion). */
+  get version(): string {
+    return indexVersion(this.#current.articles);
+  }
+
   /** The index to answer from now. Take it once per request so one request sees one index. */
   get current(): KnowledgeIndex {
     return this.#current;
@@ -115,7 +122,7 @@ export class Library {
       this.options.embedder,
       {
         cache: this.options.cache,
-        previous,
+        previous: await this.#withSavedAnalyses(previous, articles),
       },
     );
     this.#current = index;
@@ -136,8 +143,31 @@ export class Library {
       durationMs: Math.round(performance.now() - started),
       stats: index.stats,
     };
-    this.options.logger.info({ reload: report }, 'knowledge index reloaded');
+    this.options.logger.info({ reload: report, version: this.version }, 'knowledge index reloaded');
     return report;
+  }
+
+  /**
+   * `previous`, with the saved analyses of the articles it has none for added to its quote analyses, when
+   * the file has any. Another process sharing the cache folder (the shard or machine where a moderator ran
+   * /reload) analysed and saved them before telling this one to reload, so they are read, not redone: the
+   * tagger runs once per change, not once per process. The vectors need no such step: the vector cache
+   * reads its file whenever it meets a text it was not given.
+   */
+  async #withSavedAnalyses(previous: ArticleIndex, articles: readonly Article[]): Promise<ArticleIndex> {
+    const known = previous.quoteIndex.analyses;
+    const fresh = articles.filter((article) => !known.has(articleVersion(article)));
+    if (fresh.length === 0 || !this.options.quoteAnalysesDir) return previous;
+    const saved = await Library.#loadAnalyses(this.options, articles);
+    if (!fresh.some((article) => saved.has(articleVersion(article)))) return previous;
+    // The file's contents for these articles are now known: when the index's analyses are the same,
+    // #saveAnalyses leaves the file alone instead of every process writing it again.
+    this.#savedAnalyses = saved;
+    const analyses = new Map([...known, ...saved]);
+    return new ArticleIndex(previous.articles, this.options.embedder, previous.retriever, {
+      ...previous.quoteIndex,
+      analyses,
+    });
   }
 
   /** The saved quote analyses; none when the folder cannot be read, so articles are simply analysed again. */

@@ -77,3 +77,24 @@ function rawRequest(port: number, bytes: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('startHealthServer with detail', () => {
+  test('answers JSON with the health and the detail, 200 or 503 as isHealthy says', async () => {
+    let healthy = false;
+    server = await startHealthServer({
+      port: 0,
+      isHealthy: () => healthy,
+      detail: () => ({ shards: [{ id: 0, ready: healthy }] }),
+      logger: pino({ level: 'silent' }),
+    });
+    const url = `http://127.0.0.1:${server.port}/healthz`;
+    const down = await fetch(url);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('content-type')).toBe('application/json');
+    expect(await down.json()).toEqual({ healthy: false, shards: [{ id: 0, ready: false }] });
+    healthy = true;
+    const up = await fetch(url);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ healthy: true, shards: [{ id: 0, ready: true }] });
+  });
+});

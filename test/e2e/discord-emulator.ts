@@ -95,6 +95,8 @@ interface InteractionState extends EmulatedInteraction {
 
 interface Session {
   id: string;
+  /** `[shard id, shard count]` from IDENTIFY; `[0, 1]` for an unsharded bot. */
+  shard: [number, number];
   seq: number;
   events: { op: number; t: string; s: number; d: unknown }[];
   socket: WebSocket | undefined;
@@ -114,6 +116,16 @@ export interface EmulatorOptions {
   ackDeadlineMs?: number;
   /** Sent in HELLO; the client's first heartbeat comes at a random fraction of it. */
   heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (what discord.js's `auto` uses); 1, as for a small bot. */
+  recommendedShards?: number;
+}
+
+/** One gateway session as a test sees it. */
+export interface GatewaySession {
+  id: string;
+  /** `[shard id, shard count]` as the client identified. */
+  shard: [number, number];
+  connected: boolean;
 }
 
 /** How the emulated CDN serves one attachment. */
@@ -173,7 +185,7 @@ export class DiscordEmulator extends EventEmitter {
   private constructor(options: EmulatorOptions) {
     super();
     this.setMaxListeners(0);
-    this.#options = { ackDeadlineMs: 3000, heartbeatIntervalMs: 41_250, ...options };
+    this.#options = { ackDeadlineMs: 3000, heartbeatIntervalMs: 41_250, recommendedShards: 1, ...options };
     this.#http = createServer((req, res) => void this.#onHttp(req, res));
     this.#wss = new WebSocketServer({ server: this.#http, path: '/gateway' });
     this.#wss.on('connection', (socket, req) => this.#onConnection(socket, req));
@@ -256,11 +268,30 @@ export class DiscordEmulator extends EventEmitter {
     return this.#apiMessage(message);
   }
 
+  /** Every gateway session identified so far, oldest first (a reconnect that resumes keeps its session). */
+  get sessions(): GatewaySession[] {
+    return [...this.#sessions.values()].map((s) => ({
+      id: s.id,
+      shard: [...s.shard],
+      connected: s.socket !== undefined,
+    }));
+  }
+
   /**
    * Sends an INTERACTION_CREATE for `payload`. The acknowledgement clock starts now, or `ageMs` earlier
-   * for an interaction that reaches the bot late (as after a slow reconnect).
+   * for an interaction that reaches the bot late (as after a slow reconnect). It goes to the latest
+   * session, or with `shard` to the latest session of that shard (as Discord sends a guild's events to
+   * the shard that has the guild).
    */
-  dispatchInteraction(payload: APIInteraction, { ageMs = 0 }: { ageMs?: number } = {}): EmulatedInteraction {
+  dispatchInteraction(
+    payload: APIInteraction,
+    { ageMs = 0, shard }: { ageMs?: number; shard?: number } = {},
+  ): EmulatedInteraction {
+    const session =
+      shard === undefined
+        ? undefined
+        : [...this.#sessions.values()].filter((s) => s.shard[0] === shard).at(-1);
+    if (shard !== undefined && !session) throw new Error(`emulator: no gateway session of shard ${shard}`);
     let settle!: (outcome: InteractionOutcome) => void;
     const outcome = new Promise<InteractionOutcome>((resolve) => (settle = resolve));
     const state: InteractionState = {
@@ -280,7 +311,8 @@ export class DiscordEmulator extends EventEmitter {
     };
     this.interactions.set(payload.id, state);
     this.#byToken.set(payload.token, state);
-    this.#dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    if (session) this.#dispatchTo(session, GatewayDispatchEvents.InteractionCreate, payload);
+    else this.#dispatch(GatewayDispatchEvents.InteractionCreate, payload);
     return state;
   }
 
@@ -427,7 +459,7 @@ export class DiscordEmulator extends EventEmitter {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.#options.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       };
@@ -679,10 +711,19 @@ export class DiscordEmulator extends EventEmitter {
           this.#send(socket, { op: GatewayOpcodes.HeartbeatAck });
           break;
         case GatewayOpcodes.Identify: {
-          const d = frame.d as { token?: string };
+          const d = frame.d as { token?: string; shard?: [number, number] };
           if (d.token !== this.#options.token) return void socket.close(4004, 'Authentication failed.');
           if (session) return void socket.close(4005, 'Already authenticated.');
-          session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket };
+          const [shardId = 0, shardCount = 1] = d.shard ?? [];
+          // As Discord does: a shard id outside its count is refused.
+          if (shardId < 0 || shardId >= shardCount) return void socket.close(4010, 'Invalid shard.');
+          session = {
+            id: randomBytes(16).toString('hex'),
+            shard: [shardId, shardCount],
+            seq: 0,
+            events: [],
+            socket,
+          };
           this.#sessions.set(session.id, session);
           this.#dispatchTo(session, GatewayDispatchEvents.Ready, {
             v: 10,
@@ -690,10 +731,14 @@ export class DiscordEmulator extends EventEmitter {
             guilds: [{ id: this.world.guildId, unavailable: true }],
             session_id: session.id,
             resume_gateway_url: this.gatewayUrl,
-            shard: [0, 1],
+            shard: session.shard,
             application: { id: this.world.applicationId, flags: 0 },
           });
           this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, this.#guild());
+          this.emit(
+            'session',
+            this.sessions.find((s) => s.id === session!.id),
+          );
           break;
         }
         case GatewayOpcodes.Resume: {
