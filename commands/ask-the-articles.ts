@@ -39,8 +39,8 @@ export async function execute(
   if (text.length === 0) throw new UserError('That message has no text to ask the articles about.');
   // A long message is asked about by its opening, as much as a question may hold.
   const question = normaliseQuestion(truncate(text.replace(/\s+/g, ' '), MAX_QUESTION_LENGTH));
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const index = library.current;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await index.ask(question);
   const card = formatAnswer(result, index.articles);
   const statement = !/\?\s*$/.test(question);

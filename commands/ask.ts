@@ -51,8 +51,9 @@ export async function execute(
 ): Promise<void> {
   const question = normaliseQuestion(interaction.options.getString('question', true));
   const hidden = interaction.options.getBoolean('private') ?? false;
-  await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+  // Taken before acknowledging: while the bot is still indexing, the member is told so privately.
   const index = library.current;
+  await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
   const result = await index.ask(question);
   await interaction.editReply(formatAnswer(result, index.articles));
 }

@@ -91,7 +91,7 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
         user: ready.user.tag,
         guilds: ready.guilds.cache.size,
         commands: [...commands.keys()],
-        index: library.current.stats,
+        index: indexStats(library),
       },
       'bot ready',
     );
@@ -162,4 +162,13 @@ export function createBot({ config, logger, library, commands }: BotOptions): Bo
     // A bot finishing its last answers takes no new ones: not ready, for a supervisor's eyes too.
     isReady: () => connected && !stopping && client.isReady(),
   };
+}
+
+/** The index's counts for the log, or that it is still being built (the bot logs in during a first start). */
+function indexStats(library: CommandContext['library']): unknown {
+  try {
+    return library.current.stats;
+  } catch {
+    return 'still indexing';
+  }
 }

@@ -32,6 +32,8 @@ export async function startHealthServer(options: {
   port: number;
   host?: string;
   isHealthy: () => boolean;
+  /** The plain-text body of a 503 ("starting" while the index is built); `not ready` by default. */
+  notReady?: () => string;
   /** What to add to the answer, as JSON; called after isHealthy, for the same request. */
   detail?: () => Record<string, unknown>;
   logger: Logger;
@@ -55,7 +57,9 @@ export async function startHealthServer(options: {
         response.writeHead(status, { 'content-type': 'application/json' }).end(`${body}\n`);
         return;
       }
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(healthy ? 'ok\n' : 'not ready\n');
+      response
+        .writeHead(status, { 'content-type': 'text/plain' })
+        .end(`${healthy ? 'ok' : (options.notReady?.() ?? 'not ready')}\n`);
     } catch (err) {
       options.logger.error({ err }, 'health endpoint failed to answer');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });

@@ -124,8 +124,10 @@ async function runAutocomplete(
     if (!command?.autocomplete) throw new Error(`no autocomplete handler for /${interaction.commandName}`);
     await command.autocomplete(interaction, context);
   } catch (err) {
-    // The member typed on and the client moved to a newer request: nothing went wrong.
+    // The member typed on and the client moved to a newer request: nothing went wrong. Nor when there is
+    // nothing to suggest yet (still indexing).
     if (isExpired(err)) context.logger.debug('autocomplete expired before it was answered');
+    else if (err instanceof UserError) context.logger.debug({ reason: err.message }, 'no suggestions');
     else context.logger.error({ err }, 'autocomplete failed');
     // An empty list tells the client "no suggestions" rather than leaving it spinning.
     if (!interaction.responded) await interaction.respond([]).catch(() => undefined);

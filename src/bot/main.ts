@@ -1,17 +1,19 @@
 /**
- * `npm start`: the Discord bot. Loads config and the commands, builds the knowledge index (before
- * logging in, so the first question is answered at full speed), connects, and shuts down cleanly on
- * SIGINT/SIGTERM. With SHARD_COUNT (or SHARD_LIST and TOTAL_SHARDS) it runs the sharding manager instead,
- * which runs this same file once per shard.
+ * `npm start`: the Discord bot. Loads config and the commands, connects while it builds the knowledge
+ * index (members asking meanwhile are told it is still indexing), and shuts down cleanly on
+ * SIGINT/SIGTERM. With SHARD_COUNT (or SHARD_LIST and TOTAL_SHARDS) it runs the sharding manager
+ * instead, which runs this same file once per shard.
  */
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, requireDiscordSettings, shardPlan } from '../config.js';
+import type { Library } from '../engine/library.js';
 import { openLibrary } from '../engine/open-library.js';
 import { KnowledgeError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createBot, type Bot } from './create-bot.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { CommandLoadError, loadCommands } from './load-commands.js';
+import { PendingLibrary } from './pending-library.js';
 import { connectShard, type ShardLink } from './shard-link.js';
 import { runShardManager } from './shard-manager.js';
 import { sharedLibrary } from './shared-library.js';
@@ -49,42 +51,65 @@ async function main(rootLogger: Logger): Promise<void> {
   const logger = shard === undefined ? rootLogger : rootLogger.child({ shard });
 
   const commands = await loadCommands();
-  const library = await openLibrary(config, logger);
-  logger.info(
-    { index: library.current.stats, version: library.version, commands: [...commands.keys()] },
-    'knowledge index loaded',
-  );
+  const opening = openLibrary(config, logger);
+  // Awaited below; marked handled now so a broken file found before login is not an unhandled rejection.
+  opening.catch(() => undefined);
+  // A shard starts from caches its manager has just filled, in seconds: it opens the library before
+  // logging in. A lone bot may face a first start of a minute or more (embedding and tagging a whole
+  // archive): it logs in at once and, until the index is built, tells members it is still indexing.
+  const library = shard === undefined ? undefined : await opening;
+  if (library) logLoaded(logger, library, commands);
+  const pending = new PendingLibrary();
 
   // The link reports the bot's readiness, and the bot's commands reload through the link: the bot is
   // made second, and the link reads its readiness through this once it exists.
   let isReady = () => false;
-  const link = shard === undefined ? undefined : connectShard({ library, isReady: () => isReady(), logger });
+  const link = library ? connectShard({ library, isReady: () => isReady(), logger }) : undefined;
   const bot = createBot({
     config,
     logger,
-    library: link ? sharedLibrary(library, { cacheDir: config.MODEL_CACHE_DIR, link, logger }) : library,
+    library:
+      library && link ? sharedLibrary(library, { cacheDir: config.MODEL_CACHE_DIR, link, logger }) : pending,
     commands,
   });
   isReady = () => bot.isReady();
   let health: HealthServer | undefined;
   // A shard's health is served by its manager, for all of them (each shard would want the same port).
   if (config.HEALTH_PORT !== undefined && shard === undefined) {
-    // An index exists from here on (openLibrary succeeded), so readiness is the gateway's.
     health = await startHealthServer({
       port: config.HEALTH_PORT,
       host: config.HEALTH_HOST,
-      isHealthy: () => bot.isReady(),
+      isHealthy: () => pending.ready && bot.isReady(),
+      notReady: () => (pending.ready ? 'not ready' : 'starting'),
       logger,
     });
   }
   installShutdown(bot, health, logger, config.SHUTDOWN_GRACE_SECONDS * 1000, link);
   await bot.start(token);
   link?.report();
+  let opened = library;
+  if (!opened) {
+    try {
+      opened = await opening;
+    } catch (err) {
+      // A broken knowledge file on start-up: nothing to answer from, so the bot goes offline again.
+      await Promise.allSettled([bot.stop(), health?.close()]);
+      throw err;
+    }
+    pending.open(opened);
+    logLoaded(logger, opened, commands);
+  }
+  const ready = opened;
   setTimeout(() => {
-    library
-      .prepareForReloads()
-      .catch((err: unknown) => logger.warn({ err }, 'could not prepare for reloads'));
+    ready.prepareForReloads().catch((err: unknown) => logger.warn({ err }, 'could not prepare for reloads'));
   }, PREPARE_FOR_RELOADS_AFTER_MS).unref();
+}
+
+function logLoaded(logger: Logger, library: Library, commands: ReadonlyMap<string, unknown>): void {
+  logger.info(
+    { index: library.current.stats, version: library.version, commands: [...commands.keys()] },
+    'knowledge index loaded',
+  );
 }
 
 function installShutdown(

@@ -26,6 +26,20 @@ describe('startHealthServer', () => {
     expect(await response.text()).toBe('ok\n');
   });
 
+  test('says why it is not ready: "starting" while the index is built', async () => {
+    let starting = true;
+    server = await startHealthServer({
+      port: 0,
+      isHealthy: () => false,
+      notReady: () => (starting ? 'starting' : 'not ready'),
+      logger: pino({ level: 'silent' }),
+    });
+    const body = async () => (await fetch(`http://127.0.0.1:${server!.port}/healthz`)).text();
+    expect(await body()).toBe('starting\n');
+    starting = false;
+    expect(await body()).toBe('not ready\n');
+  });
+
   test('answers any other path with 404', async () => {
     server = await startHealthServer({
       port: 0,

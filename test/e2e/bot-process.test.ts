@@ -24,7 +24,8 @@ const { children } = discord;
 
 /**
  * Starts src/bot/main.ts in one node process (tsx as a loader rather than its wrapper process, so a
- * signal reaches the bot itself), configured only through the environment. Resolves once it is online.
+ * signal reaches the bot itself), configured only through the environment. Resolves once it is online
+ * and indexed.
  */
 async function startBot(nodeOptions: string[] = []): Promise<{
   child: ChildProcess;
@@ -40,7 +41,11 @@ async function startBot(nodeOptions: string[] = []): Promise<{
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // 'close' rather than 'exit': by then standard error has been read to its end.
   const exited = once(child, 'close').then(([code]) => code as number | null);
+  // Online and indexed: the bot logs in while it builds the index, in either order.
   await expect.poll(() => stderr, { timeout: 60_000, interval: 100 }).toContain('"msg":"bot ready"');
+  await expect
+    .poll(() => stderr, { timeout: 60_000, interval: 100 })
+    .toContain('"msg":"knowledge index loaded"');
   return { child, stderr: () => stderr, exited };
 }
 

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   ApplicationCommandOptionType,
   InteractionContextType,
@@ -10,7 +13,7 @@ import {
 import { describe, expect, test } from 'vitest';
 import { botEnv, emulatedDiscordForProcesses } from './bot-processes.js';
 import { MAX_QUESTION_LENGTH } from '../../src/answer/question.js';
-import { TEST_TOKEN, within, E2E } from './harness.js';
+import { KNOWLEDGE_DIR, TEST_TOKEN, within, E2E } from './harness.js';
 
 // `npm run deploy-commands` and `npm start` as a user runs them: separate processes, configured only
 // through the environment, pointed at the emulated Discord.
@@ -157,8 +160,7 @@ describe('npm start', E2E, () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { msg: string }).msg);
-    // The index is ready before the bot logs in, so the first question is never answered cold.
-    expect(messages.indexOf('knowledge index loaded')).toBeLessThan(messages.indexOf('bot ready'));
+    expect(messages).toContain('knowledge index loaded');
     const stopping = messages.indexOf('shutting down: finishing the answers in flight');
     expect(stopping).toBeGreaterThan(-1);
     expect(messages.slice(stopping)).toEqual(['shutting down: finishing the answers in flight', 'stopped']);
@@ -212,6 +214,54 @@ describe('npm start', E2E, () => {
     const { code, stderr } = await within(done, 30_000, 'shutdown');
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('"inFlight":30');
+  });
+
+  test('on a first start it is online at once, says it is still indexing, and answers once it has indexed', async () => {
+    // A cold cache (the model built, every text embedded, every article tagged) over 60 articles: a first
+    // start that takes seconds, longer than logging in.
+    const folder = await mkdtemp(path.join(tmpdir(), 'first-start-'));
+    try {
+      const seed = await readFile(path.join(KNOWLEDGE_DIR, 'trump-kim-honoured.md'), 'utf8');
+      await mkdir(path.join(folder, 'knowledge'));
+      for (let i = 0; i < 60; i++)
+        await writeFile(path.join(folder, 'knowledge', `copy-${i}.md`), seed.replace(/^slug:.*$/m, ''));
+      const healthPort = await freePort();
+      const env = botEnv(discord.emulator, {
+        KNOWLEDGE_DIR: path.join(folder, 'knowledge'),
+        MODEL_CACHE_DIR: path.join(folder, 'cache'),
+        HEALTH_PORT: String(healthPort),
+      });
+      const sessions = discord.emulator.sessions.length;
+      const { child, done } = run('start', env);
+      const health = async () => {
+        const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`).catch(() => undefined);
+        return response ? `${response.status} ${(await response.text()).trim()}` : 'down';
+      };
+      await expect.poll(health, { timeout: 30_000, interval: 100 }).toBe('503 starting');
+      await expect
+        .poll(() => discord.emulator.sessions.length, { timeout: 30_000, interval: 50 })
+        .toBeGreaterThan(sessions);
+      const { chatInputInteraction, stringOption } = await import('./payloads.js');
+      const ask = () =>
+        discord.emulator.dispatchInteraction(
+          chatInputInteraction(discord.emulator.world, {
+            commandId: discord.emulator.commandId('ask'),
+            name: 'ask',
+            options: [stringOption('question', 'What did Spicer say?')],
+          }),
+        );
+      const early = await within(ask().outcome, 15_000, '/ask while indexing');
+      expect(early.message?.ephemeral).toBe(true);
+      expect(early.message?.content).toMatch(/still reading the articles/);
+
+      await expect.poll(health, { timeout: 120_000, interval: 250 }).toBe('200 ok');
+      const later = await within(ask().outcome, 15_000, '/ask once indexed');
+      expect(JSON.stringify(later.message?.embeds)).toContain('conditions are not there right now');
+      child.kill('SIGTERM');
+      expect((await within(done, 15_000, 'shutdown')).code).toBe(0);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   test('without a token exits with 1 and a message naming the variable and the CLI', async () => {
