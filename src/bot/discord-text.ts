@@ -3,7 +3,6 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
-  type APIEmbedField,
   type MessageMentionOptions,
 } from 'discord.js';
 
@@ -109,14 +108,6 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted = { ...embed, fields };
   while (embedLength(fitted) > DISCORD_LIMITS.embedTotal && fields.length > 0) fields.pop();
   return fitted;
-}
-
-export function field(name: string, value: string): APIEmbedField {
-  return {
-    name: truncate(name, DISCORD_LIMITS.fieldName),
-    // Discord rejects an empty field value.
-    value: truncate(value, DISCORD_LIMITS.fieldValue) || '\u200b',
-  };
 }
 
 /** "a", "a and b", "a, b and c". */

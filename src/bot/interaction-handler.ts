@@ -28,7 +28,7 @@ export interface InteractionHandlerOptions {
 }
 
 /** What a member sees when they ask while the bot is shutting down. */
-export const RESTARTING = 'I am restarting and not taking new questions. Please try again in a minute.';
+const RESTARTING = 'I am restarting and not taking new questions. Please try again in a minute.';
 
 /** Interactions that get a message in reply (everything but autocomplete). */
 type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;

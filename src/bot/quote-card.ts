@@ -19,7 +19,7 @@ import {
 } from './discord-text.js';
 
 /** How many quotes the card lists; "Show context" has them all (up to what one message holds). */
-export const MAX_SHOWN_QUOTES = 8;
+const MAX_SHOWN_QUOTES = 8;
 /** A quote longer than this is cut in the card; "Show context" shows it whole. */
 const QUOTE_CHARS = 180;
 
