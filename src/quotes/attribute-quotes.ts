@@ -60,6 +60,8 @@ interface Cue {
   /** First token of the speaker's noun phrase when it stands before the cue (or the cue itself). */
   npStart: number;
   inverted: boolean;
+  /** A verb read as speech only for its that-clause ("X estimated that …"): a quoted title in it is no one's words. */
+  clause?: boolean;
 }
 
 interface Subject {
@@ -377,7 +379,7 @@ class ArticleReader {
       if (unfamiliar) this.addEvent(i, OPAQUE);
       return null;
     }
-    let k = np.end + 1;
+    let k = np.span ? this.afterParenthesis(np.end + 1) : np.end + 1;
     // "The transport secretary, Jane Roe, called …": the name in apposition is the subject.
     const named = this.spanStart[this.p]?.get(k + 1);
     if (!np.span && isPunct(this.t(k), ',') && named && isPunct(this.t(named.last + 1), ',')) {
@@ -398,6 +400,31 @@ class ArticleReader {
     return np;
   }
 
+  /**
+   * "Sen. Jane Roe (D-Ore.) said": a parenthesis right after a name (a party and state, an age, a handle) is an
+   * aside, so the verb's subject is the name before it. The index of the name's last token, else `close`.
+   */
+  private beforeParenthesis(close: number): number {
+    if (!isPunct(this.t(close), ')')) return close;
+    for (let k = close - 1; k >= Math.max(this.unitFrom, close - 10); k--) {
+      const t = this.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ')', ',', ';')) return close;
+      if (isPunct(t, '(')) return this.spanEnd[this.p]?.has(k - 1) ? k - 1 : close;
+    }
+    return close;
+  }
+
+  /** The same aside read forwards: the index after a parenthesis opened at `open`, else `open`. */
+  private afterParenthesis(open: number): number {
+    if (!isPunct(this.t(open), '(')) return open;
+    for (let k = open + 1; k <= Math.min(this.unitTo, open + 10); k++) {
+      const t = this.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, '(', ',', ';')) return open;
+      if (isPunct(t, ')')) return k + 1;
+    }
+    return open;
+  }
+
   /** The comma closing an apposition or relative clause opened at `open`, or -1. */
   private closingComma(open: number): number {
     for (let k = open + 1; k <= this.unitTo && k - open < 35; k++) {
@@ -416,7 +443,7 @@ class ArticleReader {
       const t = this.t(k);
       if (!t || t.kind === 'quote' || isPunct(t, ';')) break;
       if (!isPunct(t, ',')) continue;
-      const span = this.spanEnd[this.p]?.get(k - 1);
+      const span = this.spanEnd[this.p]?.get(this.beforeParenthesis(k - 1));
       if (!span) continue;
       const opener = this.t(k + 1);
       const between = tokens.slice(k + 1, comma);
@@ -503,6 +530,7 @@ class ArticleReader {
       if (BE_FORMS.has(t.lower)) passive = true;
       j -= 1;
     }
+    j = this.beforeParenthesis(j);
     const none: Subject = { speaker: null, npStart: j + 1 };
     // "Smith was told", "it was said": whoever the subject is, they did not speak.
     if (passive && verb && !verb.lower.endsWith('ing')) return none;
@@ -616,10 +644,77 @@ class ArticleReader {
     if (t.kind !== 'word') return false;
     if (INVERTED_ONLY.has(t.lower)) {
       const before = isPunct(this.t(i - 1), ',') ? this.t(i - 2) : this.t(i - 1);
-      return before?.kind === 'quote';
+      // "Jones continued:" leads the quote in, as “…,” Jones continued closes it.
+      return before?.kind === 'quote' || isPunct(this.t(i + 1), ':') || this.verbOfQuoteSubject(t, i);
     }
     const known = INVERTIBLE.has(t.lower) || NOT_INVERTIBLE.has(t.lower) || PARTICIPLES.has(t.lower);
-    return known && (SURE_VERBS.has(t.lower) || t.tags.has('Verb') || t.tags.has('Gerund'));
+    if (known && (SURE_VERBS.has(t.lower) || t.tags.has('Verb') || t.tags.has('Gerund'))) return true;
+    return this.verbOfQuoteSubject(t, i);
+  }
+
+  /** A finite verb other than an auxiliary: "fumed", "shot", "concludes". */
+  private static finiteVerb(t: Token): boolean {
+    return (
+      t.kind === 'word' &&
+      t.tags.has('Verb') &&
+      (t.tags.has('PastTense') || t.tags.has('PresentTense')) &&
+      !t.tags.has('Modal') &&
+      !t.tags.has('Gerund') &&
+      !SKIPPABLE.has(t.lower)
+    );
+  }
+
+  /**
+   * “…,” Jones fumed / “…?” she shot back: a quote that opens its sentence and ends on a comma, question or
+   * exclamation mark waits for its speaker, so the verb right after its subject is the speech verb, whichever
+   * verb it is. No list of speech verbs can hold every "barked", "pressed" or "points out" news writers use.
+   */
+  private verbOfQuoteSubject(t: Token, i: number): boolean {
+    if (!ArticleReader.finiteVerb(t)) return false;
+    const span = this.spanEnd[this.p]?.get(i - 1);
+    const pronoun = this.t(i - 1);
+    // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
+    const resolves = isWord(pronoun, 'he', 'she') && !!this.resolvePronoun(pronoun?.lower ?? '', i - 1);
+    const start = span ? this.phraseStart(span) : resolves ? i - 1 : -1;
+    if (start < 0) return false;
+    let q = start - 1;
+    while (isPunct(this.t(q), ',', '—', '–')) q -= 1;
+    const quote = this.t(q);
+    if (quote?.kind !== 'quote' || !this.opensUnit(q)) return false;
+    const raw = this.registry.paragraphs[this.p]?.paragraph.text.slice(quote.start, quote.end) ?? '';
+    if (/[,—–-]\s*["”’»]?$/u.test(raw)) return true;
+    // After “…?” or “…!” the sentence may have ended with the quote ("“Help!” Jones ran to the door"): the
+    // verb is the quote's own only when the clause stops after it ("Jones shouted.", "she shot back,").
+    if (!/[?!]\s*["”’»]?$/u.test(raw)) return false;
+    const after =
+      this.t(i + 1)?.kind === 'word' && !this.t(i + 1)?.capitalised ? this.t(i + 2) : this.t(i + 1);
+    return !after || after.kind === 'punct';
+  }
+
+  /**
+   * "Jones estimated that there are “…”": a verb taking a that-clause reports what its subject said or
+   * thought, so a named subject speaks the quote in it. Read only where a quote follows, and only for a
+   * subject the text names, so an unnamed one ("polls show that") never blocks other evidence.
+   */
+  private thatClauseCue(t: Token, i: number): Cue | null {
+    if (!ArticleReader.finiteVerb(t) || !isWord(this.t(i + 1), 'that')) return null;
+    const quoteAfter = this.tokens()
+      .slice(i + 2, this.unitTo + 1)
+      .some((k) => k.kind === 'quote');
+    if (!quoteAfter) return null;
+    const previous = this.t(i - 1);
+    const named = !!this.spanEnd[this.p]?.get(this.beforeParenthesis(i - 1)) || isWord(previous, 'he', 'she');
+    if (!named) return null;
+    const subject = this.subjectBefore(i);
+    if (!subject.speaker || subject.afterQuote) return null;
+    return {
+      index: i,
+      kind: 'verb',
+      speaker: subject.speaker,
+      npStart: subject.npStart,
+      inverted: false,
+      clause: true,
+    };
   }
 
   /** Every speech cue in the current unit, left to right, with its speaker resolved. */
@@ -673,6 +768,11 @@ class ArticleReader {
           npStart: subject.npStart,
           inverted: false,
         });
+        continue;
+      }
+      const reported = this.thatClauseCue(t, i);
+      if (reported) {
+        cues.push(reported);
         continue;
       }
       if (SPEECH_NOUNS.has(t.lower)) {
@@ -737,6 +837,8 @@ class ArticleReader {
     // For continuations: the quote before, and whether anyone else has taken the floor since.
     let previous: { attributed: AttributedQuote; paragraph: number; lastUnit: boolean } | null = null;
     let interrupted = false;
+    // "Jones continued:" or "As Jones put it:" closing a paragraph: the speaker of the quote opening the next.
+    let leadIn: { paragraph: number; speaker: string } | null = null;
 
     for (const [p, analysed] of this.registry.paragraphs.entries()) {
       this.p = p;
@@ -765,7 +867,10 @@ class ArticleReader {
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
-          if (!found && this.opensUnit(q)) {
+          if (!found && leadIn?.paragraph === p - 1 && this.opensParagraph(q)) {
+            speaker = leadIn.speaker;
+            evidence = 'colon';
+          } else if (!found && this.opensUnit(q) && !this.quoteIsSubject(q)) {
             const before = previous;
             const samePlace =
               before &&
@@ -789,10 +894,22 @@ class ArticleReader {
         if (cues.some((c) => c.index > last && c.speaker !== speakerOfLast)) interrupted = true;
         const namedSubject = main?.span ? main.span.entity : (main?.speaker ?? null);
         if (quoteIndices.length === 0 && namedSubject && namedSubject !== speakerOfLast) interrupted = true;
+        if (u === analysed.units.length - 1 && isPunct(tokens[this.unitTo], ':')) {
+          const cue = [...cues].reverse().find((c) => !quoteIndices.some((q) => q > c.index));
+          const speaker = cue ? cue.speaker : (main?.span?.entity ?? null);
+          if (speaker) leadIn = { paragraph: p, speaker };
+        }
       });
       yield;
     }
     return { quotes, spoke };
+  }
+
+  /** “Non-paper” is a diplomatic term: a quote its sentence goes on from with a word is named, not spoken. */
+  private quoteIsSubject(q: number): boolean {
+    const next = this.t(q + 1);
+    if (!next || next.kind !== 'word' || next.capitalised || PRONOUNS.has(next.lower)) return false;
+    return BE_FORMS.has(next.lower) || (next.tags.has('Verb') && !this.isSpeechVerb(next, q + 1));
   }
 
   private opensParagraph(q: number): boolean {
@@ -830,6 +947,10 @@ class ArticleReader {
     const before = [...cues].reverse().find((c) => c.index < q);
     if (before) {
       if (this.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
+      const quote = this.t(q);
+      // "he figures that a slot on “Saturday Night Live” …": every word capitalised, a title, not speech.
+      const title = !!quote && !/(^|\s)\p{Ll}/u.test(quote.text);
+      if (before.clause && title) return { speaker: null, evidence: 'cue-before' };
       return {
         speaker: before.speaker,
         evidence: before.kind === 'according' ? 'according-to' : 'cue-before',
@@ -852,7 +973,11 @@ class ArticleReader {
  * after the quote; a speech cue earlier in the sentence ("X said that …", "X told Y", "X described … as",
  * "a call from X for", "X has accused … of"); "according to X" anywhere in the sentence; and a quote that opens
  * its sentence with no cue of its own continues the quote before it, in the same or the next paragraph, if no
- * one else has spoken in between. A cue whose speaker cannot be resolved leaves the quote unattributed.
+ * one else has spoken in between (unless its sentence goes on from it: “…” is a term); a paragraph ending in
+ * "X continued:" hands the quote opening the next paragraph to X. Any verb right after the subject of a
+ * comma-closed quote (“…,” X fumed) and a named subject's that-clause ("X estimated that …") read as cues;
+ * a bracketed party tag after a name ("(D-Ore.)") is an aside. A cue whose speaker cannot be resolved
+ * leaves the quote unattributed.
  */
 export function attributeQuotes(registry: ArticleRegistry): ArticleAttribution {
   const steps = attributeQuotesInSteps(registry);

@@ -66,9 +66,44 @@ function findSingleCloser(text: string, from: number, limit: number): number {
   return -1;
 }
 
+/** A straight " at `j` that can only close a quote: a word or a mark before it, no word after it. */
+function isStraightCloser(text: string, j: number): boolean {
+  return text[j] === '"' && !/\s/u.test(text[j - 1] ?? ' ') && !LETTER_OR_DIGIT.test(text[j + 1] ?? '');
+}
+
+/**
+ * Where a quote that opens with “ really ends when the text mixes its marks (“…," she said): the first
+ * straight closer before the curly one, if the straight marks in between are odd in number. An even
+ * number are a quote nested in it ("…"), which the curly mark still closes.
+ */
+function mixedCloserOfCurly(text: string, open: number, close: number): number {
+  const limit = close < 0 ? text.length : close;
+  let count = 0;
+  let first = -1;
+  for (let j = open + 1; j < limit; j++) {
+    if (text[j] !== '"') continue;
+    count += 1;
+    if (first < 0 && isStraightCloser(text, j)) first = j;
+  }
+  return count % 2 === 1 && first > 0 ? first : close;
+}
+
+/**
+ * Where a quote that opens with a straight " ends when the text mixes its marks ("…,” she said): at a ”
+ * with no “ of its own before it, when the next straight mark is missing or opens another quote.
+ */
+function mixedCloserOfStraight(text: string, open: number, close: number): number {
+  const curly = text.indexOf('”', open + 1);
+  if (curly < 0 || (close >= 0 && curly > close)) return close;
+  const nestedOpener = text.indexOf('“', open + 1);
+  if (nestedOpener >= 0 && nestedOpener < curly) return close;
+  return close < 0 || isStraightOpener(text, close) ? curly : close;
+}
+
 /**
  * Every direct quotation in a paragraph's text, in order: curly, straight and angle double quotes, with any
- * nested single quotes or editorial brackets kept inside; top-level curly single quotes (British style) too.
+ * nested single quotes or editorial brackets kept inside; top-level curly single quotes (British style) too;
+ * a quote opened with one kind of double mark and closed with the other (a typing slip common in news).
  * A quote that is never closed runs to the end of the paragraph and is marked `openEnded`.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
@@ -80,9 +115,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     let found = false;
     if (ch in PAIRS) {
       close = findPairedCloser(text, i, PAIRS[ch] ?? '”');
+      if (ch === '“') close = mixedCloserOfCurly(text, i, close);
       found = true;
     } else if (ch === '"' && isStraightOpener(text, i)) {
-      close = text.indexOf('"', i + 1);
+      close = mixedCloserOfStraight(text, i, text.indexOf('"', i + 1));
       found = true;
     } else if (
       ch === '‘' &&

@@ -338,11 +338,15 @@ function spansOf(
   tokens: readonly Token[],
   stream: number,
   known: ReadonlySet<string>,
+  surnames: ReadonlySet<string> = new Set(),
 ): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const run of nameRuns(tokens, known)) {
     const c = classifyRun(tokens, run.first, run.last);
-    if (c.kind === 'none') continue;
+    if (c.kind === 'none') {
+      if (!isSurnameUse(tokens, run.first, run.last, surnames)) continue;
+      c.kind = 'unknown';
+    }
     // A name the dictionaries do not know is a person's when the text says so right after it.
     if (c.kind === 'unknown' && c.words.length >= 2 && personFollows(tokens, run.last)) {
       c.kind = 'person';
@@ -364,6 +368,21 @@ function spansOf(
     });
   }
   return spans;
+}
+
+/**
+ * "Cuban said": a lone word the dictionary calls a nationality or an adjective is a surname where the article
+ * names someone in full with it, unless a noun follows it ("Cuban cigars").
+ */
+function isSurnameUse(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  surnames: ReadonlySet<string>,
+): boolean {
+  const next = tokens[last + 1];
+  const modifies = next?.kind === 'word' && !next.capitalised && next.tags.has('Noun');
+  return first === last && surnames.has(tokens[first]?.text ?? '') && !modifies;
 }
 
 /**
@@ -611,21 +630,23 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   const outerSpans: NameSpan[][] = [];
   const all: NameSpan[] = [];
   // Two readings: the second knows the words of every full name, so a sentence may open with a surname.
-  const read = (known: ReadonlySet<string>): void => {
+  const read = (known: ReadonlySet<string>, surnames?: ReadonlySet<string>): void => {
     outerSpans.length = 0;
     all.length = 0;
     paragraphs.forEach((analysed, index) => {
-      const outer = spansOf(analysed, index, analysed.outer, -1, known);
+      const outer = spansOf(analysed, index, analysed.outer, -1, known, surnames);
       outerSpans.push(outer);
       all.push(...outer);
-      analysed.inner.forEach((tokens, q) => all.push(...spansOf(analysed, index, tokens, q, known)));
+      analysed.inner.forEach((tokens, q) =>
+        all.push(...spansOf(analysed, index, tokens, q, known, surnames)),
+      );
     });
   };
   read(new Set());
-  const nameWords = new Set(
-    all.filter((s) => s.kind === 'person' && s.words.length >= 2).flatMap((s) => s.words),
-  );
-  if (nameWords.size > 0) read(nameWords);
+  const firstFullNames = all.filter((s) => s.kind === 'person' && s.words.length >= 2);
+  const nameWords = new Set(firstFullNames.flatMap((s) => s.words));
+  const surnames = new Set(firstFullNames.map((s) => s.words[s.words.length - 1] ?? ''));
+  if (nameWords.size > 0) read(nameWords, surnames);
 
   // Full names of people, merging "Ana Ruiz" into "Ana Ruiz Vidal" and "Ana M. Ruiz" with "Ana Ruiz".
   const people: RegistryEntity[] = [];

@@ -329,4 +329,59 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
       ['Not before Friday.', null],
     ]);
   });
+
+  it('any verb after the subject of a comma-closed quote is its speech verb (“…,” X fumed)', () => {
+    expect(attributed('“We have the votes,” Tomas Weir fumed.\n\n“Do you?” Ada Kemp shot back.')).toEqual([
+      ['We have the votes', 'Tomas Weir'],
+      ['Do you?', 'Ada Kemp'],
+    ]);
+  });
+
+  it('after “…!” a verb that carries its sentence on is no speech verb', () => {
+    expect(attributed('“Help!” Tomas Weir ran to the door and pulled it open.')).toEqual([['Help!', null]]);
+  });
+
+  it('a party tag in brackets after a name does not hide the subject', () => {
+    expect(attributed('Sen. Ada Kemp (D-Ore.) told reporters that the bill was “not good enough.”')).toEqual([
+      ['not good enough.', 'Ada Kemp'],
+    ]);
+  });
+
+  it('"X estimated that …" gives a quote in the that-clause to X, but not a quoted title', () => {
+    expect(
+      attributed(
+        'Ada Kemp estimated that there were “about forty families left.”\n\nTomas Weir figures that a slot on “Morning Harbour Live” helps.',
+      ),
+    ).toEqual([
+      ['about forty families left.', 'Ada Kemp'],
+      ['Morning Harbour Live', null],
+    ]);
+  });
+
+  it('a paragraph ending "X continued:" hands the next paragraph’s opening quote to X', () => {
+    expect(
+      attributed(
+        'Ruth Lane continued:\n\n“We are not done. Not by a long way.”\n\nThe figures tell a story:\n\n“Nine in ten left.”',
+      ),
+    ).toEqual([
+      ['We are not done. Not by a long way.', 'Ruth Lane'],
+      ['Nine in ten left.', null],
+    ]);
+  });
+
+  it('a quote its sentence goes on from (“…” is her word) is named, not a continuation', () => {
+    expect(attributed('“We will win,” said Maria Ortiz. “Hope” is her word.')).toEqual([
+      ['We will win', 'Maria Ortiz'],
+      ['Hope', null],
+    ]);
+  });
+
+  it('a surname the dictionary reads as a nationality speaks when the article names the person in full', () => {
+    expect(
+      attributed('Rosa French chairs the board.\n\n“It is settled,” French said. French voters “disagree.”'),
+    ).toEqual([
+      ['It is settled', 'Rosa French'],
+      ['disagree.', null],
+    ]);
+  });
 });

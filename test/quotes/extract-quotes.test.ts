@@ -49,6 +49,17 @@ describe('findQuoteSpans', () => {
     expect(texts('The union’s leaders’ pay rose.')).toEqual([]);
   });
 
+  it('closes a quote opened with one kind of double mark and closed with the other', () => {
+    expect(texts('“It is late," Maria Ortiz said. “Go home.”')).toEqual(['It is late', 'Go home.']);
+    expect(texts('"It is late,” Maria Ortiz said. "Go home."')).toEqual(['It is late', 'Go home.']);
+    expect(texts('"It is late,” Maria Ortiz said.')).toEqual(['It is late']);
+  });
+
+  it('keeps a quote nested in the other kind of double mark inside the outer quote', () => {
+    expect(texts('“He called it "fake" news,” she said.')).toEqual(['He called it "fake" news']);
+    expect(texts('"He called it “fake” news," she said.')).toEqual(['He called it “fake” news']);
+  });
+
   it('runs an unclosed quote to the end of the paragraph, as a quote continued in the next one', () => {
     const [span] = findQuoteSpans('“I believe them, and so should you.');
     expect(span).toMatchObject({ text: 'I believe them, and so should you.', openEnded: true });
