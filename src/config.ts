@@ -9,6 +9,17 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const MAX_SHARDS = 4096;
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
+/** Comma-separated Discord ids; unset or empty is none. */
+const snowflakeList = optional(z.string())
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  )
+  .pipe(z.array(snowflake));
 
 const baseSchema = z.object({
   KNOWLEDGE_DIR: optional(z.string()).default('knowledge'),
@@ -19,28 +30,10 @@ const baseSchema = z.object({
   DISCORD_CLIENT_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url()),
-  MOD_ROLE_IDS: optional(z.string())
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(z.array(snowflake)),
+  MOD_ROLE_IDS: snowflakeList,
   // Servers whose moderators may change the knowledge base (/reload, /article); empty means
   // DISCORD_GUILD_ID alone (see knowledgeGuildIds), so a bot invited elsewhere cannot be edited from there.
-  KNOWLEDGE_GUILD_IDS: optional(z.string())
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(z.array(snowflake)),
+  KNOWLEDGE_GUILD_IDS: snowflakeList,
   ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).default(5),
   // Members' 👍/👎 on answers, one JSON line each; user data, so not under the disposable MODEL_CACHE_DIR.
   FEEDBACK_DIR: optional(z.string()).default('.data/feedback'),

@@ -29,8 +29,8 @@ export interface FeedbackSummary {
 
 /**
  * A question's grouping key: Unicode-normalised, lower case, curly apostrophes straight, runs of white
- * space as one space, and without trailing punctuation, so "What did Spicer say?" and "what did  spicer
- * say" are one question.
+ * space as one space, and without trailing punctuation, so "Who won the vote?" and "who won  the
+ * vote" are one question.
  */
 export function normaliseQuestion(question: string): string {
   return (
