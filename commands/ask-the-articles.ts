@@ -1,15 +1,13 @@
 import {
   ApplicationCommandType,
-  ApplicationIntegrationType,
   ContextMenuCommandBuilder,
-  InteractionContextType,
   MessageFlags,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { MAX_QUESTION_LENGTH, normaliseQuestion } from '../src/answer/question.js';
 import { formatAnswer } from '../src/bot/answer-card.js';
 import { truncate } from '../src/bot/discord-text.js';
-import type { CommandContext } from '../src/bot/load-commands.js';
+import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
 import { UserError } from '../src/errors.js';
 
 /**
@@ -20,12 +18,8 @@ import { UserError } from '../src/errors.js';
 export const data = new ContextMenuCommandBuilder()
   .setName('Ask the articles')
   .setType(ApplicationCommandType.Message)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setIntegrationTypes(...READ_ANYWHERE.integrationTypes)
+  .setContexts(...READ_ANYWHERE.contexts)
   .toJSON();
 
 /** The same cost as /ask, so the same cooldown. */

@@ -1,6 +1,4 @@
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
   MessageFlags,
   SlashCommandBuilder,
   type ButtonInteraction,
@@ -11,7 +9,7 @@ import { ASK_BUTTONS, formatAnswer, formatCitedParagraphs } from '../src/bot/ans
 import { decodeRefs } from '../src/bot/button-ids.js';
 import { unescapePlain } from '../src/bot/discord-text.js';
 import { formatNotice } from '../src/bot/format-reply.js';
-import type { CommandContext } from '../src/bot/load-commands.js';
+import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
 import { UserError } from '../src/errors.js';
 
 /** `/ask question: [private:]` — answers from the articles, citing the paragraphs it quotes. */
@@ -28,14 +26,8 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((option) =>
     option.setName('private').setDescription('Show the answer to me only (default: everyone in the channel)'),
   )
-  // Reading the articles is harmless anywhere: in servers, in DMs with the bot, and where a member
-  // installed the app for themselves.
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setIntegrationTypes(...READ_ANYWHERE.integrationTypes)
+  .setContexts(...READ_ANYWHERE.contexts)
   .toJSON();
 
 /** Answering costs an embedding and a search, so each member gets one question per cooldown window. */

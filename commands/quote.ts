@@ -1,6 +1,4 @@
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
   MessageFlags,
   SlashCommandBuilder,
   type AutocompleteInteraction,
@@ -8,7 +6,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { DISCORD_LIMITS } from '../src/bot/discord-text.js';
-import type { CommandContext } from '../src/bot/load-commands.js';
+import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
 import {
   formatQuoteContext,
   formatQuotes,
@@ -33,12 +31,8 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((option) =>
     option.setName('private').setDescription('Show the quotes to me only (default: everyone in the channel)'),
   )
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setIntegrationTypes(...READ_ANYWHERE.integrationTypes)
+  .setContexts(...READ_ANYWHERE.contexts)
   .toJSON();
 
 /**

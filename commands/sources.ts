@@ -1,22 +1,13 @@
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { formatSources } from '../src/bot/format-reply.js';
-import type { CommandContext } from '../src/bot/load-commands.js';
+import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
 
 /** `/sources` — lists the articles the bot answers from, so people know what to ask. */
 export const data = new SlashCommandBuilder()
   .setName('sources')
   .setDescription('List the news articles I answer from.')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setIntegrationTypes(...READ_ANYWHERE.integrationTypes)
+  .setContexts(...READ_ANYWHERE.contexts)
   .toJSON();
 
 /** Replies at once: listing the loaded articles is instant, so there is nothing to defer for. */

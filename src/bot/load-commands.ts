@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -43,6 +45,20 @@ export interface Command {
   /** When true, each user may run it once per `ASK_COOLDOWN_SECONDS`. */
   cooldown?: boolean;
 }
+
+/**
+ * Where the reading commands may be used: reading the articles is harmless anywhere, in servers, in
+ * DMs with the bot, and where a member installed the app for themselves. (Commands that change the
+ * knowledge base are server-installed and used in servers only.)
+ */
+export const READ_ANYWHERE = {
+  integrationTypes: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+} as const;
 
 /** A module in `commands/` is malformed; the message names the file and what is wrong with it. */
 export class CommandLoadError extends Error {
