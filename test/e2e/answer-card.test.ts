@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InteractionResponseType } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFeedback } from '../../src/feedback/feedback-store.js';
 import { summariseFeedback } from '../../src/feedback/summarise-feedback.js';
 import type { EmulatedMessage } from './discord-emulator.js';
-import { copyKnowledge, E2E, startHarness, within, type Harness } from './harness.js';
+import { E2E, startHarness, within, type Harness, harnessOnScratchKnowledge } from './harness.js';
 import { guildMember } from './payloads.js';
 
 // What a member sees and clicks: the answer card, its buttons, private answers, the message command and
@@ -36,17 +36,12 @@ const buttonsOf = (message: EmulatedMessage): Button[] =>
 const button = (message: EmulatedMessage, name: string): Button =>
   buttonsOf(message).find((b) => b.label === name || b.emoji?.name === name)!;
 
-let knowledge: Awaited<ReturnType<typeof copyKnowledge>>;
 let h: Harness;
+let knowledgeDir: string;
 
-beforeAll(async () => {
-  knowledge = await copyKnowledge();
-  h = await startHarness({ knowledgeDir: knowledge.dir });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await knowledge?.remove();
+harnessOnScratchKnowledge((harness, dir) => {
+  h = harness;
+  knowledgeDir = dir;
 });
 
 async function ask(question: string): Promise<EmulatedMessage> {
@@ -101,7 +96,7 @@ describe('the answer card', E2E, () => {
   test('buttons keep working after a reload, and say so when the paragraph has changed or gone', async () => {
     const card = await ask('What did Spicer say?');
     const sources = button(card, 'Show sources').custom_id!;
-    const file = path.join(knowledge.dir, 'trump-kim-honoured.md');
+    const file = path.join(knowledgeDir, 'trump-kim-honoured.md');
     const original = await readFile(file, 'utf8');
     try {
       await writeFile(
@@ -130,7 +125,7 @@ describe('the answer card', E2E, () => {
 
   test('buttons keep working after a restart: a new bot answers a card the old one posted', async () => {
     const card = await ask('What did Spicer say?');
-    const restarted = await startHarness({ knowledgeDir: knowledge.dir });
+    const restarted = await startHarness({ knowledgeDir: knowledgeDir });
     try {
       const shown = await within(
         restarted.click(card, button(card, 'Show sources').custom_id!).outcome,

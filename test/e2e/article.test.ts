@@ -1,15 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { EmulatedMessage } from './discord-emulator.js';
-import { copyKnowledge, E2E, startHarness, within, type Harness } from './harness.js';
+import { E2E, startHarness, within, type Harness, harnessOnScratchKnowledge } from './harness.js';
 import {
   attachmentOption,
   chatInputInteraction,
   guildMember,
   MEMBER_PERMISSIONS,
-  MODERATOR_PERMISSIONS,
   stringOption,
+  moderator,
 } from './payloads.js';
 
 // Moderators managing the knowledge base from Discord: /article add, remove and list, through the real
@@ -18,21 +18,15 @@ import {
 const HARBOUR = 'test/fixtures/two-articles/harbour-reopens.md';
 const WEB_SAVED = 'test/fixtures/web-saved/transit-strike.txt';
 
-let knowledge: Awaited<ReturnType<typeof copyKnowledge>>;
 let h: Harness;
+let knowledgeDir: string;
 
-beforeAll(async () => {
-  knowledge = await copyKnowledge();
-  h = await startHarness({ knowledgeDir: knowledge.dir });
+harnessOnScratchKnowledge((harness, dir) => {
+  h = harness;
+  knowledgeDir = dir;
 });
 
-afterAll(async () => {
-  await h?.close();
-  await knowledge?.remove();
-});
-
-const moderator = () => guildMember({ permissions: MODERATOR_PERMISSIONS, username: 'mod_alice' });
-const files = async () => (await readdir(knowledge.dir)).sort();
+const files = async () => (await readdir(knowledgeDir)).sort();
 
 /** `/article add file:<name>` with `bytes` on the emulated CDN. */
 function add(
@@ -162,7 +156,7 @@ describe('/article add', E2E, () => {
     expect(refused.message?.content).toMatch(/^Only moderators/);
 
     const elsewhere = await startHarness({
-      knowledgeDir: knowledge.dir,
+      knowledgeDir: knowledgeDir,
       env: () => ({ KNOWLEDGE_GUILD_IDS: '123456789012345678' }),
     });
     try {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
 import { loadCommands, type CommandContext } from '../../src/bot/load-commands.js';
@@ -173,6 +174,28 @@ export async function startHarness(
       await rm(feedbackDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file whose bot answers from a scratch copy of the seed knowledge folder, which its tests may
+ * edit or break: starts it before the file's tests (handing over the harness and the folder) and closes
+ * and removes both after them.
+ */
+export function harnessOnScratchKnowledge(
+  started: (harness: Harness, knowledgeDir: string) => void,
+  options: Omit<NonNullable<Parameters<typeof startHarness>[0]>, 'knowledgeDir'> = {},
+): void {
+  let knowledge: Awaited<ReturnType<typeof copyKnowledge>> | undefined;
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    knowledge = await copyKnowledge();
+    harness = await startHarness({ ...options, knowledgeDir: knowledge.dir });
+    started(harness, knowledge.dir);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await knowledge?.remove();
+  });
 }
 
 /** A scratch copy of the seed knowledge folder, for tests that edit or break it. */

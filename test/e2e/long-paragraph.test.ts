@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InteractionResponseType } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { EmulatedInteraction } from './discord-emulator.js';
-import { copyKnowledge, E2E, startHarness, within, type Harness } from './harness.js';
-import { chatInputInteraction, guildMember, MODERATOR_PERMISSIONS, stringOption } from './payloads.js';
+import { E2E, within, type Harness, harnessOnScratchKnowledge } from './harness.js';
+import { chatInputInteraction, guildMember, moderator, stringOption } from './payloads.js';
 
 // A moderator adds an article whose one paragraph is 100,000 characters long and reloads while members
 // keep asking. Reading that paragraph in one go (embedding it padded to its length, tagging it whole) held
@@ -50,21 +50,21 @@ function longSessionArticle(chars: number): string {
 }
 
 let h: Harness;
-let knowledge: Awaited<ReturnType<typeof copyKnowledge>>;
+let knowledgeDir: string;
+
+harnessOnScratchKnowledge(
+  (harness, dir) => {
+    h = harness;
+    knowledgeDir = dir;
+  },
+  {
+    env: (world) => ({ MOD_ROLE_IDS: world.moderatorRoleId }),
+  },
+);
 
 beforeAll(async () => {
-  knowledge = await copyKnowledge();
-  h = await startHarness({
-    knowledgeDir: knowledge.dir,
-    env: (world) => ({ MOD_ROLE_IDS: world.moderatorRoleId }),
-  });
   // As `npm start` does once connected: the tagger is loaded before the first /reload needs it.
   await h.library.prepareForReloads();
-});
-
-afterAll(async () => {
-  await h?.close();
-  await knowledge?.remove();
 });
 
 /**
@@ -99,10 +99,9 @@ describe('/reload of an article with a 100,000-character paragraph', E2E, () => 
   test('every /ask sent during the reload is acknowledged within 3 seconds, and the article is loaded', async () => {
     const article = longSessionArticle(100_000);
     expect(article.split('\n\n')[2]!.length).toBeGreaterThanOrEqual(100_000);
-    await writeFile(path.join(knowledge.dir, 'long-session.md'), article);
+    await writeFile(path.join(knowledgeDir, 'long-session.md'), article);
 
-    const moderator = guildMember({ permissions: MODERATOR_PERMISSIONS, username: 'mod_alice' });
-    const reload = h.command('reload', {}, moderator);
+    const reload = h.command('reload', {}, moderator());
     const asks = await askBurst(reload.outcome, 200, 150);
     const reloaded = await within(reload.outcome, 120_000, '/reload');
 

@@ -1,9 +1,9 @@
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { EmulatedInteraction } from './discord-emulator.js';
-import { guildMember, MODERATOR_PERMISSIONS } from './payloads.js';
-import { copyKnowledge, startHarness, within, type Harness, E2E } from './harness.js';
+import { moderator } from './payloads.js';
+import { within, type Harness, E2E, harnessOnScratchKnowledge } from './harness.js';
 
 // What the bot posts when a question, a file name or an article address carries Markdown or a link:
 // the real bot, the real engine and a scratch copy of knowledge/, asserting on the bodies Discord received.
@@ -11,19 +11,12 @@ import { copyKnowledge, startHarness, within, type Harness, E2E } from './harnes
 const SECOND_ARTICLE = path.resolve('test/fixtures/two-articles/harbour-reopens.md');
 
 let h: Harness;
-let knowledge: Awaited<ReturnType<typeof copyKnowledge>>;
+let knowledgeDir: string;
 
-beforeAll(async () => {
-  knowledge = await copyKnowledge();
-  h = await startHarness({ knowledgeDir: knowledge.dir });
+harnessOnScratchKnowledge((harness, dir) => {
+  h = harness;
+  knowledgeDir = dir;
 });
-
-afterAll(async () => {
-  await h?.close();
-  await knowledge?.remove();
-});
-
-const moderator = () => guildMember({ permissions: MODERATOR_PERMISSIONS, username: 'mod_alice' });
 
 interface PostedMessage {
   embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
@@ -62,7 +55,7 @@ describe('Markdown and links in what the bot posts', E2E, () => {
   });
 
   test('an article’s address is posted as a link button, not as Markdown in the text', async () => {
-    await copyFile(SECOND_ARTICLE, path.join(knowledge.dir, 'harbour-reopens.md'));
+    await copyFile(SECOND_ARTICLE, path.join(knowledgeDir, 'harbour-reopens.md'));
     await within(h.command('reload', {}, moderator()).outcome, 30_000, '/reload');
 
     const { interaction, outcome } = h.command('ask', { question: 'How much did the harbour repairs cost?' });
@@ -80,7 +73,7 @@ describe('Markdown and links in what the bot posts', E2E, () => {
   });
 
   test('a reload refuses an address that would open a second link, naming the file as written and the field', async () => {
-    const file = path.join(knowledge.dir, 'bad `url` [x](https:evil).md');
+    const file = path.join(knowledgeDir, 'bad `url` [x](https:evil).md');
     await writeFile(
       file,
       '---\ntitle: Bad link\nsource: Test\ndate: 2024-01-01\nurl: "https://example.com/a)[x](https://evil.example"\n---\n\nA paragraph.\n',

@@ -121,6 +121,11 @@ export function guildMember(
   };
 }
 
+/** A member with Manage Server, named so logs can be checked for who changed the knowledge base. */
+export function moderator(): APIInteractionGuildMember {
+  return guildMember({ permissions: MODERATOR_PERMISSIONS, username: 'mod_alice' });
+}
+
 /** A string option as the user submitted it. */
 export function stringOption(name: string, value: string): APIApplicationCommandInteractionDataBasicOption {
   return { name, type: ApplicationCommandOptionType.String, value };

@@ -2,32 +2,27 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { InteractionOutcome } from './discord-emulator.js';
-import { guildMember, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS } from './payloads.js';
-import { copyKnowledge, startHarness, within, type Harness, E2E } from './harness.js';
+import { guildMember, MEMBER_PERMISSIONS, moderator } from './payloads.js';
+import { within, type Harness, E2E, harnessOnScratchKnowledge } from './harness.js';
 
 // /reload against a scratch copy of knowledge/, which the tests edit and break as a moderator would.
 
 const SECOND_ARTICLE = path.resolve('test/fixtures/two-articles/harbour-reopens.md');
 
 let h: Harness;
-let knowledge: Awaited<ReturnType<typeof copyKnowledge>>;
+let knowledgeDir: string;
 
-beforeAll(async () => {
-  knowledge = await copyKnowledge();
-  h = await startHarness({
-    knowledgeDir: knowledge.dir,
+harnessOnScratchKnowledge(
+  (harness, dir) => {
+    h = harness;
+    knowledgeDir = dir;
+  },
+  {
     env: (world) => ({ MOD_ROLE_IDS: world.moderatorRoleId }),
-  });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await knowledge?.remove();
-});
-
-const moderator = () => guildMember({ permissions: MODERATOR_PERMISSIONS, username: 'mod_alice' });
+  },
+);
 
 function embedOf(outcome: InteractionOutcome): {
   title?: string;
@@ -56,7 +51,7 @@ describe('/reload permissions', E2E, () => {
   });
 
   test('is done for a member with Manage Server, who is told what changed; the log says who ran it', async () => {
-    await copyFile(SECOND_ARTICLE, path.join(knowledge.dir, 'harbour-reopens.md'));
+    await copyFile(SECOND_ARTICLE, path.join(knowledgeDir, 'harbour-reopens.md'));
     const member = moderator();
     const { interaction, outcome } = h.command('reload', {}, member);
     const result = await within(outcome, 30_000, '/reload');
@@ -112,7 +107,7 @@ describe('/reload permissions', E2E, () => {
 describe('/reload while people are asking', E2E, () => {
   test('during a burst of 50 concurrent /ask, every question is acknowledged in time and answered', async () => {
     // A real change, so the reload has paragraphs to re-embed while the questions come in.
-    const seed = path.join(knowledge.dir, 'trump-kim-honoured.md');
+    const seed = path.join(knowledgeDir, 'trump-kim-honoured.md');
     await appendFile(seed, '\nThe White House declined to say when talks might begin.\n');
     const requestsBefore = h.emulator.requests.length;
 
@@ -148,7 +143,7 @@ describe('/reload while people are asking', E2E, () => {
 
   test('a /reload sent during another, after an edit, gets a rebuild of its own that serves the edit', async () => {
     const rebuildsBefore = h.logs.find('knowledge index reloaded').length;
-    const file = path.join(knowledge.dir, 'harbour-reopens.md');
+    const file = path.join(knowledgeDir, 'harbour-reopens.md');
     const original = readFileSync(file, 'utf8');
     const first = h.command('reload', {}, moderator()).outcome;
     // A moderator saves an edit while a colleague's reload runs, then reloads.
@@ -171,7 +166,7 @@ describe('/reload while people are asking', E2E, () => {
 describe('/reload with a broken file', E2E, () => {
   test('keeps answering from the old index and tells the moderator which file failed and why', async () => {
     const before = h.library.current;
-    const broken = path.join(knowledge.dir, 'broken.md');
+    const broken = path.join(knowledgeDir, 'broken.md');
     await writeFile(broken, 'This file has no front matter at all.\n');
     try {
       const result = await within(h.command('reload', {}, moderator()).outcome, 30_000, '/reload');
@@ -193,7 +188,7 @@ describe('/reload with a broken file', E2E, () => {
     } finally {
       await rm(broken, { force: true });
     }
-    expect(await readFile(path.join(knowledge.dir, 'trump-kim-honoured.md'), 'utf8')).toContain(
+    expect(await readFile(path.join(knowledgeDir, 'trump-kim-honoured.md'), 'utf8')).toContain(
       'talks might begin',
     );
   });

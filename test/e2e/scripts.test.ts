@@ -12,6 +12,8 @@ import {
 } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import { botEnv, emulatedDiscordForProcesses } from './bot-processes.js';
+import type { EmulatedInteraction } from './discord-emulator.js';
+import { chatInputInteraction, stringOption } from './payloads.js';
 import { MAX_QUESTION_LENGTH } from '../../src/answer/question.js';
 import { KNOWLEDGE_DIR, TEST_TOKEN, within, E2E } from './harness.js';
 
@@ -40,6 +42,17 @@ function run(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
   return { child, done };
+}
+
+/** "What did Spicer say?" from an ordinary member, as the gateway delivers it. */
+function ask(): EmulatedInteraction {
+  return discord.emulator.dispatchInteraction(
+    chatInputInteraction(discord.emulator.world, {
+      commandId: discord.emulator.commandId('ask'),
+      name: 'ask',
+      options: [stringOption('question', 'What did Spicer say?')],
+    }),
+  );
 }
 
 function freePort(): Promise<number> {
@@ -139,14 +152,7 @@ describe('npm start', E2E, () => {
       .poll(async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status, { timeout: 10_000 })
       .toBe(200);
 
-    const { chatInputInteraction, stringOption } = await import('./payloads.js');
-    const interaction = discord.emulator.dispatchInteraction(
-      chatInputInteraction(discord.emulator.world, {
-        commandId: discord.emulator.commandId('ask'),
-        name: 'ask',
-        options: [stringOption('question', 'What did Spicer say?')],
-      }),
-    );
+    const interaction = ask();
     const outcome = await within(interaction.outcome, 15_000, '/ask');
     expect(outcome.ackDelayMs).toBeLessThan(3000);
     expect(JSON.stringify(outcome.message?.embeds)).toContain('conditions are not there right now');
@@ -179,15 +185,6 @@ describe('npm start', E2E, () => {
         },
       )
       .toBe(200);
-    const { chatInputInteraction, stringOption } = await import('./payloads.js');
-    const ask = () =>
-      discord.emulator.dispatchInteraction(
-        chatInputInteraction(discord.emulator.world, {
-          commandId: discord.emulator.commandId('ask'),
-          name: 'ask',
-          options: [stringOption('question', 'What did Spicer say?')],
-        }),
-      );
     // Discord holds every answer back for 2 s (a 429 on its edit), so all 30 are in flight at the signal.
     for (let i = 0; i < 30; i++) discord.emulator.rateLimitNext('PATCH', /\/messages\/@original$/, 2);
     const inFlight = Array.from({ length: 30 }, ask);
@@ -241,15 +238,6 @@ describe('npm start', E2E, () => {
       await expect
         .poll(() => discord.emulator.sessions.length, { timeout: 30_000, interval: 50 })
         .toBeGreaterThan(sessions);
-      const { chatInputInteraction, stringOption } = await import('./payloads.js');
-      const ask = () =>
-        discord.emulator.dispatchInteraction(
-          chatInputInteraction(discord.emulator.world, {
-            commandId: discord.emulator.commandId('ask'),
-            name: 'ask',
-            options: [stringOption('question', 'What did Spicer say?')],
-          }),
-        );
       const early = await within(ask().outcome, 15_000, '/ask while indexing');
       expect(early.message?.ephemeral).toBe(true);
       expect(early.message?.content).toMatch(/still reading the articles/);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { DiscordEmulator, type InteractionOutcome } from './discord-emulator.js';
 import { botEnv } from './bot-processes.js';
 import { copyKnowledge, E2E, TEST_TOKEN, within } from './harness.js';
-import { chatInputInteraction, guildMember, MODERATOR_PERMISSIONS, stringOption } from './payloads.js';
+import { chatInputInteraction, moderator, stringOption } from './payloads.js';
 
 // `npm start` sharded, as an operator runs it: the manager and its shard processes are real processes
 // (discord.js's ShardingManager forking the bot), each shard a real discord.js client with its own gateway
@@ -125,7 +125,7 @@ function reload(shard: number): Promise<InteractionOutcome> {
     chatInputInteraction(emulator.world, {
       commandId: emulator.commandId('reload'),
       name: 'reload',
-      member: guildMember({ permissions: MODERATOR_PERMISSIONS, username: 'mod_alice' }),
+      member: moderator(),
     }),
     { shard },
   ).outcome;
