@@ -33,10 +33,9 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const subject = ranking.focus.subject?.person;
   // "What did X say" about someone the articles name is on topic by construction: whether to answer is
   // decided by what X said (below), not by word overlap, which a bare "say" and a rare name defeat.
-  // A question that names someone the articles know ("Roe") is about them, even when its few words
-  // give the embedding little to go on.
-  const namesSomeone = ranking.focus.people.some((m) => m.confidence === 1) && ranking.coverage >= 0.5;
-  const weak = !subject && !namesSomeone && answerConfidence(ranking) < ANSWER_MODEL.threshold;
+  // Naming someone the articles know is not enough otherwise: "how much is <the chief executive> paid"
+  // names her and asks for what the article never gives.
+  const weak = !subject && answerConfidence(ranking) < ANSWER_MODEL.threshold;
   // "What did X say" about an X nobody in the articles is called, nor anything near it in meaning.
   const unknownSubject =
     ranking.focus.subjectPhrase !== undefined && !subject && ranking.unknownNames.length > 0;

@@ -49,13 +49,9 @@ export interface Ranking {
   /** Any paragraph's score for this question, by citation id. */
   paragraphById(id: string): ScoredParagraph | undefined;
   /**
-   * Share of the question's content terms (IDF-weighted) found together in one of the top paragraphs,
-   * 0–1: the engine's evidence that the articles address this question at all.
-   */
-  coverage: number;
-  /**
-   * Like coverage, but a question word also counts as found through an article word near it in meaning
-   * (credited by how near): the share of the question the best of the top paragraphs addresses.
+   * Share of the question's content words (IDF-weighted) that one of the top paragraphs addresses, a
+   * word counting as found through an article word near it in meaning too (credited by how near), 0–1:
+   * the engine's evidence that the articles address this question at all.
    */
   meaningCoverage: number;
   /** The question's content words that nothing in the articles matches, by form or by meaning. */
@@ -333,12 +329,6 @@ export class HybridRetriever {
     };
     const top = topIndices(paragraphScores, RANKED_PARAGRAPHS);
     const questionTerms = [...new Set(contentTerms(question))];
-    const coverage = Math.max(
-      0,
-      ...top
-        .slice(0, COVERAGE_DEPTH)
-        .map((p) => this.#weightedShare(questionTerms, this.#termsOfParagraph(p))),
-    );
     const meaningCoverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.paragraphs[p]!));
     const subjectTopicCoverage = focus.subject
       ? this.#subjectTopicCoverage(
@@ -351,7 +341,6 @@ export class HybridRetriever {
     return {
       focus,
       paragraphs: top.map(scored),
-      coverage,
       meaningCoverage,
       unmatchedWords: alignment.unmatched,
       unmatchedShare: alignment.unmatchedShare,
