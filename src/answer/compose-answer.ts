@@ -65,7 +65,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   if (subject && ranking.subjectTopicCoverage === 0) {
     return {
       question,
-      answer: `${articlesWord(summary)} nothing ${subject.name} said about that. ${suggestion(summary)}`,
+      answer: `${articlesWord(summary)} nothing ${subject.canonical} said about that. ${suggestion(summary)}`,
       parts: [],
       declined: true,
       citations: [],
@@ -75,7 +75,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   // Answer from the best paragraph's article only: a question about one article is not answered from another.
   const sameArticle = ranking.paragraphs.filter((p) => p.article.slug === top.article.slug);
   // "What did X say" is answered with X's own words only, wherever in the article they are.
-  const spoken = subject ? new Set(subject.speakerSentenceIds) : undefined;
+  const spoken = subject ? new Set(subject.spoke) : undefined;
   const candidates = (spoken ? sameArticle : sameArticle.slice(0, MAX_CITATIONS))
     .flatMap((p) =>
       p.paragraph.sentences.map((sentence) => ({
@@ -199,8 +199,8 @@ function silentSubject(
   ranking: Ranking,
 ): { person: PersonProfile; paragraphs: ScoredParagraph[] } | undefined {
   const subject = ranking.focus.subject?.person;
-  if (!subject || subject.speakerSentenceIds.length > 0) return undefined;
-  const mentioned = new Set(subject.mentionSentenceIds.map(paragraphIdOf));
+  if (!subject || subject.spoke.length > 0) return undefined;
+  const mentioned = new Set(subject.mentions.map(paragraphIdOf));
   const paragraphs = [...mentioned]
     .map((id) => ranking.paragraphById(id))
     .filter((p): p is ScoredParagraph => p !== undefined)
@@ -220,7 +220,7 @@ function silentPersonMessage(
 ): string {
   const where = paragraphs.map((p) => citationMark(p.paragraph, p.article, multiArticle)).join(' ');
   const article = multiArticle ? 'The articles mention' : 'The article mentions';
-  return `${article} ${person.name}${where ? ` ${where}` : ''} but report${multiArticle ? '' : 's'} nothing ${person.name} said.`;
+  return `${article} ${person.canonical}${where ? ` ${where}` : ''} but report${multiArticle ? '' : 's'} nothing ${person.canonical} said.`;
 }
 
 /** "What is the article about?": each article's opening sentence, which in news states the story. */

@@ -1,18 +1,11 @@
+import type { Speaker } from '../quotes/quote-index.js';
 import { contentTerms, stem, words } from './text-terms.js';
 
-/** What the answer engine needs to know about a person or organisation the articles name. */
-export interface PersonProfile {
-  name: string;
-  /** Every form the article uses: full name, surname, "Ms Roe", … */
-  aliases: readonly string[];
-  /** The role or apposition the article gives ("director of Foo"), if any. */
-  role?: string | null;
-  kind?: 'person' | 'organisation';
-  /** Sentences that name the person. */
-  mentionSentenceIds: readonly string[];
-  /** Sentences whose quoted or reported speech is attributed to the person. */
-  speakerSentenceIds: readonly string[];
-}
+/**
+ * What the answer engine reads of a person or organisation the articles name: the quote index's own
+ * speaker, so that `/ask` and `/quote` know the same people by the same names.
+ */
+export type PersonProfile = Pick<Speaker, 'canonical' | 'kind' | 'aliases' | 'role' | 'mentions' | 'spoke'>;
 
 /** What a question is after: "what did X say", "who is X", or anything else. */
 export type QuestionIntent = 'said' | 'identity' | 'summary' | 'other';
@@ -93,7 +86,7 @@ export class PeopleMatcher {
     people: readonly PersonProfile[],
     private readonly resolveName: (name: string) => string | null = () => null,
   ) {
-    for (const person of people) this.#byName.set(person.name, person);
+    for (const person of people) this.#byName.set(person.canonical, person);
     for (const person of people) {
       const aliasTexts = [...new Set(person.aliases.map((a) => words(a).join(' ')).filter(Boolean))];
       const roleTerms = person.role ? [...new Set(contentTerms(person.role))] : [];
@@ -106,7 +99,7 @@ export class PeopleMatcher {
       };
       for (const text of aliasTexts) push(this.#byAlias, text, prepared);
       for (const term of roleTerms) push(this.#byRoleTerm, term, prepared);
-      if (person.role && person.speakerSentenceIds.length > 0) {
+      if (person.role && person.spoke.length > 0) {
         for (const run of new Set(wordRuns(words(person.role))))
           push(this.#speakersByRoleWords, run, prepared);
       }
@@ -178,7 +171,7 @@ export class PeopleMatcher {
    * one person whose role names it does ("White House spokesman …"), that person's words answer for it.
    */
   #spokesperson(subject: PersonMatch): PersonMatch {
-    if (subject.person.kind !== 'organisation' || subject.person.speakerSentenceIds.length > 0)
+    if (subject.person.kind !== 'organisation' || subject.person.spoke.length > 0)
       return subject;
     const voices = new Set<PreparedPerson>();
     for (const alias of subject.person.aliases) {

@@ -564,10 +564,10 @@ export class HybridRetriever {
       }
     };
     for (const { person, confidence } of focus.people) {
-      add(person.mentionSentenceIds, MENTION_BOOST[focus.intent] * confidence * this.weights.mention);
+      add(person.mentions, MENTION_BOOST[focus.intent] * confidence * this.weights.mention);
       // When the question says whose words it wants, only that person's words are boosted.
       if (!focus.subject || focus.subject.person === person) {
-        add(person.speakerSentenceIds, SPEAKER_BOOST[focus.intent] * confidence);
+        add(person.spoke, SPEAKER_BOOST[focus.intent] * confidence);
       }
     }
     for (const [i, boost] of boosts) scores[i]! += boost;
@@ -586,7 +586,7 @@ export class HybridRetriever {
     const topic = questionTerms.filter((t) => !aboutPerson.has(t) && !isSpeechTerm(t));
     if (topic.length === 0) return undefined;
     const spokenIn = new Set<string>();
-    for (const id of person.speakerSentenceIds) {
+    for (const id of person.spoke) {
       const i = this.#sentenceById.get(id);
       if (i === undefined) continue;
       const p = this.#paragraphById.get(this.sentences[i]!.paragraph.id)!;

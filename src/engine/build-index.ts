@@ -1,6 +1,5 @@
 import { composeAnswer, type KnowledgeSummary } from '../answer/compose-answer.js';
 import { normaliseQuestion } from '../answer/question.js';
-import type { PersonProfile } from '../answer/question-focus.js';
 import {
   articleEvidence,
   articleWords,
@@ -198,15 +197,7 @@ export async function buildKnowledgeIndex(
   const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(articleVersion(a))!);
 
   const quotes = await buildQuoteIndex(articles, previous?.quoteIndex.analyses ?? reuse.quoteAnalyses);
-  const people: PersonProfile[] = quotes.people.map((speaker) => ({
-    name: speaker.canonical,
-    aliases: speaker.aliases,
-    role: speaker.role,
-    kind: speaker.kind,
-    mentionSentenceIds: speaker.mentions,
-    speakerSentenceIds: speaker.spoke,
-  }));
-  const retriever = new HybridRetriever(evidence, people, new TermVectors(termVectors), {
+  const retriever = new HybridRetriever(evidence, quotes.people, new TermVectors(termVectors), {
     resolveName: (name) => quotes.lookup(name).speaker,
   });
   return {

@@ -6,24 +6,26 @@ const person = (
   aliases: string[],
   role: string | null,
   spoke: string[] = [],
+  kind: PersonProfile['kind'] = 'person',
 ): PersonProfile => ({
-  name,
+  canonical: name,
+  kind,
   aliases: [name, ...aliases],
   role,
-  mentionSentenceIds: ['a#1.1'],
-  speakerSentenceIds: spoke,
+  mentions: ['a#1.1'],
+  spoke,
 });
 
 const ruiz = person('Ana Ruiz', ['Ruiz', 'Ms Ruiz'], 'harbour master', ['a#2.1']);
 const berg = person('Tom Berg', ['Berg', 'Mr Berg'], 'mayor of Port Ellis', ['a#4.2']);
-const board = person('Harbour Board', [], null);
+const board = person('Harbour Board', [], null, [], 'organisation');
 const nair = person('Priya Nair', ['Nair'], 'the councillor responsible for culture', ['b#2.1']);
 const matcher = new PeopleMatcher([ruiz, berg, board, nair]);
 
 describe('PeopleMatcher.find', () => {
   it('finds a person by full name, surname or title and surname, whatever the case', () => {
     for (const question of ['What did Ana Ruiz say?', 'what did ruiz say', 'What did Ms Ruiz say?']) {
-      expect(matcher.find(question).people.map((m) => m.person.name)).toContain('Ana Ruiz');
+      expect(matcher.find(question).people.map((m) => m.person.canonical)).toContain('Ana Ruiz');
     }
   });
 
@@ -42,7 +44,7 @@ describe('PeopleMatcher.find', () => {
   it('takes the head of the subject phrase as the speaker, not a modifier naming someone else', () => {
     // "Harbour Board" is named, but the question asks what its master said.
     const matcher2 = new PeopleMatcher([board, person('Li Wei', [], 'Harbour Board master', ['c#1.1'])]);
-    expect(matcher2.find('What did the Harbour Board master say?').subject?.person.name).toBe('Li Wei');
+    expect(matcher2.find('What did the Harbour Board master say?').subject?.person.canonical).toBe('Li Wei');
   });
 
   it('does not take a role that shares only its head noun', () => {
