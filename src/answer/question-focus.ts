@@ -171,8 +171,7 @@ export class PeopleMatcher {
    * one person whose role names it does ("White House spokesman …"), that person's words answer for it.
    */
   #spokesperson(subject: PersonMatch): PersonMatch {
-    if (subject.person.kind !== 'organisation' || subject.person.spoke.length > 0)
-      return subject;
+    if (subject.person.kind !== 'organisation' || subject.person.spoke.length > 0) return subject;
     const voices = new Set<PreparedPerson>();
     for (const alias of subject.person.aliases) {
       for (const prepared of this.#speakersByRoleWords.get(words(alias).join(' ')) ?? [])
