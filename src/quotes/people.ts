@@ -3,13 +3,22 @@ import { extractQuotes, readingUnits, type ExtractedQuote, type ReadingUnit } fr
 import { tokenizeParagraph, type Token } from './paragraph-tokens.js';
 import { tagger } from './tagger.js';
 import {
+  COURTESY_TITLES,
+  DOCUMENT_SUFFIXES,
   HONORIFICS,
+  MONTHS,
   NAME_CONNECTORS,
   NOT_AN_APPOSITION,
   ORG_SUFFIXES,
+  PERSON_NOUNS,
+  PHRASE_OPENERS,
+  POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
   RELATIVES,
+  ROLE_ING_MODIFIERS,
   ROLE_NOUNS,
+  ROLE_PARTICIPLES,
+  TITLE_EXPANSIONS,
   TITLE_MODIFIERS,
   TITLES,
   type TitleGender,
@@ -133,6 +142,23 @@ export function isRoleNoun(token: Token): boolean {
     token.kind === 'word' &&
     !token.capitalised &&
     (ROLE_NOUNS.has(token.lower) || (token.tags.has('Actor') && !token.tags.has('Plural')))
+  );
+}
+
+/** A role noun, or a noun for someone's part in a story ("tenant", "referee"): what a person can be called. */
+function isPersonNoun(token: Token | undefined): boolean {
+  if (!token || token.kind !== 'word' || token.capitalised) return false;
+  if (PERSON_NOUNS.has(token.lower) || ROLE_NOUNS.has(token.lower)) return true;
+  // The tagger calls "using" in "is using President X" an actor: an unlisted "-ing" word is an action.
+  return isRoleNoun(token) && !/ing$/u.test(token.lower);
+}
+
+/** A word that qualifies a role though tagged as a verb: "managing director", "retired firefighter". */
+function qualifiesRole(token: Token): boolean {
+  return (
+    ROLE_ING_MODIFIERS.has(token.lower) ||
+    ROLE_PARTICIPLES.has(token.lower) ||
+    /-(?:appointed|elected|based|born)$/u.test(token.lower)
   );
 }
 
@@ -264,10 +290,16 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   ) {
     return { title: [], words: texts, kind: 'organisation', personLike: false };
   }
+  // A lone month ("since January") is a date, and "… Act" or "… Regulation" a law: neither is anyone's name.
+  if (lowers.length === 1 && MONTHS.has(whole))
+    return { title: [], words: texts, kind: 'none', personLike: false };
+  if (lowers.length >= 2 && DOCUMENT_SUFFIXES.has(lowers[lowers.length - 1] ?? ''))
+    return { title: [], words: texts, kind: 'none', personLike: false };
   // The title runs to the last title word that still leaves a name after it ("Secretary of State Ana Ruiz").
   let cut = 0;
   for (let k = 0; k < lowers.length - 1; k++) if (TITLES.has(lowers[k] ?? '')) cut = k + 1;
   if (!lowers.slice(0, cut).some((w) => TITLES.has(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
+  if (cut === 0) cut = roleWordsCut(run, lowers);
   const title = texts.slice(0, cut);
   const words = texts.slice(cut);
   const nameTokens = run.slice(cut);
@@ -301,6 +333,24 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
     return { title, words, kind: 'place', personLike: false };
   if (personLike) return { title, words, kind: 'person', personLike };
   return { title, words, kind: 'unknown', personLike: false };
+}
+
+/**
+ * "Group Manager Ana Ruiz", "CEO Ana Ruiz": capitalised role nouns open a run as a title does, when what
+ * follows reads as a person's name (a known first name, or words the dictionary has as no common word), so
+ * "Head Start" stays whole. Returns how many words the title takes, 0 for none.
+ */
+function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number {
+  let cut = 0;
+  for (let k = 0; k < lowers.length - 1; k++) if (ROLE_NOUNS.has(lowers[k] ?? '')) cut = k + 1;
+  const rest = run.slice(cut);
+  if (cut === 0 || rest.length < 2) return 0;
+  const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);
+  const unknownWords = rest.every((t) => {
+    const tags = lexiconTags(t.lower);
+    return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
+  });
+  return firstName || unknownWords ? cut : 0;
 }
 
 /** The id of the loader's sentence that holds a character offset of the paragraph. */
@@ -342,13 +392,18 @@ function spansOf(
 ): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const run of nameRuns(tokens, known)) {
+    if (isDateline(tokens, run.first, run.last)) continue;
     const c = classifyRun(tokens, run.first, run.last);
     if (c.kind === 'none') {
       if (!isSurnameUse(tokens, run.first, run.last, surnames)) continue;
       c.kind = 'unknown';
     }
     // A name the dictionaries do not know is a person's when the text says so right after it.
-    if (c.kind === 'unknown' && c.words.length >= 2 && personFollows(tokens, run.last)) {
+    if (
+      c.kind === 'unknown' &&
+      c.words.length >= 2 &&
+      (personFollows(tokens, run.last) || personPrecedes(tokens, run.first, run.last))
+    ) {
       c.kind = 'person';
       c.personLike = true;
     }
@@ -403,10 +458,96 @@ function personFollows(tokens: readonly Token[], last: number): boolean {
   return false;
 }
 
+/**
+ * "HARLAN FALLS, Ohio —", "KAMPALA, Sept 12 (Wire) -": a paragraph that opens with a place in capitals and
+ * reaches a dash before any lower-case word opens with a dateline, which names where, never who.
+ */
+function isDateline(tokens: readonly Token[], first: number, last: number): boolean {
+  if (tokens.slice(0, first).some((t) => t.kind === 'word')) return false;
+  const capitals = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  if (!capitals.every((t) => /^[\p{Lu}][\p{Lu}.'’-]+$/u.test(t.text))) return false;
+  for (let k = last + 1; k < Math.min(tokens.length, last + 14); k++) {
+    const t = tokens[k]!;
+    if (/^[—–-]$/u.test(t.text)) return true;
+    if (t.kind !== 'punct' && !t.capitalised && !/^\d/u.test(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * A person's part said right before an unfamiliar name ("retired firefighter X", "Another parent, X,"). Only
+ * the word lists count here: the tagger also calls a "chipmaker" an actor, and a chipmaker is a company.
+ */
+function personPrecedes(tokens: readonly Token[], first: number, last: number): boolean {
+  const word = tokens[first - 1];
+  const listed = !!word && !word.capitalised && (ROLE_NOUNS.has(word.lower) || PERSON_NOUNS.has(word.lower));
+  return listed || commaRoleBefore(tokens, first, last) !== null;
+}
+
+/**
+ * "Kessler’s attorney, Ana Ruiz, said", "A spokeswoman for Foo, Ana Ruiz,": a noun phrase naming someone's
+ * part, set off by a comma right before the name (or before a role word that opens it), with the name closing
+ * the apposition. `from` is where that role word or the name starts. Returns the phrase's tokens.
+ */
+function commaRoleBefore(tokens: readonly Token[], from: number, last: number): Token[] | null {
+  const comma = from - 1;
+  const after = tokens[last + 1];
+  if (tokens[comma]?.text !== ',' || (after && !/^[,.;:!?)]$/u.test(after.text))) return null;
+  const phrase = phraseBefore(tokens, comma);
+  const start = phrase.findIndex((t) => PHRASE_OPENERS.has(t.lower) || t.possessive);
+  if (start < 0) return null;
+  // A capitalised owner before a possessive belongs to it: "Sacramento County’s prosecutor".
+  let begin = start;
+  while (begin > 0 && phrase[start]?.possessive && phrase[begin - 1]?.capitalised) begin -= 1;
+  const words = phrase.slice(begin);
+  const preposition = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
+  const head = preposition > 0 ? words[preposition - 1] : words[words.length - 1];
+  if (!isPersonNoun(head)) return null;
+  return words;
+}
+
+/**
+ * The words before a comma that can belong to one noun phrase, read backwards to a verb, a conjunction, a
+ * preposition not after a person noun, punctuation or the start of the sentence.
+ */
+function phraseBefore(tokens: readonly Token[], comma: number): Token[] {
+  const unit = tokens[comma]?.unit;
+  let from = comma;
+  for (let k = comma - 1; k >= Math.max(0, comma - 12); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.unit !== unit) break;
+    if (PREPOSITIONS.has(t.lower)) {
+      // "a spokeswoman for Foo" is one phrase; "from their captain" starts after "from".
+      if (!isPersonNoun(tokens[k - 1])) break;
+    } else if (!t.capitalised && !PHRASE_OPENERS.has(t.lower) && !qualifiesRole(t)) {
+      const clause = hasAny(t.tags, ['Verb', 'Conjunction', 'Adverb', 'Pronoun', 'QuestionWord']);
+      if (clause && !t.tags.has('Noun')) break;
+    }
+    from = k;
+    if (t.sentenceInitial) break;
+  }
+  return tokens.slice(from, comma);
+}
+
+/** The text of a role phrase, without a possessive pronoun that means nothing out of its sentence. */
+function rolePhraseText(text: string, phrase: readonly Token[]): string {
+  // The phrase ends in its head noun or what follows it, so a pronoun is never its only word.
+  const from = POSSESSIVE_PRONOUNS.has(phrase[0]!.lower) ? phrase[1]! : phrase[0]!;
+  const role = text.slice(from.start, phrase[phrase.length - 1]!.end);
+  // "The head teacher, …" opens a sentence: the role is "the head teacher", as appositions read.
+  return from.sentenceInitial && PHRASE_OPENERS.has(from.lower)
+    ? role[0]!.toLowerCase() + role.slice(1)
+    : role;
+}
+
 /** "Harbour Board spokesman", "Spanish opposition leader": role words right before a name. */
-function roleBefore(analysed: AnalysedParagraph, tokens: readonly Token[], first: number): string | null {
+function roleBefore(
+  analysed: AnalysedParagraph,
+  tokens: readonly Token[],
+  first: number,
+): { role: string; start: number } | null {
   const head = tokens[first - 1];
-  if (!head || !isRoleNoun(head)) return null;
+  if (!head || !isPersonNoun(head)) return null;
   let start = first - 1;
   for (let k = first - 2; k >= Math.max(0, first - 7); k--) {
     const t = tokens[k];
@@ -414,12 +555,16 @@ function roleBefore(analysed: AnalysedParagraph, tokens: readonly Token[], first
     if (t.capitalised) {
       if (t.sentenceInitial && !looksProper(t) && !opensName(t, tokens[k + 1]) && !t.tags.has('Adjective'))
         break;
-    } else if (hasAny(t.tags, NEVER_IN_NAME) || t.tags.has('Gerund') || /ing$/u.test(t.lower)) break;
+    } else if (
+      !qualifiesRole(t) &&
+      (hasAny(t.tags, NEVER_IN_NAME) || t.tags.has('Gerund') || /ing$/u.test(t.lower))
+    )
+      break;
     start = k;
     if (t.possessive) break;
   }
   const from = tokens[start];
-  return from ? analysed.paragraph.text.slice(from.start, head.end) : null;
+  return from ? { role: analysed.paragraph.text.slice(from.start, head.end), start } : null;
 }
 
 /**
@@ -433,7 +578,9 @@ export function appositionAfter(
 ): { role: string; end: number } | null {
   if (tokens[last + 1]?.text !== ',') return null;
   const unit = tokens[last]?.unit;
-  const startIndex = last + 2;
+  // "Ana Ruiz, 51, the company’s finance chief,": the age is an aside, the role follows it.
+  const age = /^\d{1,3}$/u.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.text === ',';
+  const startIndex = age ? last + 4 : last + 2;
   let end = startIndex;
   while (end < tokens.length && end - startIndex <= 24) {
     const t = tokens[end];
@@ -466,7 +613,7 @@ export function appositionAfter(
   // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,").
   const described =
     /^(a|an|the)$/u.test(opener.lower) && role.some((t) => t.tags.has('Noun') && !t.capitalised);
-  if (hasVerb || !(role.some((t) => isRoleNoun(t)) || described)) return null;
+  if (hasVerb || !(role.some((t) => isPersonNoun(t)) || described)) return null;
   const lastWord = role[role.length - 1];
   if (!lastWord) return null;
   return { role: text.slice(opener.start, lastWord.end), end: end - 1 };
@@ -541,6 +688,20 @@ function titleGender(span: NameSpan): GenderHint {
   return null;
 }
 
+/**
+ * Records a name's title as a role and returns it, written out ("Sen" → "Senator"); null when the title is
+ * only courtesy ("Dr", "Sir", "Ms"), which says how to address someone, not what they do.
+ */
+function titleRole(entity: RegistryEntity, span: NameSpan): string | null {
+  const lowers = span.title.map(stripDot);
+  if (lowers.length === 0 || lowers.every((t) => HONORIFICS.has(t))) return null;
+  addRole(entity, span.title.join(' '));
+  if (lowers.every((t) => COURTESY_TITLES.has(t))) return null;
+  const written = span.title.map((t, i) => TITLE_EXPANSIONS.get(lowers[i]!) ?? t).join(' ');
+  addRole(entity, written);
+  return written;
+}
+
 function addRole(entity: RegistryEntity, role: string): void {
   const trimmed = role.trim();
   if (trimmed.length === 0 || entity.roleTexts.includes(trimmed)) return;
@@ -561,15 +722,21 @@ function rolesAt(
   const analysed = registry.paragraphs[span.paragraph];
   if (!analysed || span.stream !== -1 || entity.kind === 'place') return null;
   let best: { role: string; rank: number } | null = null;
-  if (span.title.some((t) => !HONORIFICS.has(stripDot(t)))) {
-    const title = span.title.join(' ');
-    addRole(entity, title);
-    best = { role: title, rank: 1 };
+  const title = titleRole(entity, span);
+  if (title) best = { role: title, rank: 1 };
+  const tokens = analysed.outer;
+  const before = roleBefore(analysed, tokens, span.first);
+  // "A court-appointed receiver, attorney Ana Ruiz": both are recorded; the words next to the name win.
+  // Only people: "a bookkeeper at Kessler’s firm, Kessler Wealth Partners," is about the bookkeeper.
+  const comma = entity.kind === 'person' && commaRoleBefore(tokens, before?.start ?? span.first, span.last);
+  const set = comma && rolePhraseText(analysed.paragraph.text, comma);
+  if (set) {
+    addRole(entity, set);
+    best = { role: set, rank: 2 };
   }
-  const before = roleBefore(analysed, analysed.outer, span.first);
   if (before) {
-    addRole(entity, before);
-    best = { role: before, rank: 2 };
+    addRole(entity, before.role);
+    best = { role: before.role, rank: 2 };
   }
   const apposition = appositionAfter(analysed.outer, span.last, analysed.paragraph.text);
   if (apposition) {

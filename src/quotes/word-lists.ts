@@ -58,6 +58,65 @@ export const ROLE_NOUNS = words(`
   legislator congressman congresswoman politician mp mep councillor councilor vice-president president-elect boss
   aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter`);
 
+/**
+ * Nouns for a person's part in a story that are not jobs ("client", "tenant", "referee"): enough to read
+ * "Another parent, Jane Roe," as a person with a role. Kept apart from ROLE_NOUNS, which attribution and the
+ * evaluation also read.
+ */
+export const PERSON_NOUNS = words(`
+  client customer patient resident tenant landlord landlady parent mother son daughter wife husband widow widower
+  neighbour neighbor friend student pupil graduate referee umpire guard caretaker curator coach guide runner
+  player striker goalkeeper defender midfielder athlete cyclist swimmer driver pilot nurse surgeon paramedic
+  firefighter engineer architect farmer worker volunteer witness victim survivor vicar priest headteacher
+  headmaster headmistress receiver trustee administrator investigator auditor regulator ombudsman juror plaintiff
+  defendant claimant appellant applicant petitioner shopkeeper publican chef artist musician writer novelist
+  photographer designer developer programmer entrepreneur businessman businesswoman landowner homeowner`);
+
+/** "-ing" words that qualify a role rather than open a clause ("managing director", "acting chief"). */
+export const ROLE_ING_MODIFIERS = words(`
+  managing acting presiding reigning sitting serving outgoing founding consulting supervising commanding
+  investigating attending leading visiting governing ruling retiring`);
+
+/** Past participles that qualify a person ("retired firefighter", "jailed activist"), not a verb of the clause. */
+export const ROLE_PARTICIPLES = words(`
+  retired elected appointed acquitted convicted jailed disgraced ousted suspended sacked dismissed deposed exiled
+  detained imprisoned injured wounded bereaved unnamed renowned celebrated licensed registered qualified trained
+  certified experienced unemployed self-employed`);
+
+/** Words that open a noun phrase naming someone by their part ("her lawyer", "another parent"). */
+export const PHRASE_OPENERS = words('the a an another one her his their its our my your');
+
+/** Possessive pronouns: "her lawyer" says nothing once read apart from the sentence, so a role drops them. */
+export const POSSESSIVE_PRONOUNS = words('her his their its our my your');
+
+/** Titles that are courtesy or rank of address only ("Dr", "Sir"): kept as a role only with a word that is not. */
+export const COURTESY_TITLES = words(
+  'mr mrs ms miss mx madam madame dr prof professor sir dame lord lady rev reverend',
+);
+
+/** Abbreviated titles, written out for a role ("Sen." → "Senator"), so "the senator" finds it. */
+export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map([
+  ['sen', 'Senator'],
+  ['rep', 'Representative'],
+  ['gov', 'Governor'],
+  ['gen', 'General'],
+  ['col', 'Colonel'],
+  ['capt', 'Captain'],
+  ['lt', 'Lieutenant'],
+  ['sgt', 'Sergeant'],
+  ['cllr', 'Councillor'],
+]);
+
+/** Last words of a named law or document ("… Act", "… Regulation"): such a name is never a person's. */
+export const DOCUMENT_SUFFIXES = words(
+  'act acts regulation regulations directive treaty convention accord protocol charter amendment constitution',
+);
+
+/** Month names and their short forms: alone, such a word is a date, never a person. */
+export const MONTHS = words(`
+  january february march april may june july august september october november december jan feb mar apr jun jul
+  aug sep sept oct nov dec`);
+
 /** Particles inside a name ("de", "van", "bin"). */
 export const NAME_CONNECTORS = words('de da di del della dos du van von der den ter bin ibn al el la le y &');
 
@@ -71,7 +130,7 @@ export const RELATIVES = words('who which whose whom that');
 
 /** Words that cannot open an apposition: what follows them is a clause. */
 export const NOT_AN_APPOSITION = words(
-  'who which whose whom where when that and but or as while if because although though so then he she it they we i you',
+  'who which whose whom where when that and but or as while if because although though so then he she it they we i you according',
 );
 
 // Verbs whose subject is the speaker. The inverted order (“…,” said X) is only read for the first set:
