@@ -113,8 +113,9 @@ export class PeopleMatcher {
    */
   find(question: string, near: ReadonlyMap<string, readonly string[]> = new Map()): QuestionFocus {
     const questionWords = words(question);
-    const questionTerms = new Set(contentTerms(question));
-    for (const term of [...questionTerms]) for (const n of near.get(term) ?? []) questionTerms.add(n);
+    const ownTerms = new Set(contentTerms(question));
+    const questionTerms = new Set(ownTerms);
+    for (const term of ownTerms) for (const n of near.get(term) ?? []) questionTerms.add(n);
     const confidence = new Map<PreparedPerson, number>();
 
     for (let start = 0; start < questionWords.length; start++) {
@@ -127,7 +128,10 @@ export class PeopleMatcher {
     for (const term of questionTerms) {
       for (const prepared of this.#byRoleTerm.get(term) ?? []) {
         if (confidence.get(prepared) === 1) continue;
-        confidence.set(prepared, Math.max(confidence.get(prepared) ?? 0, roleMatch(prepared, questionTerms)));
+        confidence.set(
+          prepared,
+          Math.max(confidence.get(prepared) ?? 0, roleMatch(prepared, questionTerms, ownTerms)),
+        );
       }
     }
 
@@ -257,10 +261,15 @@ function roleHead(role: string): string | undefined {
  * How well a question names a role: the role's head noun ("spokesman" in "White House spokesman",
  * "secretary" in "secretary of state") counts half, the share of the role's other terms the rest.
  */
-function roleMatch(prepared: PreparedPerson, questionTerms: ReadonlySet<string>): number {
+function roleMatch(
+  prepared: PreparedPerson,
+  questionTerms: ReadonlySet<string>,
+  ownTerms: ReadonlySet<string>,
+): number {
   const { roleHead: head, roleTerms: terms } = prepared;
   if (!head || terms.length === 0) return 0;
-  const headHit = questionTerms.has(head) ? 0.5 : 0;
+  // A head found only through a word near it in meaning counts half: "minister" is near "president".
+  const headHit = ownTerms.has(head) ? 0.5 : questionTerms.has(head) ? 0.25 : 0;
   const others = terms.filter((t) => t !== head);
   const share =
     others.length === 0

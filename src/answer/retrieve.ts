@@ -103,6 +103,8 @@ export interface RankingWeights {
   headline: number;
   /** Taken off paragraphs of articles that hold none of the names the question gives (when one does). */
   unnamed: number;
+  /** Added, for "who is X", to the sentences that give X's role. */
+  identity: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -119,6 +121,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
   localIdf: 1,
   headline: 0.75,
   unnamed: 0.4,
+  identity: 0.3,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -565,6 +568,15 @@ export class HybridRetriever {
     };
     for (const { person, confidence } of focus.people) {
       add(person.mentions, MENTION_BOOST[focus.intent] * confidence * this.weights.mention);
+      // "Who is X" is answered where the article says who X is: the sentence that gives X's role.
+      if (focus.intent === 'identity' && person.role && this.weights.identity > 0) {
+        const role = person.role.toLowerCase();
+        const giving = person.mentions.filter((id) => {
+          const i = this.#sentenceById.get(id);
+          return i !== undefined && this.sentences[i]!.sentence.text.toLowerCase().includes(role);
+        });
+        add(giving, this.weights.identity * confidence);
+      }
       // When the question says whose words it wants, only that person's words are boosted.
       if (!focus.subject || focus.subject.person === person) {
         add(person.spoke, SPEAKER_BOOST[focus.intent] * confidence);

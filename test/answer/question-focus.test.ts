@@ -35,6 +35,14 @@ describe('PeopleMatcher.find', () => {
     expect(focus.subject?.person).toBe(ruiz);
   });
 
+  it('is less sure of a role found only through a word near it in meaning', () => {
+    // The word vectors put "minister" near "mayor"; the article's mayor is not named by it outright.
+    const near = new Map([['minist', ['mayor']]]);
+    const byMeaning = matcher.find('Who is the minister?', near).people.find((m) => m.person === berg);
+    const byWord = matcher.find('Who is the mayor?').people.find((m) => m.person === berg);
+    expect(byWord?.confidence).toBeGreaterThan(byMeaning?.confidence ?? 0);
+  });
+
   it('reads the intent: what someone said, who someone is, or neither', () => {
     expect(matcher.find('What did Berg say about the wall?').intent).toBe('said');
     expect(matcher.find('Who is Priya Nair?').intent).toBe('identity');

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HybridRetriever, RANKING_WEIGHTS } from '../../src/answer/retrieve.js';
+import { loadConfig } from '../../src/config.js';
+import { buildKnowledgeIndex, type ArticleIndex } from '../../src/engine/build-index.js';
+import { openEmbedder } from '../../src/engine/open-library.js';
+import { articleFromText } from '../quotes/article-from-text.js';
+
+// Ruiz is named in two paragraphs; only the second says who she is.
+const STORY = `
+The ferry from Port Ellis resumed its winter timetable on Monday after a week of storms.
+
+Ana Ruiz, the harbour master, said the repairs to the north pier would take until spring.
+
+Ana Ruiz said on Monday that Ana Ruiz would ask the council for more crews.
+`;
+
+let index: ArticleIndex;
+
+beforeAll(async () => {
+  const embedder = await openEmbedder(loadConfig({}));
+  index = (
+    await buildKnowledgeIndex([articleFromText(STORY, 'ferry.md', 'Ferry timetable resumes')], embedder)
+  ).index;
+});
+
+describe('who is X', () => {
+  // That the role sentence then ranks first is held by ask.test.ts and the question bank's figures.
+  it('raises the sentence that gives the person’s role, and only that one', async () => {
+    const { core, vectors } = await index.query('Who is Ana Ruiz?');
+    const { evidence, people, termVectors, options } = index.retriever;
+    const off = new HybridRetriever(evidence, people, termVectors, {
+      ...options,
+      weights: { ...RANKING_WEIGHTS, identity: 0 },
+    });
+    const on = index.retriever.rank(core, vectors);
+    const without = off.rank(core, vectors);
+    expect(on.paragraphById('ferry#2')!.score).toBeGreaterThan(without.paragraphById('ferry#2')!.score);
+    expect(on.paragraphById('ferry#3')!.score).toBeCloseTo(without.paragraphById('ferry#3')!.score, 9);
+  });
+});
