@@ -1,15 +1,14 @@
 import type { Article } from '../knowledge/types.js';
 import { attributeQuotesInSteps, type ArticleAttribution } from './attribute-quotes.js';
-import { extractQuotes, readingUnits } from './extract-quotes.js';
+import { analyseParagraph, type AnalysedParagraph } from './analysed-paragraphs.js';
+import type { EntityKind } from './name-spans.js';
 import { paragraphPieces } from './paragraph-pieces.js';
-import { tokenizeParagraph } from './paragraph-tokens.js';
 import {
   buildArticleRegistry,
-  type AnalysedParagraph,
+  recordLearned,
   type ArticleRegistry,
-  type EntityKind,
   type RegistryEntity,
-} from './people.js';
+} from './registry.js';
 
 /** One person, organisation or speaking place of an article: only what the merged index reads. */
 export interface ArticleSpeaker {
@@ -81,10 +80,7 @@ async function readPieces(
   const paragraphOf: number[] = [];
   for (const [index, whole] of article.paragraphs.entries()) {
     for (const paragraph of paragraphPieces(whole)) {
-      const quotes = extractQuotes(paragraph);
-      const units = readingUnits(paragraph, quotes);
-      const { outer, inner } = tokenizeParagraph(paragraph.text, quotes, units);
-      analysed.push({ paragraph, quotes, units, outer, inner });
+      analysed.push(analyseParagraph(paragraph));
       paragraphOf.push(index);
       if (paragraph !== whole) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -118,6 +114,8 @@ export async function analyseArticleQuotes(article: Article): Promise<ArticleQuo
   const { analysed, paragraphOf } = await readPieces(article);
   const registry = buildArticleRegistry(article, analysed);
   const attribution = await attributeInTurns(registry);
+  // Speakers only attribution found (a name that speaks but was not registered) join the registry here.
+  recordLearned(registry, attribution.learned);
   const speakers: ArticleSpeaker[] = [];
   const indexOf = new Map<string, number>();
   for (const entity of registry.entities.values()) {

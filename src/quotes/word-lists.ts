@@ -9,31 +9,53 @@ export function words(list: string): ReadonlySet<string> {
 /** The gender a title implies, where it implies one. */
 export type TitleGender = 'male' | 'female' | null;
 
-const MALE_TITLES = words('mr sir lord king prince father brother sheikh emir sultan');
-const FEMALE_TITLES = words('mrs ms miss dame lady queen princess sister madam madame');
-const OTHER_TITLES = words(`
-  mx dr prof professor president vice prime minister premier chancellor senator sen rep representative
-  congressman congresswoman governor gov mayor judge justice general gen colonel col captain capt lieutenant lt
-  sergeant sgt admiral commander pope rev reverend rabbi imam bishop archbishop cardinal secretary ambassador
-  commissioner chief executive chairman chairwoman director inspector detective officer constable superintendent
-  deputy speaker foreign defence defense finance interior home health state attorney solicitor press trade economy
-  first crown grand supreme leader councillor cllr councilman councilwoman councilmember alderman alderwoman
-  assemblyman assemblywoman assemblymember sheriff marshal`);
+/**
+ * Every title that stands before a name ("Mr", "President", "Foreign Minister"), each written once, grouped by
+ * what else it is. A title ending in "/m" or "/f" implies that gender.
+ */
+const TITLE_GROUPS = {
+  /** Courtesy only: how to address someone, saying nothing of a role. */
+  honorific: 'mr/m mrs/f ms/f miss/f mx madam/f madame/f',
+  /** Other titles of courtesy or rank of address ("Dr", "Sir"): kept as a role only beside a word that is not. */
+  courtesy: 'dr prof professor sir/m dame/f lord/m lady/f rev reverend',
+  /** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
+  modifier: `foreign defence defense finance interior home health state press trade economy first crown grand supreme
+    vice prime deputy executive`,
+  /** Titles of office, rank, church, crown or family. */
+  office: `king/m prince/m father/m brother/m sheikh/m emir/m sultan/m queen/f princess/f sister/f president minister
+    premier chancellor senator sen rep representative congressman congresswoman governor gov mayor judge justice
+    general gen colonel col captain capt lieutenant lt sergeant sgt admiral commander pope rabbi imam bishop
+    archbishop cardinal secretary ambassador commissioner chief chairman chairwoman director inspector detective
+    officer constable superintendent speaker attorney solicitor leader councillor cllr councilman councilwoman
+    councilmember alderman alderwoman assemblyman assemblywoman assemblymember sheriff marshal`,
+};
+
+/** A group of TITLE_GROUPS as [title, gender] pairs. */
+function titleGroup(list: string): [string, TitleGender][] {
+  return [...words(list)].map((entry): [string, TitleGender] => {
+    const [title = '', gender] = entry.split('/');
+    return [title, gender === 'm' ? 'male' : gender === 'f' ? 'female' : null];
+  });
+}
 
 /** Titles that stand before a name ("Mr", "President", "Foreign Minister"), with the gender they imply. */
-export const TITLES: ReadonlyMap<string, TitleGender> = new Map<string, TitleGender>([
-  ...[...MALE_TITLES].map((t): [string, TitleGender] => [t, 'male']),
-  ...[...FEMALE_TITLES].map((t): [string, TitleGender] => [t, 'female']),
-  ...[...OTHER_TITLES].map((t): [string, TitleGender] => [t, null]),
-]);
-
-/** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
-export const TITLE_MODIFIERS = words(
-  'foreign defence defense finance interior home health state press trade economy first crown grand supreme vice prime deputy executive',
+export const TITLES: ReadonlyMap<string, TitleGender> = new Map(
+  Object.values(TITLE_GROUPS).flatMap(titleGroup),
 );
 
+const titlesOf = (list: string): ReadonlySet<string> => new Set(titleGroup(list).map(([title]) => title));
+
+/** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
+export const TITLE_MODIFIERS = titlesOf(TITLE_GROUPS.modifier);
+
 /** Titles that are courtesy only and say nothing of a role. */
-export const HONORIFICS = words('mr mrs ms miss mx madam madame');
+export const HONORIFICS = titlesOf(TITLE_GROUPS.honorific);
+
+/** Titles that are courtesy or rank of address only ("Dr", "Sir"): kept as a role only with a word that is not. */
+export const COURTESY_TITLES: ReadonlySet<string> = new Set([
+  ...HONORIFICS,
+  ...titlesOf(TITLE_GROUPS.courtesy),
+]);
 
 /** Last words that make a capitalised run an organisation ("… Institute", "… Authority", "… Ministry"). */
 export const ORG_SUFFIXES = words(`
@@ -83,16 +105,14 @@ export const ROLE_PARTICIPLES = words(`
   detained imprisoned injured wounded bereaved unnamed renowned celebrated licensed registered qualified trained
   certified experienced unemployed self-employed`);
 
-/** Words that open a noun phrase naming someone by their part ("her lawyer", "another parent"). */
-export const PHRASE_OPENERS = words('the a an another one her his their its our my your');
-
 /** Possessive pronouns: "her lawyer" says nothing once read apart from the sentence, so a role drops them. */
 export const POSSESSIVE_PRONOUNS = words('her his their its our my your');
 
-/** Titles that are courtesy or rank of address only ("Dr", "Sir"): kept as a role only with a word that is not. */
-export const COURTESY_TITLES = words(
-  'mr mrs ms miss mx madam madame dr prof professor sir dame lord lady rev reverend',
-);
+/** Words that open a noun phrase naming someone by their part ("her lawyer", "another parent"). */
+export const PHRASE_OPENERS: ReadonlySet<string> = new Set([
+  ...words('the a an another one'),
+  ...POSSESSIVE_PRONOUNS,
+]);
 
 /** Abbreviated titles, written out for a role ("Sen." → "Senator"), so "the senator" finds it. */
 export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map([
@@ -112,10 +132,19 @@ export const DOCUMENT_SUFFIXES = words(
   'act acts regulation regulations directive treaty convention accord protocol charter amendment constitution',
 );
 
+/** Days of the week: capitalised, still never a name. */
+export const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday');
+
+/** Month names written out. */
+export const MONTH_NAMES = words(
+  'january february march april may june july august september october november december',
+);
+
 /** Month names and their short forms: alone, such a word is a date, never a person. */
-export const MONTHS = words(`
-  january february march april may june july august september october november december jan feb mar apr jun jul
-  aug sep sept oct nov dec`);
+export const MONTHS: ReadonlySet<string> = new Set([
+  ...MONTH_NAMES,
+  ...words('jan feb mar apr jun jul aug sep sept oct nov dec'),
+]);
 
 /** Particles inside a name ("de", "van", "bin"). */
 export const NAME_CONNECTORS = words('de da di del della dos du van von der den ter bin ibn al el la le y &');
@@ -128,38 +157,67 @@ export const PREPOSITIONS = words(
 /** Words that open a relative clause. */
 export const RELATIVES = words('who which whose whom that');
 
-/** Words that cannot open an apposition: what follows them is a clause. */
-export const NOT_AN_APPOSITION = words(
-  'who which whose whom where when that and but or as while if because although though so then he she it they we i you according',
-);
+/** Subject pronouns. */
+export const PRONOUNS = words('he she it they we i');
 
-// Verbs whose subject is the speaker. The inverted order (“…,” said X) is only read for the first set:
-// after "told" or "described" the name is the listener or the one described.
-/** Speech verbs that may come before their subject (“…,” said X). */
-export const INVERTIBLE = words(`
-  continued continues said says say added adds asked asks wrote writes explained explains replied replies insisted
-  insists argued argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested
-  countered responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted
-  promised pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed
-  maintained contended asserted reiterated urged`);
+/** Words that cannot open an apposition: what follows them is a clause. */
+export const NOT_AN_APPOSITION: ReadonlySet<string> = new Set([
+  ...RELATIVES,
+  ...PRONOUNS,
+  ...words('where when and but or as while if because although though so then you according'),
+]);
+
+/**
+ * Every speech verb form, each written once, grouped by how attribution reads it. A form ending in "!" is read
+ * as a speech verb even where compromise does not tag it as one. The inverted order (“…,” said X) is only read
+ * for the first two groups: after "told" or "described" the name is the listener or the one described.
+ */
+const SPEECH_VERB_GROUPS = {
+  /** Only right after a quote (“…,” he continued): elsewhere they say nothing of speech. */
+  invertedOnly: 'continued continues',
+  /** May come before their subject (“…,” said X). */
+  invertible: `
+    said! says! say added! adds! asked asks wrote writes explained explains replied replies insisted insists argued
+    argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested countered
+    responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted promised
+    pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed maintained
+    contended asserted reiterated urged`,
+  /** Their object follows them ("told reporters", "described X as"). */
+  notInvertible: `
+    reported reports tell tells told! describe described describes call called calls accuse accused accuses label
+    labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized
+    condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge`,
+  /** Participles, whose subject is the clause's ("…, saying …"). */
+  participles: `
+    saying! adding! telling! arguing insisting warning noting explaining claiming describing calling accusing urging
+    suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring
+    branding labelling labeling dismissing`,
+};
+
+/** The forms of speech verb groups, without their marks. */
+const speechVerbs = (...lists: string[]): ReadonlySet<string> =>
+  new Set(lists.flatMap((list) => [...words(list)].map((w) => w.replace(/!$/u, ''))));
 
 /** Speech verbs only right after a quote (“…,” he continued): elsewhere they say nothing of speech. */
-export const INVERTED_ONLY = words('continued continues');
+export const INVERTED_ONLY = speechVerbs(SPEECH_VERB_GROUPS.invertedOnly);
+
+/** Speech verbs that may come before their subject (“…,” said X). */
+export const INVERTIBLE = speechVerbs(SPEECH_VERB_GROUPS.invertedOnly, SPEECH_VERB_GROUPS.invertible);
 
 /** Speech verbs whose object follows them ("told reporters", "described X as"). */
-export const NOT_INVERTIBLE = words(`
-  reported reports tell tells told describe described describes call called calls accuse accused accuses label
-  labelled labeled dub dubbed brand branded hail hailed praise praised criticise criticised criticize criticized
-  condemn condemned term termed blame blamed dismiss dismissed deny denied welcome welcomed slam slammed urge`);
+export const NOT_INVERTIBLE = speechVerbs(SPEECH_VERB_GROUPS.notInvertible);
 
 /** Speech participles, whose subject is the clause's ("…, saying …"). */
-export const PARTICIPLES = words(`
-  saying adding telling arguing insisting warning noting explaining claiming describing calling accusing urging
-  suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring
-  branding labelling labeling dismissing`);
+export const PARTICIPLES = speechVerbs(SPEECH_VERB_GROUPS.participles);
 
-/** Forms read as speech verbs even when compromise does not tag them as verbs. */
-export const SURE_VERBS = words('said says told added adds saying adding telling according');
+/** Forms read as speech verbs even when compromise does not tag them as verbs (and "according", of "according to"). */
+export const SURE_VERBS: ReadonlySet<string> = new Set([
+  ...Object.values(SPEECH_VERB_GROUPS)
+    .flatMap((list) => [...words(list)])
+    .filter((w) => w.endsWith('!'))
+    .map((w) => w.slice(0, -1)),
+  'according',
+]);
 
 /** Nouns of speech: "a call from X", "X's warning that …". */
 export const SPEECH_NOUNS = words(`
@@ -177,12 +235,15 @@ export const SPOKES = words(
 export const BE_FORMS = words('is was were are be been being');
 
 /** Words that may stand between a subject and its verb ("X has previously said", "X on Monday told"). */
-export const SKIPPABLE = words(`
-  has have had is was were are be been being will would could should may might must can did does do shall not never
-  also only just previously recently later earlier then again already once still repeatedly publicly privately
-  separately reportedly allegedly often always frequently even further first last this next on yesterday today
-  tonight week month year weekend morning afternoon evening night day monday tuesday wednesday thursday friday
-  saturday sunday january february march april may june july august september october november december`);
+export const SKIPPABLE: ReadonlySet<string> = new Set([
+  ...words(`
+    has have had is was were are be been being will would could should may might must can did does do shall not
+    never also only just previously recently later earlier then again already once still repeatedly publicly
+    privately separately reportedly allegedly often always frequently even further first last this next on
+    yesterday today tonight week month year weekend morning afternoon evening night day`),
+  ...WEEKDAYS,
+  ...MONTH_NAMES,
+]);
 
 /** Words that may open a sentence before its subject ("Yet X …", "Meanwhile X …"). */
 export const LEAD_SKIP = words(
@@ -199,7 +260,6 @@ export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though 
 
 export const DETERMINERS = words('the a an this that these those');
 export const DEFINITE = words('the this that');
-export const PRONOUNS = words('he she it they we i');
 
 /** Modifiers a description may add without naming a different role ("the former president"). */
 export const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');

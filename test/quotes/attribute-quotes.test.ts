@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attributeQuotes } from '../../src/quotes/attribute-quotes.js';
-import { analyseArticle, buildArticleRegistry } from '../../src/quotes/people.js';
+import { analyseArticle } from '../../src/quotes/analysed-paragraphs.js';
+import { buildArticleRegistry, recordLearned } from '../../src/quotes/registry.js';
 import { loadTagger } from '../../src/quotes/tagger.js';
 import { articleFromText } from './article-from-text.js';
 
@@ -10,7 +11,9 @@ beforeAll(() => loadTagger());
 function read(body: string) {
   const article = articleFromText(body);
   const registry = buildArticleRegistry(article, analyseArticle(article));
-  return { registry, attribution: attributeQuotes(registry) };
+  const attribution = attributeQuotes(registry);
+  recordLearned(registry, attribution.learned);
+  return { registry, attribution };
 }
 
 /** Each quote of a made-up article with the canonical name of its speaker, or null. */
@@ -232,6 +235,21 @@ describe('attributeQuotes: attribution patterns', () => {
     );
     const speaker = registry.entities.get(attribution.quotes[0]!.speaker ?? '');
     expect(speaker).toMatchObject({ canonical: 'Zentrix', kind: 'organisation' });
+  });
+
+  it('leaves the registry it is given as it was, and returns what it learned for recordLearned', () => {
+    const article = articleFromText(
+      'Zentrix said it would cut 500 jobs. “This is a hard decision,” the company said.',
+    );
+    const registry = buildArticleRegistry(article, analyseArticle(article));
+    const before = structuredClone({ entities: registry.entities, spans: registry.spans });
+    const attribution = attributeQuotes(registry);
+    expect({ entities: registry.entities, spans: registry.spans }).toEqual(before);
+    expect(attribution.learned.map((fact) => fact.kind)).toEqual(['speaks', 'organisation']);
+    recordLearned(registry, attribution.learned);
+    const speaker = registry.entities.get(attribution.quotes[0]!.speaker ?? '');
+    expect(speaker).toMatchObject({ canonical: 'Zentrix', kind: 'organisation', kindGuessed: false });
+    expect(speaker?.mentions).toHaveLength(1);
   });
 
   it('"said the …, Name": the name in apposition to a description', () => {

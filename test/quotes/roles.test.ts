@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseArticle, buildArticleRegistry, type RegistryEntity } from '../../src/quotes/people.js';
+import { analyseArticle } from '../../src/quotes/analysed-paragraphs.js';
+import { buildArticleRegistry, type RegistryEntity } from '../../src/quotes/registry.js';
 import { loadTagger } from '../../src/quotes/tagger.js';
 import { articleFromText } from './article-from-text.js';
 

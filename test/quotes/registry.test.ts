@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  analyseArticle,
-  buildArticleRegistry,
-  roleHead,
-  type RegistryEntity,
-} from '../../src/quotes/people.js';
+import { analyseArticle } from '../../src/quotes/analysed-paragraphs.js';
+import { buildArticleRegistry, type RegistryEntity } from '../../src/quotes/registry.js';
+import { roleHead } from '../../src/quotes/roles.js';
 import { loadTagger } from '../../src/quotes/tagger.js';
 import { articleFromText } from './article-from-text.js';
 

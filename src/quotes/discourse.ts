@@ -1,0 +1,201 @@
+// Who has been named, and who has spoken, where in the article so far: the discourse attribution reads
+// pronouns ("she said") and descriptions ("the minister said") against, looking only backwards. It also
+// registers names that only their speaking shows to be someone, in attribution's own copy of the registry,
+// and keeps a list of what it so learned for the caller to record in the registry it gave (`Learned`).
+import type { NameSpan } from './name-spans.js';
+import type { NounPhrase } from './noun-phrases.js';
+import type { ReadingWindow } from './reading-window.js';
+import {
+  settleAsOrganisation,
+  speakerEntity,
+  type ArticleRegistry,
+  type Gender,
+  type Learned,
+  type RegistryEntity,
+} from './registry.js';
+import { CORPORATE_HEADS, CORPORATE_SUFFIX, GENERIC_MODIFIERS } from './word-lists.js';
+
+/** A point in the text where an entity was named or resolved: what a later "she" or "the minister" can mean. */
+interface Event {
+  token: number;
+  unit: number;
+  /** Registry key, or OPAQUE for a subject the text does not name. */
+  entity: string;
+  salient: boolean;
+}
+
+/** The entity of an event for someone the text does not name ("a spokesman"): no pronoun reaches past it. */
+export const OPAQUE = '?';
+/** Paragraphs a pronoun reaches back through: its own and the one before. */
+const PRONOUN_REACH = 2;
+/** A run of more unfamiliar capitalised words than this is a headline or a title, not a speaker's name. */
+const MAX_UNKNOWN_SPEAKER_WORDS = 4;
+
+/** Mentions and speakers in reading order, per paragraph, and what attribution learned about names. */
+export class Discourse {
+  /** What attribution learned, in order, for `recordLearned` to add to the registry it was given. */
+  readonly learned: Learned[] = [];
+  private readonly events: Event[][];
+
+  /**
+   * `registry` is attribution's own copy; `originals` maps its spans to the spans of the registry given.
+   */
+  constructor(
+    private readonly w: ReadingWindow,
+    private readonly registry: ArticleRegistry,
+    private readonly originals: Map<NameSpan, NameSpan>,
+  ) {
+    this.events = registry.outerSpans.map((spans, p) =>
+      spans.map((s) => ({
+        token: s.first,
+        unit: w.tokens(p)[s.first]?.unit ?? 0,
+        entity: s.entity ?? '',
+        salient: false,
+      })),
+    );
+  }
+
+  /** Adds an event for a one-token span made on demand: a mention of no one yet. */
+  addUnnamed(index: number): void {
+    const list = this.events[this.w.p];
+    list?.push({ token: index, unit: this.w.tokens()[index]?.unit ?? 0, entity: '', salient: false });
+    list?.sort((a, b) => a.token - b.token);
+  }
+
+  /** The entity a key names, in attribution's copy of the registry. */
+  entity(key: string | null): RegistryEntity | undefined {
+    return key ? this.registry.entities.get(key) : undefined;
+  }
+
+  /** Marks a named mention as a subject or speaker: what a later pronoun looks for first. */
+  markSalient(span: NameSpan): void {
+    const event = this.events[this.w.p]?.find((e) => e.token === span.first);
+    if (event) {
+      event.salient = true;
+      event.entity = span.entity ?? event.entity;
+    }
+  }
+
+  /** Records that an entity (or OPAQUE, someone unnamed) is the subject or speaker at a token. */
+  addEvent(token: number, entity: string): void {
+    if (this.events[this.w.p]?.some((e) => e.token === token && e.entity === entity)) return;
+    const list = this.events[this.w.p];
+    if (!list) return;
+    list.push({ token, unit: this.w.tokens()[token]?.unit ?? 0, entity, salient: true });
+    list.sort((a, b) => a.token - b.token);
+  }
+
+  /** The speaker a noun phrase names, registering a name that only its speaking shows to be someone. */
+  claim(np: NounPhrase | null): string | null {
+    if (!np) return null;
+    return np.span ? this.speakerOf(np.span) : np.speaker;
+  }
+
+  /** The speaker a span names, registering it if only its speaking shows it is someone. */
+  speakerOf(span: NameSpan): string | null {
+    if (span.kind === 'unknown' && !span.entity && span.words.length > MAX_UNKNOWN_SPEAKER_WORDS) return null;
+    if (!span.entity) this.learned.push({ kind: 'speaks', span: this.originalOf(span) });
+    const entity = speakerEntity(this.registry, span);
+    this.markSalient(span);
+    return entity.key;
+  }
+
+  /** Mentions before a point, nearest first: this paragraph, then back through `paragraphs` in all. */
+  *eventsBefore(token: number, paragraphs: number): Generator<Event & { paragraph: number }> {
+    for (let p = this.w.p; p >= Math.max(0, this.w.p - paragraphs + 1); p--) {
+      const list = this.events[p] ?? [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const event = list[i];
+        if (event && event.entity && (p < this.w.p || event.token < token)) yield { ...event, paragraph: p };
+      }
+    }
+  }
+
+  /**
+   * "he"/"she"/"it": the nearest earlier subject or speaker who fits; a mere mention only when it is the one
+   * fit in reach. Unknown gender fits either pronoun, but loses to a known fit, and a tie leaves it open.
+   */
+  resolvePronoun(word: string, token: number): string | null {
+    const want: Gender | 'thing' | null =
+      word === 'he' ? 'male' : word === 'she' ? 'female' : word === 'it' ? 'thing' : null;
+    if (!want) return null;
+    const fits = (e: RegistryEntity | undefined): e is RegistryEntity =>
+      !!e &&
+      (want === 'thing'
+        ? e.kind !== 'person' || e.kindGuessed
+        : e.kind === 'person' && (e.gender === null || e.gender === want));
+    const seen: (Event & { paragraph: number })[] = [];
+    // An unnamed subject nearer than any fit takes the pronoun.
+    for (const event of this.eventsBefore(token, PRONOUN_REACH)) {
+      if (event.entity === OPAQUE) {
+        if (seen.some((e) => e.salient)) continue;
+        return null;
+      }
+      if (fits(this.entity(event.entity))) seen.push(event);
+    }
+    // A fit named earlier in this very paragraph outranks a subject or speaker of the paragraph before:
+    // a new paragraph that introduces someone and then says "she said" has moved on to her.
+    const salient = seen.find((e) => e.salient);
+    const here = seen.find((e) => e.paragraph === this.w.p);
+    const chosen =
+      (here && salient && salient.paragraph < this.w.p ? here : salient) ??
+      (new Set(seen.map((e) => e.entity)).size === 1 ? seen[0] : undefined);
+    if (!chosen) return null;
+    const chosenEntity = this.entity(chosen.entity);
+    const rivals = seen.filter((e) => e.entity !== chosen.entity);
+    if (chosenEntity?.gender === null && rivals.some((e) => this.entity(e.entity)?.gender === want))
+      return null;
+    if (rivals.some((e) => e.salient && e.paragraph === chosen.paragraph && e.unit === chosen.unit))
+      return null;
+    if (want === 'thing') this.settleAsOrganisation(chosenEntity);
+    return chosen.entity;
+  }
+
+  /** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */
+  settleAsOrganisation(entity: RegistryEntity | undefined): void {
+    if (!entity?.kindGuessed) return;
+    this.learned.push({ kind: 'organisation', key: entity.key });
+    settleAsOrganisation(entity);
+  }
+
+  /** A span as the registry given to attribution has it, or (made on demand) a copy of it to add there. */
+  private originalOf(span: NameSpan): NameSpan {
+    const known = this.originals.get(span);
+    if (known) return known;
+    const made: NameSpan = { ...span, title: [...span.title], words: [...span.words], entity: null };
+    this.originals.set(span, made);
+    return made;
+  }
+
+  /** "the president", "the ministry": the nearest earlier entity whose role or name has that head noun. */
+  resolveDescription(
+    head: string,
+    token: number,
+    qualifier: NameSpan | null,
+    modifiers: readonly string[] = [],
+  ): string | null {
+    const qualifierName = qualifier ? qualifier.words.join(' ') : null;
+    // "the transport secretary" is not "the union's general secretary": every modifier must be in the role.
+    const wanted = modifiers.filter((m) => !GENERIC_MODIFIERS.has(m));
+    const fits = (e: RegistryEntity | undefined): boolean => {
+      if (!e) return false;
+      const byRole = e.kind === 'person' && e.roleHeads.has(head);
+      const byName = e.kind !== 'person' && e.canonical.toLowerCase().split(/\s+/u).includes(head);
+      const corporate =
+        CORPORATE_HEADS.has(head) &&
+        ((e.kind === 'organisation' && CORPORATE_SUFFIX.test(e.canonical)) || e.kindGuessed);
+      if (corporate) return wanted.length === 0;
+      if (!byRole && !byName) return false;
+      const described = [...e.roleTexts, e.canonical].join(' ').toLowerCase();
+      if (!wanted.every((m) => described.includes(m))) return false;
+      return qualifierName === null || e.roleTexts.some((r) => r.includes(qualifierName));
+    };
+    for (const event of this.eventsBefore(token, this.w.p + 1)) {
+      const entity = this.entity(event.entity);
+      if (!fits(entity)) continue;
+      if (CORPORATE_HEADS.has(head)) this.settleAsOrganisation(entity);
+      return event.entity;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,315 @@
+// Finding the names in a paragraph's tokens: maximal runs of capitalised words, each classified as a person,
+// an organisation, a place or unknown, with any title before the name split off. The registry (registry.ts)
+// then links these spans to the entities they name; nothing here knows about other paragraphs except the
+// name words already found, which let a sentence open with a surname.
+import type { AnalysedParagraph } from './analysed-paragraphs.js';
+import { sentenceIdAt } from './analysed-paragraphs.js';
+import type { Token } from './paragraph-tokens.js';
+import { commaRoleBefore } from './roles.js';
+import {
+  ACRONYM,
+  AGE,
+  FIRST_NAME_TAGS,
+  hasAny,
+  lexiconTags,
+  looksProper,
+  NAME_TAGS,
+  opensName,
+  PLACE_TAGS,
+  stripDot,
+} from './token-classes.js';
+import {
+  DOCUMENT_SUFFIXES,
+  MONTH_NAMES,
+  MONTHS,
+  NAME_CONNECTORS,
+  ORG_SUFFIXES,
+  PERSON_NOUNS,
+  ROLE_NOUNS,
+  TITLE_MODIFIERS,
+  TITLES,
+  WEEKDAYS,
+} from './word-lists.js';
+
+/** What a named thing is. Places only become speakers (as organisations) when the text has them speak. */
+export type EntityKind = 'person' | 'organisation' | 'place';
+
+/** One run of capitalised words that names someone or something, located in a paragraph's token stream. */
+export interface NameSpan {
+  /** Index of the paragraph in its article. */
+  paragraph: number;
+  /** -1 for the text around quotes, otherwise the index of the quote the name sits in. */
+  stream: number;
+  /** First and last token, title included. */
+  first: number;
+  last: number;
+  title: string[];
+  words: string[];
+  kind: EntityKind | 'unknown';
+  /** The words look like a person's name on their own (a known first name, a title, compromise's #Person). */
+  personLike: boolean;
+  possessive: boolean;
+  sentenceId: string;
+  /** Registry key of the entity named, or null when the words name nobody the registry knows. */
+  entity: string | null;
+}
+
+const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
+/** A person noun must come within this many tokens of the name in ", the Hartmoor site manager,". */
+const PERSON_FOLLOWS_REACH = 8;
+/** Tokens after a capitalised place a dateline's dash may come ("KAMPALA, Sept 12 (Wire) -"). */
+const DATELINE_REACH = 14;
+
+function isNameWord(token: Token | undefined, next: Token | undefined, known: ReadonlySet<string>): boolean {
+  if (!token || token.kind !== 'word' || !token.capitalised) return false;
+  if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
+  if (token.sentenceInitial && !looksProper(token) && !opensName(token, next) && !known.has(token.text))
+    return false;
+  if (WEEKDAYS.has(token.lower)) return false;
+  // A month is a date, not a name, when a number stands next to it ("March 3"); "May" is not read so here.
+  const month = MONTH_NAMES.has(token.lower) && token.lower !== 'may';
+  if (month && next?.kind === 'word' && /^\d/u.test(next.text)) return false;
+  return true;
+}
+
+/**
+ * Maximal runs of capitalised words, joined by name particles ("de", "van") or by "of" after a title or org
+ * word. `known` holds words of names already found elsewhere in the article, so "Obi said" at the start of a
+ * sentence is still a name.
+ */
+function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  const nameWord = (k: number): boolean => isNameWord(tokens[k], tokens[k + 1], known);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameWord(i)) {
+      i += 1;
+      continue;
+    }
+    let last = i;
+    for (;;) {
+      const next = tokens[last + 1];
+      if (tokens[last]?.possessive) {
+        // "St Mary’s Hospital" is one name; "Spain’s Ana Ruiz" is two.
+        let end = last + 1;
+        while (nameWord(end) && !tokens[end]?.possessive && nameWord(end + 1)) end += 1;
+        if (nameWord(end) && ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
+          last = end;
+          continue;
+        }
+        break;
+      }
+      if (nameWord(last + 1) && next?.quote === tokens[last]?.quote) {
+        last += 1;
+        continue;
+      }
+      // "Dr. Ana Ruiz", "Sen. Thomas Reed": a title's full stop is part of the name, not its end.
+      if (next?.text === '.' && TITLES.has(stripDot(tokens[last]?.text ?? '')) && nameWord(last + 2)) {
+        last += 2;
+        continue;
+      }
+      const joinable =
+        next?.kind === 'word' &&
+        (NAME_CONNECTORS.has(next.lower) ||
+          (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))));
+      if (joinable && nameWord(last + 2)) {
+        last += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push({ first: i, last });
+    i = last + 1;
+  }
+  return runs;
+}
+
+interface Classified {
+  title: string[];
+  words: string[];
+  kind: EntityKind | 'unknown' | 'none';
+  personLike: boolean;
+}
+
+function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
+  const run = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  const texts = run.map((t) => t.text);
+  const lowers = texts.map(stripDot);
+  const whole = lowers.join(' ');
+  const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
+  if (
+    ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
+    suffixOf ||
+    hasAny(lexiconTags(whole), ['Organization'])
+  ) {
+    return { title: [], words: texts, kind: 'organisation', personLike: false };
+  }
+  // A lone month ("since January") is a date, and "… Act" or "… Regulation" a law: neither is anyone's name.
+  if (lowers.length === 1 && MONTHS.has(whole))
+    return { title: [], words: texts, kind: 'none', personLike: false };
+  if (lowers.length >= 2 && DOCUMENT_SUFFIXES.has(lowers[lowers.length - 1] ?? ''))
+    return { title: [], words: texts, kind: 'none', personLike: false };
+  // The title runs to the last title word that still leaves a name after it ("Secretary of State Ana Ruiz").
+  let cut = 0;
+  for (let k = 0; k < lowers.length - 1; k++) if (TITLES.has(lowers[k] ?? '')) cut = k + 1;
+  if (!lowers.slice(0, cut).some((w) => TITLES.has(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
+  if (cut === 0) cut = roleWordsCut(run, lowers);
+  const title = texts.slice(0, cut);
+  const words = texts.slice(cut);
+  const nameTokens = run.slice(cut);
+  const joined = words.join(' ').toLowerCase();
+  const lastToken = nameTokens[nameTokens.length - 1];
+  if (words.length === 0 || !lastToken) return { title, words, kind: 'none', personLike: false };
+
+  const lastLower = stripDot(lastToken.text);
+  const isAcronym = words.length === 1 && ACRONYM.test(words[0] ?? '');
+  const personTitle = title.length > 0;
+  const firstIsFirstName = hasAny(lexiconTags(nameTokens[0]?.lower ?? ''), FIRST_NAME_TAGS);
+  const contextPerson = nameTokens.some(
+    (t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName'),
+  );
+  const personLike =
+    personTitle ||
+    (words.length >= 2 && (firstIsFirstName || contextPerson)) ||
+    (words.length === 1 && hasAny(lexiconTags(lastLower), ['LastName']));
+
+  if (!personTitle && hasAny(lexiconTags(joined), ['Organization']))
+    return { title, words, kind: 'organisation', personLike: false };
+  if (!personTitle && hasAny(lexiconTags(joined), PLACE_TAGS))
+    return { title, words, kind: 'place', personLike: false };
+  if (isAcronym && !personTitle) {
+    return { title, words, kind: lastToken.tags.has('Place') ? 'place' : 'organisation', personLike: false };
+  }
+  if (!personLike && (lastToken.tags.has('Demonym') || lastToken.tags.has('Adjective'))) {
+    return { title, words, kind: 'none', personLike: false };
+  }
+  if (!personLike && nameTokens.every((t) => t.tags.has('Place')))
+    return { title, words, kind: 'place', personLike: false };
+  if (personLike) return { title, words, kind: 'person', personLike };
+  return { title, words, kind: 'unknown', personLike: false };
+}
+
+/**
+ * "Group Manager Ana Ruiz", "CEO Ana Ruiz": capitalised role nouns open a run as a title does, when what
+ * follows reads as a person's name (a known first name, or words the dictionary has as no common word), so
+ * "Head Start" stays whole. Returns how many words the title takes, 0 for none.
+ */
+function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number {
+  let cut = 0;
+  for (let k = 0; k < lowers.length - 1; k++) if (ROLE_NOUNS.has(lowers[k] ?? '')) cut = k + 1;
+  const rest = run.slice(cut);
+  if (cut === 0 || rest.length < 2) return 0;
+  const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);
+  const unknownWords = rest.every((t) => {
+    const tags = lexiconTags(t.lower);
+    return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
+  });
+  return firstName || unknownWords ? cut : 0;
+}
+
+/**
+ * The name spans of one token stream of a paragraph (`stream` -1 for the text around quotes, else the quote's
+ * index): runs found and classified, datelines dropped, and a surname read as an adjective kept when `surnames`
+ * has it.
+ */
+export function spansOf(
+  analysed: AnalysedParagraph,
+  index: number,
+  tokens: readonly Token[],
+  stream: number,
+  known: ReadonlySet<string>,
+  surnames: ReadonlySet<string> = new Set(),
+): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const run of nameRuns(tokens, known)) {
+    if (isDateline(tokens, run.first, run.last)) continue;
+    const c = classifyRun(tokens, run.first, run.last);
+    if (c.kind === 'none') {
+      if (!isSurnameUse(tokens, run.first, run.last, surnames)) continue;
+      c.kind = 'unknown';
+    }
+    // A name the dictionaries do not know is a person's when the text says so right after it.
+    if (
+      c.kind === 'unknown' &&
+      c.words.length >= 2 &&
+      (personFollows(tokens, run.last) || personPrecedes(tokens, run.first, run.last))
+    ) {
+      c.kind = 'person';
+      c.personLike = true;
+    }
+    const lastToken = tokens[run.last];
+    spans.push({
+      paragraph: index,
+      stream,
+      first: run.first,
+      last: run.last,
+      title: c.title,
+      words: c.words,
+      kind: c.kind,
+      personLike: c.personLike,
+      possessive: lastToken?.possessive ?? false,
+      sentenceId: sentenceIdAt(analysed, tokens[run.first]?.start ?? 0),
+      entity: null,
+    });
+  }
+  return spans;
+}
+
+/**
+ * "Cuban said": a lone word the dictionary calls a nationality or an adjective is a surname where the article
+ * names someone in full with it, unless a noun follows it ("Cuban cigars").
+ */
+function isSurnameUse(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  surnames: ReadonlySet<string>,
+): boolean {
+  const next = tokens[last + 1];
+  const modifies = next?.kind === 'word' && !next.capitalised && next.tags.has('Noun');
+  return first === last && surnames.has(tokens[first]?.text ?? '') && !modifies;
+}
+
+/**
+ * Whether what follows a name marks a person: ", who …", an age (", 71,"), or an apposition naming a
+ * person's role (", the Hartmoor manager,"): organisations take "which", and have no age or job.
+ */
+function personFollows(tokens: readonly Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  const next = tokens[last + 2];
+  if (!next || next.kind !== 'word') return false;
+  if (next.lower === 'who' || AGE.test(next.text)) return true;
+  if (!['the', 'a', 'an'].includes(next.lower)) return false;
+  for (let k = last + 3; k < Math.min(tokens.length, last + PERSON_FOLLOWS_REACH); k++) {
+    const token = tokens[k]!;
+    if (token.kind !== 'word') return false;
+    if (token.tags.has('Actor')) return true;
+  }
+  return false;
+}
+
+/**
+ * "HARLAN FALLS, Ohio —", "KAMPALA, Sept 12 (Wire) -": a paragraph that opens with a place in capitals and
+ * reaches a dash before any lower-case word opens with a dateline, which names where, never who.
+ */
+function isDateline(tokens: readonly Token[], first: number, last: number): boolean {
+  if (tokens.slice(0, first).some((t) => t.kind === 'word')) return false;
+  const capitals = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  if (!capitals.every((t) => /^[\p{Lu}][\p{Lu}.'’-]+$/u.test(t.text))) return false;
+  for (let k = last + 1; k < Math.min(tokens.length, last + DATELINE_REACH); k++) {
+    const t = tokens[k]!;
+    if (/^[—–-]$/u.test(t.text)) return true;
+    if (t.kind !== 'punct' && !t.capitalised && !/^\d/u.test(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * A person's part said right before an unfamiliar name ("retired firefighter X", "Another parent, X,"). Only
+ * the word lists count here: the tagger also calls a "chipmaker" an actor, and a chipmaker is a company.
+ */
+function personPrecedes(tokens: readonly Token[], first: number, last: number): boolean {
+  const word = tokens[first - 1];
+  const listed = !!word && !word.capitalised && (ROLE_NOUNS.has(word.lower) || PERSON_NOUNS.has(word.lower));
+  return listed || commaRoleBefore(tokens, first, last) !== null;
+}

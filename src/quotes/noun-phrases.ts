@@ -1,0 +1,103 @@
+// Reading one noun phrase forwards, as the subject or speaker of a speech cue: a name, a pronoun, a
+// description ("the minister"), a role with its organisation ("a spokesman for Foo"), or a name in apposition
+// ("the former prime minister, Tony Blair"). Pronouns and descriptions are resolved against the discourse so
+// far; the phrase's end tells the caller where the verb or the next cue may be.
+import type { Discourse } from './discourse.js';
+import type { NameSpan } from './name-spans.js';
+import type { Token } from './paragraph-tokens.js';
+import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
+import { isRoleNoun } from './token-classes.js';
+import { DEFINITE, DETERMINERS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SPOKES } from './word-lists.js';
+
+/** A noun phrase read from the text, and who it names if anyone. */
+export interface NounPhrase {
+  speaker: string | null;
+  end: number;
+  span: NameSpan | null;
+  /** Spans of a coordinated subject ("Smith and Jones"): both salient, neither the speaker. */
+  coordinated: NameSpan[];
+  /** Someone the text does not name ("a spokesman", an unfamiliar word): no later "he" can skip past them. */
+  opaque: boolean;
+}
+
+/** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
+const MAX_PHRASE_PARTS = 8;
+
+/** A noun phrase read forwards from `i`: a name, a pronoun, "the minister", "a spokesman for Foo". */
+export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounPhrase | null {
+  const none: NounPhrase = { speaker: null, end: i, span: null, coordinated: [], opaque: false };
+  const first = w.t(i);
+  if (!first || first.kind !== 'word') return null;
+  if (PRONOUNS.has(first.lower)) return { ...none, speaker: d.resolvePronoun(first.lower, i), end: i };
+  let k = i;
+  const determiner = DETERMINERS.has(first.lower) ? first.lower : null;
+  if (determiner) k += 1;
+  let lastSpan: NameSpan | null = null;
+  let head: Token | null = null;
+  let possessor = false;
+  const modifiers: string[] = [];
+  for (let n = 0; n < MAX_PHRASE_PARTS; n++) {
+    const span = w.startingAt(k);
+    const t = w.t(k);
+    if (span && span.last <= w.unitTo) {
+      lastSpan = span;
+      head = null;
+      k = span.last + 1;
+      if (span.possessive) {
+        possessor = true;
+        lastSpan = null;
+      }
+      continue;
+    }
+    if (
+      t?.kind === 'word' &&
+      !t.capitalised &&
+      (t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
+      !t.tags.has('Pronoun') &&
+      !PREPOSITIONS.has(t.lower) &&
+      !DETERMINERS.has(t.lower) &&
+      !t.tags.has('Verb')
+    ) {
+      if (head) modifiers.push(head.lower);
+      head = t;
+      lastSpan = null;
+      k += 1;
+      continue;
+    }
+    break;
+  }
+  const end = k - 1;
+  if (lastSpan) {
+    const and = w.t(k);
+    const other = w.startingAt(k + 1);
+    if (isWord(and, 'and', 'or') && other)
+      return { ...none, end: other.last, coordinated: [lastSpan, other] };
+    return { ...none, speaker: lastSpan.entity, end, span: lastSpan, opaque: !lastSpan.entity };
+  }
+  if (!head) return null;
+  // "a spokesman for the Port Authority", "a statement from the ministry": the organisation speaks.
+  const link = w.t(k);
+  const linkOk =
+    (SPOKES.has(head.lower) && isWord(link, 'for', 'of', 'at')) ||
+    (SPEECH_NOUNS.has(head.lower) && isWord(link, 'from', 'by'));
+  if (linkOk) {
+    const after = isWord(w.t(k + 1), 'the') ? k + 2 : k + 1;
+    const span = w.startingAt(after);
+    if (span && !span.possessive) return { ...none, speaker: span.entity, end: span.last, span };
+    return { ...none, end, opaque: SPOKES.has(head.lower) };
+  }
+  // "the former prime minister, Tony Blair": the name in apposition says who.
+  const named = isPunct(link, ',') ? w.startingAt(k + 1) : undefined;
+  if (named && !named.possessive && (isPunct(w.t(named.last + 1), ',', '.') || named.last === w.unitTo)) {
+    return { ...none, speaker: named.entity, end: named.last, span: named, opaque: !named.entity };
+  }
+  if ((determiner && DEFINITE.has(determiner)) || possessor) {
+    const qualified = isWord(link, 'of', 'at', 'for');
+    const qualifier = qualified ? (w.startingAt(isWord(w.t(k + 1), 'the') ? k + 2 : k + 1) ?? null) : null;
+    // "the president of the company": qualified by something we cannot check, so not a known president.
+    if (qualified && !qualifier) return { ...none, end, opaque: isRoleNoun(head) };
+    const speaker = d.resolveDescription(head.lower, i, qualifier, modifiers);
+    return { ...none, speaker, end, opaque: !speaker && isRoleNoun(head) };
+  }
+  return { ...none, end, opaque: isRoleNoun(head) };
+}

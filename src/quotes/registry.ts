@@ -1,0 +1,301 @@
+// One article's registry of the people, organisations and places it names: name spans (name-spans.ts) linked
+// to entities, "Ruiz" and "Ms Ruiz" to the one "Ana Ruiz" they fit, with genders from titles or first names
+// and roles from roles.ts. Aliases never cross articles, so two articles' "Ruiz" are never merged.
+import type { Article } from '../knowledge/types.js';
+import type { AnalysedParagraph } from './analysed-paragraphs.js';
+import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
+import { roleHead, rolesAt } from './roles.js';
+import { ACRONYM, lexiconTags, stripDot } from './token-classes.js';
+import { TITLES, type TitleGender } from './word-lists.js';
+
+/** The gender a pronoun needs: from a title, or else a dictionary of first names. */
+export type Gender = 'male' | 'female';
+
+/** A person, organisation or place named in one article. */
+export interface RegistryEntity {
+  key: string;
+  doc: string;
+  canonical: string;
+  kind: EntityKind;
+  aliases: Set<string>;
+  /** The role the article gives: an apposition, a role before the name, or a title. */
+  role: string | null;
+  /** Head nouns of every role and title seen ("spokesman", "president"): what "the spokesman" can refer to. */
+  roleHeads: Set<string>;
+  /** Every role text seen, so "the director of Foo" can be checked against "director of Foo in Bar". */
+  roleTexts: string[];
+  gender: Gender | null;
+  /** Registered only because the text has it speak, with nothing to say whether it is a person or a body. */
+  kindGuessed: boolean;
+  mentions: NameSpan[];
+}
+
+/** The people, organisations and places one article names, and where. Aliases never cross articles. */
+export interface ArticleRegistry {
+  doc: string;
+  paragraphs: AnalysedParagraph[];
+  entities: Map<string, RegistryEntity>;
+  /** Name spans in the text around quotes, per paragraph, in token order. */
+  outerSpans: NameSpan[][];
+  /** Every span, inside quotes too. */
+  spans: NameSpan[];
+}
+
+type GenderHint = TitleGender;
+
+function newEntity(doc: string, canonical: string, kind: EntityKind): RegistryEntity {
+  return {
+    key: `${doc}:${canonical.toLowerCase()}`,
+    doc,
+    canonical,
+    kind,
+    aliases: new Set([canonical]),
+    role: null,
+    roleHeads: new Set(),
+    roleTexts: [],
+    gender: null,
+    kindGuessed: false,
+    mentions: [],
+  };
+}
+
+function sameFullName(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 2) return false;
+  const prefix = short.every((w, i) => long[i] === w);
+  const ends = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+  return prefix || ends;
+}
+
+function titleGender(span: NameSpan): GenderHint {
+  for (const t of span.title) {
+    const g = TITLES.get(stripDot(t));
+    if (g) return g;
+  }
+  return null;
+}
+
+function addRole(entity: RegistryEntity, role: string): void {
+  const trimmed = role.trim();
+  if (trimmed.length === 0 || entity.roleTexts.includes(trimmed)) return;
+  entity.roleTexts.push(trimmed);
+  const head = roleHead(trimmed);
+  if (head) entity.roleHeads.add(head);
+}
+
+/** Records the roles the text gives an entity at one mention, and returns the best of them with its rank. */
+function recordRolesAt(
+  registry: ArticleRegistry,
+  entity: RegistryEntity,
+  span: NameSpan,
+): { role: string; rank: number } | null {
+  const found = rolesAt(registry.paragraphs[span.paragraph], span, entity.kind);
+  for (const text of found?.texts ?? []) addRole(entity, text);
+  return found?.best ?? null;
+}
+
+/** Records a span as a mention of an entity, with the alias it used. */
+function linkSpan(entity: RegistryEntity, span: NameSpan): void {
+  span.entity = entity.key;
+  entity.mentions.push(span);
+  entity.aliases.add(span.words.join(' '));
+  if (span.title.length > 0) entity.aliases.add([...span.title, ...span.words].join(' '));
+}
+
+/**
+ * Registers a span the registry left out (a lone unfamiliar word, say) once attribution shows it speaks:
+ * a name that says something is a speaker, whatever else it is.
+ */
+export function speakerEntity(registry: ArticleRegistry, span: NameSpan): RegistryEntity {
+  const known = span.entity ? registry.entities.get(span.entity) : undefined;
+  if (known) return known;
+  const canonical = span.words.join(' ');
+  const acronym = ACRONYM.test(canonical);
+  const kind: EntityKind = span.kind === 'organisation' || acronym ? 'organisation' : 'person';
+  const key = `${registry.doc}:${canonical.toLowerCase()}`;
+  const existing = registry.entities.get(key);
+  const entity = existing ?? newEntity(registry.doc, canonical, kind);
+  if (!existing) entity.kindGuessed = span.kind === 'unknown' && !span.personLike && !acronym;
+  registry.entities.set(key, entity);
+  linkSpan(entity, span);
+  // Its other mentions, passed over until now, are mentions of the same speaker.
+  for (const other of registry.spans) {
+    if (!other.entity && other !== span && other.words.join(' ') === canonical) linkSpan(entity, other);
+  }
+  if (!registry.spans.includes(span)) registry.spans.push(span);
+  entity.role ??= recordRolesAt(registry, entity, span)?.role ?? null;
+  return entity;
+}
+
+function genderFromNames(entity: RegistryEntity): GenderHint {
+  const first = entity.canonical.split(' ')[0]?.toLowerCase() ?? '';
+  const tags = lexiconTags(first);
+  if (entity.canonical.includes(' ') && tags.includes('MaleName')) return 'male';
+  if (entity.canonical.includes(' ') && tags.includes('FemaleName')) return 'female';
+  return null;
+}
+
+/**
+ * Builds one article's registry: full names first (canonical = the fullest form), then surnames and
+ * "Mr X" forms linked to the one full name they fit, then roles from titles, appositions and role words.
+ */
+export function buildArticleRegistry(article: Article, paragraphs: AnalysedParagraph[]): ArticleRegistry {
+  const doc = article.slug;
+  const entities = new Map<string, RegistryEntity>();
+  const outerSpans: NameSpan[][] = [];
+  const all: NameSpan[] = [];
+  // Two readings: the second knows the words of every full name, so a sentence may open with a surname.
+  const read = (known: ReadonlySet<string>, surnames?: ReadonlySet<string>): void => {
+    outerSpans.length = 0;
+    all.length = 0;
+    paragraphs.forEach((analysed, index) => {
+      const outer = spansOf(analysed, index, analysed.outer, -1, known, surnames);
+      outerSpans.push(outer);
+      all.push(...outer);
+      analysed.inner.forEach((tokens, q) =>
+        all.push(...spansOf(analysed, index, tokens, q, known, surnames)),
+      );
+    });
+  };
+  read(new Set());
+  const firstFullNames = all.filter((s) => s.kind === 'person' && s.words.length >= 2);
+  const nameWords = new Set(firstFullNames.flatMap((s) => s.words));
+  const surnames = new Set(firstFullNames.map((s) => s.words[s.words.length - 1] ?? ''));
+  if (nameWords.size > 0) read(nameWords, surnames);
+
+  // Full names of people, merging "Ana Ruiz" into "Ana Ruiz Vidal" and "Ana M. Ruiz" with "Ana Ruiz".
+  const people: RegistryEntity[] = [];
+  const fullNames = all
+    .filter((s) => s.kind === 'person' && s.words.length >= 2)
+    .sort((a, b) => b.words.length - a.words.length);
+  for (const span of fullNames) {
+    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
+    if (!entity) {
+      entity = newEntity(doc, span.words.join(' '), 'person');
+      people.push(entity);
+      entities.set(entity.key, entity);
+    }
+    linkSpan(entity, span);
+  }
+
+  for (const span of all) {
+    if (span.entity || (span.kind !== 'organisation' && span.kind !== 'place')) continue;
+    const canonical = span.words.join(' ');
+    const key = `${doc}:${canonical.toLowerCase()}`;
+    const entity = entities.get(key) ?? newEntity(doc, canonical, span.kind);
+    // "US" reads as an acronym in one sentence and a place in the next: a place it is.
+    if (span.kind === 'place') entity.kind = 'place';
+    entities.set(key, entity);
+    linkSpan(entity, span);
+  }
+
+  // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.
+  for (const span of all) {
+    if (span.entity || span.words.length !== 1) continue;
+    const word = span.words[0] ?? '';
+    const hint = titleGender(span);
+    let fits = people.filter((p) => p.canonical.split(' ').slice(-1)[0] === word);
+    if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
+    // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
+    if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
+    if (fits.length === 1 && fits[0]) {
+      linkSpan(fits[0], span);
+      continue;
+    }
+    if (fits.length > 1) continue;
+    if (span.kind === 'person' && (span.title.length > 0 || span.personLike)) {
+      const key = `${doc}:${word.toLowerCase()}`;
+      const entity = entities.get(key) ?? newEntity(doc, word, 'person');
+      entities.set(key, entity);
+      linkSpan(entity, span);
+    }
+  }
+
+  for (const entity of entities.values()) {
+    if (entity.kind !== 'person') continue;
+    const hints = new Set(entity.mentions.map(titleGender).filter((g): g is Gender => g !== null));
+    entity.gender =
+      hints.size === 1 ? ([...hints][0] ?? null) : hints.size === 0 ? genderFromNames(entity) : null;
+    const surname = entity.canonical.split(' ').slice(-1)[0] ?? entity.canonical;
+    const shortForms = entity.mentions.filter((m) => m.words.length === 1).map((m) => m.words[0] ?? '');
+    for (const short of new Set([surname, ...shortForms])) {
+      entity.aliases.add(short);
+      if (entity.gender === 'male') entity.aliases.add(`Mr ${short}`);
+      if (entity.gender === 'female') entity.aliases.add(`Ms ${short}`);
+    }
+  }
+
+  const registry: ArticleRegistry = { doc, paragraphs, entities, outerSpans, spans: all };
+  const rank = new Map<RegistryEntity, number>();
+  for (const span of all) {
+    const entity = span.entity ? entities.get(span.entity) : undefined;
+    if (!entity) continue;
+    const found = recordRolesAt(registry, entity, span);
+    if (found && found.rank > (rank.get(entity) ?? 0)) {
+      entity.role = found.role;
+      rank.set(entity, found.rank);
+    }
+  }
+  return registry;
+}
+
+/** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */
+export function settleAsOrganisation(entity: RegistryEntity | undefined): void {
+  if (!entity?.kindGuessed) return;
+  entity.kind = 'organisation';
+  entity.kindGuessed = false;
+}
+
+/**
+ * What attribution learns about an article's names, in the order it learned it: a name span shown to be
+ * someone by speaking (a span of the registry attribution was given, or a one-word span it made), or a
+ * speaker of guessed kind that the text calls "it" or "the company", so an organisation.
+ */
+export type Learned = { kind: 'speaks'; span: NameSpan } | { kind: 'organisation'; key: string };
+
+/**
+ * Records what attribution learned in the registry it read: the same steps, in the same order, that
+ * attribution took on its own copy, so the registry ends as that copy did.
+ */
+export function recordLearned(registry: ArticleRegistry, learned: readonly Learned[]): void {
+  for (const fact of learned) {
+    if (fact.kind === 'speaks') speakerEntity(registry, fact.span);
+    else settleAsOrganisation(registry.entities.get(fact.key));
+  }
+}
+
+/**
+ * A copy of a registry for attribution to add to, so the one it is given stays as it was: entities and spans
+ * are copied, the analysed paragraphs shared (nothing writes to them). `originals` maps each copied span
+ * back to the registry's own.
+ */
+export function copyRegistry(registry: ArticleRegistry): {
+  copy: ArticleRegistry;
+  originals: Map<NameSpan, NameSpan>;
+} {
+  const copies = new Map<NameSpan, NameSpan>();
+  const originals = new Map<NameSpan, NameSpan>();
+  const copySpan = (span: NameSpan): NameSpan => {
+    const known = copies.get(span);
+    if (known) return known;
+    const made: NameSpan = { ...span, title: [...span.title], words: [...span.words] };
+    copies.set(span, made);
+    originals.set(made, span);
+    return made;
+  };
+  const spans = registry.spans.map(copySpan);
+  const outerSpans = registry.outerSpans.map((list) => list.map(copySpan));
+  const entities = new Map(
+    [...registry.entities].map(([key, e]): [string, RegistryEntity] => [
+      key,
+      {
+        ...e,
+        aliases: new Set(e.aliases),
+        roleHeads: new Set(e.roleHeads),
+        roleTexts: [...e.roleTexts],
+        mentions: e.mentions.map(copySpan),
+      },
+    ]),
+  );
+  return { copy: { ...registry, entities, outerSpans, spans }, originals };
+}

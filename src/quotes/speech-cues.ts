@@ -1,0 +1,489 @@
+// Finding the speech cues of a reading unit and who each one gives as speaker: a speech verb with its
+// subject before it (“…,” Jones said; Jones told reporters …) or after it (said Jones), a speech noun ("a call
+// from X", "X's warning"), "according to X", a that-clause of a named subject, and any verb right after the
+// subject of a comma-closed quote (“…,” Jones fumed). The attribution pass (attribute-quotes.ts) then decides
+// which cue, if any, a quote belongs to.
+import { sentenceIdAt } from './analysed-paragraphs.js';
+import { OPAQUE, type Discourse } from './discourse.js';
+import type { NameSpan } from './name-spans.js';
+import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
+import type { Token } from './paragraph-tokens.js';
+import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
+import { appositionAfter } from './roles.js';
+import { isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
+import {
+  ADVERBIAL_OPENERS,
+  ASIDE_OPENERS,
+  BE_FORMS,
+  CLAUSE_CONJUNCTIONS,
+  DETERMINERS,
+  INVERTED_ONLY,
+  INVERTIBLE,
+  LEAD_SKIP,
+  NOT_INVERTIBLE,
+  PARTICIPLES,
+  PREPOSITIONS,
+  PRONOUNS,
+  SKIPPABLE,
+  SPEECH_NOUNS,
+  SPOKES,
+  SURE_VERBS,
+} from './word-lists.js';
+
+/** A speech cue found in a unit: a verb, a noun ("a call from X") or "according to". */
+export interface Cue {
+  index: number;
+  kind: 'verb' | 'noun' | 'according';
+  speaker: string | null;
+  /** First token of the speaker's noun phrase when it stands before the cue (or the cue itself). */
+  npStart: number;
+  inverted: boolean;
+  /** A verb read as speech only for its that-clause ("X estimated that …"): a quoted title in it is no one's words. */
+  clause?: boolean;
+}
+
+interface Subject {
+  speaker: string | null;
+  npStart: number;
+  /** The subject sits right after a quote and the verb allows inversion: read the name after the verb. */
+  afterQuote?: boolean;
+}
+
+/** Opening adverbials ("In a statement, on Monday, …") skipped before a unit's main subject. */
+const MAX_OPENING_ADVERBIALS = 3;
+/** Tokens an opening adverbial may run to before its comma; longer, and it is no adverbial. */
+const MAX_ADVERBIAL_TOKENS = 16;
+/** Auxiliaries, adverbs and time words read back over from a speech verb to its subject ("has also said"). */
+const MAX_WORDS_BEFORE_VERB = 7;
+/** Words of a description read back from its verb to its determiner ("the union's chief negotiator said"). */
+const MAX_DESCRIPTION_WORDS = 5;
+
+/** Reads the speech cues of the unit the window is on, resolving their speakers through the discourse. */
+export class CueReader {
+  /** The current unit's main subject, read once (undefined until read). */
+  private main: NounPhrase | null | undefined;
+
+  constructor(
+    private readonly w: ReadingWindow,
+    private readonly d: Discourse,
+  ) {}
+
+  /** Starts a new unit: its main subject is read afresh. */
+  startUnit(): void {
+    this.main = undefined;
+  }
+
+  /** A noun phrase read forwards from `i` in the current unit. */
+  private nounPhrase(i: number): NounPhrase | null {
+    return readNounPhrase(this.w, this.d, i);
+  }
+
+  /** The subject of the unit's main clause, after any opening adverbial ("In a statement, …"). */
+  mainSubject(): NounPhrase | null {
+    if (this.main === undefined) this.main = this.readMainSubject();
+    return this.main;
+  }
+
+  private readMainSubject(): NounPhrase | null {
+    let i = this.w.unitFrom;
+    for (let round = 0; round < MAX_OPENING_ADVERBIALS; round++) {
+      while (
+        this.w.t(i) &&
+        (isPunct(this.w.t(i), ',', '—', '–') ||
+          LEAD_SKIP.has(this.w.t(i)?.lower ?? '') ||
+          this.w.t(i)?.tags.has('Adverb'))
+      )
+        i += 1;
+      const t = this.w.t(i);
+      if (!t || t.kind !== 'word') return null;
+      const opensAdverbial =
+        t.tags.has('Preposition') || t.tags.has('Gerund') || ADVERBIAL_OPENERS.has(t.lower);
+      if (!opensAdverbial) break;
+      let comma = i + 1;
+      while (
+        comma <= this.w.unitTo &&
+        comma - i < MAX_ADVERBIAL_TOKENS &&
+        !isPunct(this.w.t(comma), ',') &&
+        this.w.t(comma)?.kind !== 'quote'
+      )
+        comma += 1;
+      if (!isPunct(this.w.t(comma), ',')) return null;
+      i = comma + 1;
+    }
+    let np = this.nounPhrase(i);
+    if (!np) {
+      const t = this.w.t(i);
+      const unfamiliar = t?.capitalised && t.tags.has('ProperNoun') && this.w.t(i + 1)?.tags.has('Verb');
+      if (unfamiliar) this.d.addEvent(i, OPAQUE);
+      return null;
+    }
+    let k = np.span ? this.w.afterParenthesis(np.end + 1) : np.end + 1;
+    // "The transport secretary, Jane Roe, called …": the name in apposition is the subject.
+    const named = this.w.startingAt(k + 1);
+    if (!np.span && isPunct(this.w.t(k), ',') && named && isPunct(this.w.t(named.last + 1), ',')) {
+      np = { ...np, speaker: named.entity, span: named, end: named.last, opaque: !named.entity };
+      k = named.last + 2;
+    } else if (isPunct(this.w.t(k), ',')) {
+      const close = this.w.closingComma(k);
+      if (close < 0) return null;
+      k = close + 1;
+    }
+    while (this.w.t(k)?.tags.has('Adverb')) k += 1;
+    const verb = this.w.t(k);
+    if (!verb || !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower))) return null;
+    for (const span of np.coordinated) this.d.markSalient(span);
+    if (np.span?.entity) this.d.markSalient(np.span);
+    else if (np.speaker) this.d.addEvent(i, np.speaker);
+    else if (np.opaque) this.d.addEvent(i, OPAQUE);
+    return np;
+  }
+
+  /** Jumps back over ", director of Foo," or ", who …," to the name it describes. */
+  private nameBeforeApposition(comma: number, nameAsApposition = true): NameSpan | null {
+    const tokens = this.w.tokens();
+    const text = this.w.text();
+    for (let k = comma - 1; k >= Math.max(this.w.unitFrom, comma - APPOSITION_REACH); k--) {
+      const t = this.w.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';')) break;
+      if (!isPunct(t, ',')) continue;
+      const span = this.w.endingAt(this.w.beforeParenthesis(k - 1));
+      if (!span) continue;
+      const opener = this.w.t(k + 1);
+      const between = tokens.slice(k + 1, comma);
+      const relative = isWord(opener, 'who', 'which', 'whose');
+      const apposition = appositionAfter(tokens, k - 1, text)?.end === comma - 1;
+      const incidental =
+        between.every((b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text)) ||
+        // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said".
+        (!!opener &&
+          !opener.capitalised &&
+          (opener.tags.has('Gerund') || /ing$/u.test(opener.lower) || ASIDE_OPENERS.has(opener.lower)));
+      if (relative || apposition || incidental) return span;
+    }
+    // "A spokesman, John Doe, said": the name is itself the apposition.
+    const named = nameAsApposition ? this.w.endingAt(comma - 1) : undefined;
+    return named && isPunct(this.w.t(named.first - 1), ',') ? named : null;
+  }
+
+  /** A one-word name span made on demand for a word the registry passed over. */
+  private spanFor(index: number): NameSpan {
+    const analysed = this.w.paragraphs[this.w.p];
+    const token = this.w.tokens()[index];
+    const span: NameSpan = {
+      paragraph: this.w.p,
+      stream: -1,
+      first: index,
+      last: index,
+      title: [],
+      words: [token?.text ?? ''],
+      kind: 'unknown',
+      personLike: false,
+      possessive: false,
+      sentenceId: analysed && token ? sentenceIdAt(analysed, token.start) : '',
+      entity: null,
+    };
+    this.w.addSpan(span);
+    this.d.addUnnamed(index);
+    return span;
+  }
+
+  /** The subject of the speech verb at `v`, read backwards over auxiliaries, adverbs and time words. */
+  private subjectBefore(v: number): Subject {
+    const verb = this.w.t(v);
+    let j = v - 1;
+    let passive = false;
+    for (let n = 0; n < MAX_WORDS_BEFORE_VERB && this.w.t(j) && this.w.t(j)?.kind === 'word'; n++) {
+      const t = this.w.t(j);
+      if (
+        !t ||
+        !(SKIPPABLE.has(t.lower) || (t.tags.has('Adverb') && !PRONOUNS.has(t.lower)) || /^\d+$/u.test(t.text))
+      )
+        break;
+      if (BE_FORMS.has(t.lower)) passive = true;
+      j -= 1;
+    }
+    j = this.w.beforeParenthesis(j);
+    const none: Subject = { speaker: null, npStart: j + 1 };
+    // "Smith was told", "it was said": whoever the subject is, they did not speak.
+    if (passive && verb && !verb.lower.endsWith('ing')) return none;
+    const t = this.w.t(j);
+    if (!t) return none;
+    if (t.kind === 'quote' || (isPunct(t, ',', '—', '–') && this.w.t(j - 1)?.kind === 'quote'))
+      return { ...none, afterQuote: true };
+    if (isPunct(t, ',')) {
+      const span = this.nameBeforeApposition(j);
+      return span ? { speaker: this.d.speakerOf(span), npStart: this.w.phraseStart(span) } : none;
+    }
+    if (isWord(t, 'who', 'which')) {
+      // "Jane Roe, who …" or "Jane Roe, the union's negotiator, who …".
+      const comma = isPunct(this.w.t(j - 1), ',');
+      const span =
+        this.w.endingAt(comma ? j - 2 : j - 1) ?? (comma ? this.nameBeforeApposition(j - 1, false) : null);
+      return span ? { speaker: this.d.speakerOf(span), npStart: j } : none;
+    }
+    if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
+      const speaker = this.d.resolvePronoun(t.lower, j);
+      if (speaker) this.d.addEvent(j, speaker);
+      return { speaker, npStart: j };
+    }
+    const span = this.w.endingAt(j);
+    if (span) return this.subjectFromSpan(span);
+    if (t.kind === 'word' && t.capitalised) {
+      // "Tesla said …": a sentence opening with an unfamiliar word that speaks names a speaker.
+      const opensSentence = j === this.w.firstWord();
+      const common = t.tags.has('Plural') || lexiconTags(t.lower).some((tag) => !NAME_TAGS.has(tag));
+      if (opensSentence && !common && !PRONOUNS.has(t.lower)) {
+        const span = this.spanFor(j);
+        return { speaker: this.d.speakerOf(span), npStart: j };
+      }
+      this.d.addEvent(j, OPAQUE);
+      return none;
+    }
+    if (isWord(t, 'and', 'or', 'but')) {
+      const main = this.mainSubject();
+      // Not attachable to a quote before it: "“…” and accused X" has no subject after the quote.
+      return { speaker: this.d.claim(main), npStart: -1 };
+    }
+    if (t.kind === 'word' && !t.capitalised) {
+      // A description before the verb: parse it from its determiner.
+      let k = j;
+      while (
+        k - 1 >= this.w.unitFrom &&
+        this.w.t(k - 1)?.kind === 'word' &&
+        !DETERMINERS.has(this.w.t(k - 1)?.lower ?? '') &&
+        !PREPOSITIONS.has(this.w.t(k - 1)?.lower ?? '') &&
+        j - k < MAX_DESCRIPTION_WORDS &&
+        !this.w.t(k - 1)?.tags.has('Verb')
+      )
+        k -= 1;
+      const start = DETERMINERS.has(this.w.t(k - 1)?.lower ?? '') ? k - 1 : k;
+      // "a spokesman for the firm said": someone unnamed speaks, and the firm is not a person to resolve.
+      const owner = this.w.t(start - 2);
+      if (
+        PREPOSITIONS.has(this.w.t(start - 1)?.lower ?? '') &&
+        owner &&
+        (isRoleNoun(owner) || SPOKES.has(owner.lower))
+      ) {
+        this.d.addEvent(start - 2, OPAQUE);
+        return { speaker: null, npStart: start - 2 };
+      }
+      const np = this.nounPhrase(start);
+      if (np && np.end === j) {
+        if (np.speaker) this.d.addEvent(start, np.speaker);
+        else if (np.opaque) this.d.addEvent(start, OPAQUE);
+        return { speaker: np.speaker, npStart: start };
+      }
+    }
+    return none;
+  }
+
+  private subjectFromSpan(span: NameSpan): Subject {
+    let b = span.first - 1;
+    if (isWord(this.w.t(b), 'the')) b -= 1;
+    const before = this.w.t(b);
+    if (before && PREPOSITIONS.has(before.lower) && before.kind === 'word') {
+      // "a spokesman for the Port Authority said" / "the director of Foo said": the name is not the subject.
+      const head = this.w.t(b - 1);
+      if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
+      let start = b - 1;
+      while (
+        start - 1 >= this.w.unitFrom &&
+        this.w.t(start - 1)?.kind === 'word' &&
+        (DETERMINERS.has(this.w.t(start - 1)?.lower ?? '') || this.w.t(start - 1)?.tags.has('Adjective'))
+      )
+        start -= 1;
+      if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at'))
+        return { speaker: this.d.speakerOf(span), npStart: start };
+      if (isRoleNoun(head) && isWord(this.w.t(start), 'the')) {
+        const modifiers = this.w
+          .tokens()
+          .slice(start + 1, b - 1)
+          .filter((m) => m.kind === 'word' && !m.capitalised)
+          .map((m) => m.lower);
+        const speaker = this.d.resolveDescription(head.lower, start, span, modifiers);
+        if (speaker) this.d.addEvent(start, speaker);
+        return { speaker, npStart: start };
+      }
+      return { speaker: null, npStart: start };
+    }
+    // "Smith and Brown said", "Smith, Jones and Brown said": several speakers, none of them alone.
+    const listed = this.w.endingAt(isPunct(this.w.t(b - 1), ',') ? b - 2 : b - 1);
+    if (isWord(before, 'and', 'or', '&') && listed) return { speaker: null, npStart: span.first };
+    return { speaker: this.d.speakerOf(span), npStart: this.w.phraseStart(span) };
+  }
+
+  private isSpeechVerb(t: Token, i: number): boolean {
+    if (t.kind !== 'word') return false;
+    if (INVERTED_ONLY.has(t.lower)) {
+      const before = isPunct(this.w.t(i - 1), ',') ? this.w.t(i - 2) : this.w.t(i - 1);
+      // "Jones continued:" leads the quote in, as “…,” Jones continued closes it.
+      return before?.kind === 'quote' || isPunct(this.w.t(i + 1), ':') || this.verbOfQuoteSubject(t, i);
+    }
+    const known = INVERTIBLE.has(t.lower) || NOT_INVERTIBLE.has(t.lower) || PARTICIPLES.has(t.lower);
+    if (known && (SURE_VERBS.has(t.lower) || t.tags.has('Verb') || t.tags.has('Gerund'))) return true;
+    return this.verbOfQuoteSubject(t, i);
+  }
+
+  /**
+   * “…,” Jones fumed / “…?” she shot back: a quote that opens its sentence and ends on a comma, question or
+   * exclamation mark waits for its speaker, so the verb right after its subject is the speech verb, whichever
+   * verb it is. No list of speech verbs can hold every "barked", "pressed" or "points out" news writers use.
+   */
+  private verbOfQuoteSubject(t: Token, i: number): boolean {
+    if (!finiteVerb(t)) return false;
+    const span = this.w.endingAt(i - 1);
+    const pronoun = this.w.t(i - 1);
+    // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
+    const resolves = isWord(pronoun, 'he', 'she') && !!this.d.resolvePronoun(pronoun?.lower ?? '', i - 1);
+    const start = span ? this.w.phraseStart(span) : resolves ? i - 1 : -1;
+    if (start < 0) return false;
+    let q = start - 1;
+    while (isPunct(this.w.t(q), ',', '—', '–')) q -= 1;
+    const quote = this.w.t(q);
+    if (quote?.kind !== 'quote' || !this.w.opensUnit(q)) return false;
+    const raw = this.w.text().slice(quote.start, quote.end);
+    if (/[,—–-]\s*["”’»]?$/u.test(raw)) return true;
+    // After “…?” or “…!” the sentence may have ended with the quote ("“Help!” Jones ran to the door"): the
+    // verb is the quote's own only when the clause stops after it ("Jones shouted.", "she shot back,").
+    if (!/[?!]\s*["”’»]?$/u.test(raw)) return false;
+    const after =
+      this.w.t(i + 1)?.kind === 'word' && !this.w.t(i + 1)?.capitalised ? this.w.t(i + 2) : this.w.t(i + 1);
+    return !after || after.kind === 'punct';
+  }
+
+  /**
+   * "Jones estimated that there are “…”": a verb taking a that-clause reports what its subject said or
+   * thought, so a named subject speaks the quote in it. Read only where a quote follows, and only for a
+   * subject the text names, so an unnamed one ("polls show that") never blocks other evidence.
+   */
+  private thatClauseCue(t: Token, i: number): Cue | null {
+    if (!finiteVerb(t) || !isWord(this.w.t(i + 1), 'that')) return null;
+    const quoteAfter = this.w
+      .tokens()
+      .slice(i + 2, this.w.unitTo + 1)
+      .some((k) => k.kind === 'quote');
+    if (!quoteAfter) return null;
+    const previous = this.w.t(i - 1);
+    const named = !!this.w.endingAt(this.w.beforeParenthesis(i - 1)) || isWord(previous, 'he', 'she');
+    if (!named) return null;
+    const subject = this.subjectBefore(i);
+    if (!subject.speaker || subject.afterQuote) return null;
+    return {
+      index: i,
+      kind: 'verb',
+      speaker: subject.speaker,
+      npStart: subject.npStart,
+      inverted: false,
+      clause: true,
+    };
+  }
+
+  /** Every speech cue in the current unit, left to right, with its speaker resolved. */
+  cues(): Cue[] {
+    const cues: Cue[] = [];
+    for (let i = this.w.unitFrom; i <= this.w.unitTo; i++) {
+      const t = this.w.t(i);
+      if (!t || t.kind !== 'word') continue;
+      if (t.lower === 'according' && isWord(this.w.t(i + 1), 'to')) {
+        const np = this.nounPhrase(i + 2);
+        const speaker = this.d.claim(np);
+        cues.push({ index: i, kind: 'according', speaker, npStart: i, inverted: false });
+        if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
+        continue;
+      }
+      if (this.isSpeechVerb(t, i)) {
+        const previous = this.w.t(i - 1);
+        if (PARTICIPLES.has(t.lower)) {
+          if (previous && (DETERMINERS.has(previous.lower) || previous.possessive)) continue;
+          const earlier = [...cues].reverse().find((c) => c.kind === 'verb');
+          const speaker = earlier ? earlier.speaker : this.d.claim(this.mainSubject());
+          cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: false });
+          continue;
+        }
+        const subject = this.subjectBefore(i);
+        if (subject.afterQuote) {
+          if (!INVERTIBLE.has(t.lower)) {
+            cues.push({ index: i, kind: 'verb', speaker: null, npStart: i, inverted: true });
+            continue;
+          }
+          const np = this.nounPhrase(i + 1);
+          const speaker = this.d.claim(np);
+          if (speaker && !np?.span) this.d.addEvent(i + 1, speaker);
+          else if (!speaker && np?.opaque) this.d.addEvent(i + 1, OPAQUE);
+          cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: true });
+          continue;
+        }
+        // "Talks collapsed, said Jane Roe": reported speech with the speaker after the verb.
+        const inverted =
+          !subject.speaker && isPunct(previous, ',') && INVERTIBLE.has(t.lower)
+            ? this.nounPhrase(i + 1)
+            : null;
+        if (inverted?.span) {
+          cues.push({ index: i, kind: 'verb', speaker: this.d.claim(inverted), npStart: i, inverted: true });
+          continue;
+        }
+        cues.push({
+          index: i,
+          kind: 'verb',
+          speaker: subject.speaker,
+          npStart: subject.npStart,
+          inverted: false,
+        });
+        continue;
+      }
+      const reported = this.thatClauseCue(t, i);
+      if (reported) {
+        cues.push(reported);
+        continue;
+      }
+      if (SPEECH_NOUNS.has(t.lower)) {
+        const next = this.w.t(i + 1);
+        if (isWord(next, 'from', 'by')) {
+          const np = this.nounPhrase(i + 2);
+          if (np?.span || np?.speaker)
+            cues.push({ index: i, kind: 'noun', speaker: this.d.claim(np), npStart: i, inverted: false });
+          continue;
+        }
+        const owner = this.w.endingAt(i - 1);
+        const introduces =
+          isWord(next, 'for', 'that', 'to', 'of') ||
+          isPunct(next, ':') ||
+          next?.kind === 'quote' ||
+          this.w.t(i + 2)?.kind === 'quote';
+        if (owner?.possessive && introduces)
+          cues.push({
+            index: i,
+            kind: 'noun',
+            speaker: this.d.speakerOf(owner),
+            npStart: owner.first,
+            inverted: false,
+          });
+      }
+    }
+    return cues;
+  }
+
+  /** After a comma (", but Jones remained “…”") a new clause with its own verb takes the quote away from the cue. */
+  clauseChangeBetween(from: number, to: number): boolean {
+    for (let k = from + 1; k < to; k++) {
+      const t = this.w.t(k);
+      if (isPunct(t, ';')) return true;
+      if (!(t && CLAUSE_CONJUNCTIONS.has(t.lower) && isPunct(this.w.t(k - 1), ','))) continue;
+      let sawSubject = false;
+      for (let m = k + 1; m < to; m++) {
+        const w = this.w.t(m);
+        if (!w || w.kind !== 'word') continue;
+        if (sawSubject && w.tags.has('Verb') && !this.isSpeechVerb(w, m)) return true;
+        if (w.tags.has('Noun') || w.tags.has('Pronoun') || w.capitalised) sawSubject = true;
+      }
+    }
+    return false;
+  }
+
+  /** “Non-paper” is a diplomatic term: a quote its sentence goes on from with a word is named, not spoken. */
+  quoteIsSubject(q: number): boolean {
+    const next = this.w.t(q + 1);
+    if (!next || next.kind !== 'word' || next.capitalised || PRONOUNS.has(next.lower)) return false;
+    return BE_FORMS.has(next.lower) || (next.tags.has('Verb') && !this.isSpeechVerb(next, q + 1));
+  }
+}
