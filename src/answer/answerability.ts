@@ -13,7 +13,7 @@ export const SIGNAL_SIGNS = [1, 1, -1, -1] as const;
 /**
  * What a ranking says about whether the articles address the question asked, each about 0–1: how much
  * of it (IDF-weighted) one top paragraph addresses by form or meaning, how close the best sentence is
- * to it as a whole, how much of it nothing matches, and whether the kind of answer it wants (a time, a
+ * to it as a whole, how much of it nothing in the articles matches closely, and whether the kind of answer it wants (a time, a
  * number…) is missing. Tried and left out because they earned no weight on the tuning part once each
  * signal had to count its own way: coverage by form alone, the best sentence's word-by-word match, and
  * whether the question names something the articles never mention (its weight changed sign).
@@ -40,9 +40,9 @@ export interface AnswerModel {
  * the highest that declines at most 2 % of the tuning part's answerable questions.
  */
 export const ANSWER_MODEL: AnswerModel = {
-  weights: [1.67, 3.38, -2.47, -0.75],
-  bias: -3.44,
-  threshold: 0.274,
+  weights: [1.35, 2.99, -2.82, -0.79],
+  bias: -2.87,
+  threshold: 0.275,
 };
 
 /** How confident the engine is that the articles answer the question, 0–1. */
