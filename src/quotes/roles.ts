@@ -9,6 +9,7 @@ import {
   hasAny,
   isPersonNoun,
   isRoleNoun,
+  lexiconTags,
   looksProper,
   NEVER_IN_NAME,
   opensName,
@@ -28,6 +29,8 @@ import {
 
 /** Words read back from a comma for the noun phrase before it ("a spokeswoman for the Port Authority,"). */
 const PHRASE_BEFORE_COMMA_REACH = 12;
+/** Parts of speech of a word that can qualify a role noun before a name ("Fire Chief", "Harbour master"). */
+const QUALIFIER_TAGS = ['Noun', 'Singular', 'Plural', 'Adjective'];
 /** How far back from a name role words are read ("Spanish opposition leader Ana Ruiz"): the noun and six more. */
 const ROLE_BEFORE_NAME_REACH = 7;
 /** Tokens an apposition is scanned through for its closing comma: longer, it is a clause, not a role. */
@@ -104,8 +107,12 @@ function roleBefore(
     const t = tokens[k];
     if (!t || t.kind !== 'word' || PREPOSITIONS.has(t.lower)) break;
     if (t.capitalised) {
-      if (t.sentenceInitial && !looksProper(t) && !opensName(t, tokens[k + 1]) && !t.tags.has('Adjective'))
-        break;
+      // A sentence's first word is capitalised whatever it is: it belongs to the role if it is a word
+      // that qualifies one ("Fire Chief X", "Harbour master X"), not if it opens the clause ("Yesterday").
+      // The tagger reads such a word in context as a verb ("Fire", "Harbour"): the dictionary decides.
+      const qualifies =
+        !t.tags.has('ProperNoun') && hasAny([...t.tags, ...lexiconTags(t.lower)], QUALIFIER_TAGS);
+      if (t.sentenceInitial && !looksProper(t) && !opensName(t, tokens[k + 1]) && !qualifies) break;
     } else if (
       !qualifiesRole(t) &&
       (hasAny(t.tags, NEVER_IN_NAME) || t.tags.has('Gerund') || /ing$/u.test(t.lower))

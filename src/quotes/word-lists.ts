@@ -70,7 +70,7 @@ export const ORG_SUFFIXES = words(`
 
 /** Nouns that name a job or role: what an apposition or "the spokesman" hangs on. */
 export const ROLE_NOUNS = words(`
-  spokesman spokeswoman spokesperson spokesmen director manager secretary minister president chairman chairwoman
+  spokesman spokeswoman spokesperson spokesmen director manager master secretary minister president chairman chairwoman
   chair chief head leader official analyst expert professor researcher fellow economist adviser advisor executive
   founder co-founder editor ambassador envoy senator governor mayor lawyer attorney judge commander general officer
   correspondent strategist diplomat coordinator commissioner representative member owner partner ceo cfo coo
