@@ -69,6 +69,11 @@ describe('roles right before the name', () => {
     expect(berg?.roleTexts).toEqual(['a court-appointed receiver', 'attorney']);
   });
 
+  it('reads a sentence’s capitalised first word as part of the role when it is a noun, not a clause opener', () => {
+    expect(roleOf('Harbour master Ana Ruiz said the wall held.', 'Ana Ruiz')).toBe('Harbour master');
+    expect(roleOf('Yesterday mayor Tom Hale said the wall held.', 'Tom Hale')).toBe('mayor');
+  });
+
   it('reads capitalised role words before a name as its title', () => {
     const people = registryOf('Group Manager Alistair Crane led the crews. Acme CEO Tariq Osei apologised.');
     expect(people.get('Alistair Crane')?.role).toBe('Group Manager');
