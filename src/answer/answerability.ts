@@ -13,8 +13,8 @@ export const SIGNAL_SIGNS = [1, 1, -1, -1] as const;
 /**
  * What a ranking says about whether the articles address the question asked, each about 0–1: how much
  * of it (IDF-weighted) one top paragraph addresses by form or meaning, how close the best sentence is
- * to it as a whole, how much of it nothing in the articles matches closely, and whether the kind of answer it wants (a time, a
- * number…) is missing. Tried and left out because they earned no weight on the tuning part once each
+ * to it as a whole, how much of it nothing in the articles matches closely, and whether the kind of
+ * answer it wants (a time, a number…) is missing. Tried and left out because they earned no weight on the tuning part once each
  * signal had to count its own way: coverage by form alone, the best sentence's word-by-word match, and
  * whether the question names something the articles never mention (its weight changed sign).
  */
