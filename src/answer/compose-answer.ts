@@ -2,7 +2,9 @@ import type { Article, Paragraph } from '../knowledge/types.js';
 import { ANSWER_MODEL, answerConfidence } from './answerability.js';
 import { passageSentenceIds, passageText, wholePassage, type Passage } from './passages.js';
 import type { PersonProfile } from './question-focus.js';
+import { questionCore } from './question-type.js';
 import type { Ranking, ScoredParagraph } from './retrieve.js';
+import { words } from './text-terms.js';
 import type { AskResult, Citation } from './types.js';
 
 const MAX_ANSWER_SENTENCES = 3;
@@ -33,9 +35,13 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const subject = ranking.focus.subject?.person;
   // "What did X say" about someone the articles name is on topic by construction: whether to answer is
   // decided by what X said (below), not by word overlap, which a bare "say" and a rare name defeat.
-  // Naming someone the articles know is not enough otherwise: "how much is <the chief executive> paid"
-  // names her and asks for what the article never gives.
-  const weak = !subject && answerConfidence(ranking) < ANSWER_MODEL.threshold;
+  // So is "who is X" for an X the articles name: they say at least where X appears. Naming someone the
+  // articles know is not enough otherwise: "how much is <the chief executive> paid" names her and asks
+  // for what the article never gives.
+  const weak =
+    !subject &&
+    !asksWhoKnownPersonIs(question, ranking) &&
+    answerConfidence(ranking) < ANSWER_MODEL.threshold;
   // "What did X say" about an X nobody in the articles is called, nor anything near it in meaning.
   const unknownSubject =
     ranking.focus.subjectPhrase !== undefined && !subject && ranking.unknownNames.length > 0;
@@ -172,6 +178,21 @@ function attributed(passage: Passage, summary: KnowledgeSummary): Passage | unde
 function namesIn(text: string, alias: string): boolean {
   const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(text);
+}
+
+const WHO_IS = /^who(?:'s|’s|\s+is|\s+was)\s+(.+)$/i;
+
+/** "Who is Ana Ruiz?": the question is a name and nothing else, and the articles know that person by it. */
+function asksWhoKnownPersonIs(question: string, ranking: Ranking): boolean {
+  const asked = WHO_IS.exec(questionCore(question))?.[1];
+  if (!asked) return false;
+  const name = words(asked).join(' ');
+  return ranking.focus.people.some(
+    ({ person, confidence }) =>
+      confidence === 1 &&
+      person.kind === 'person' &&
+      [person.canonical, ...person.aliases].some((alias) => words(alias).join(' ') === name),
+  );
 }
 
 /** `[¶14]`, or `[Title ¶14]` when several articles are loaded and the reader must know which. */

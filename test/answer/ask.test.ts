@@ -57,6 +57,17 @@ describe('ask', () => {
     expect(result.answer).toContain('the councillor responsible for culture');
   });
 
+  it('answers "who is X" for everyone the articles name, however little the question gives to match', async () => {
+    for (const index of [seed, twoArticles]) {
+      for (const person of index.quoteIndex.people.filter((p) => p.kind === 'person')) {
+        const result = await index.ask(`Who is ${person.canonical}?`);
+        expect(result.declined, person.canonical).toBe(false);
+      }
+    }
+    const tillerson = await seed.ask('Who is Rex Tillerson?');
+    expect(tillerson.answer).toContain('US secretary of state');
+  });
+
   it('names the article in each citation when several articles are loaded', async () => {
     const result = await twoArticles.ask('How much did the harbour repairs cost?');
     expect(result.answer).toContain('[Harbour reopens after winter storm ¶2]');
