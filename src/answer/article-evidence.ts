@@ -1,7 +1,7 @@
 import type { Article } from '../knowledge/types.js';
 import { sentenceKinds } from './answer-kinds.js';
 import { articlePostings, type ArticlePostings } from './bm25.js';
-import { isStopWord, words } from './text-terms.js';
+import { casedWords, isStopWord } from './text-terms.js';
 
 /**
  * What retrieval reads from one article: its sentences' words and postings, and the vectors of its
@@ -17,6 +17,8 @@ export interface ArticleEvidence {
   sentenceWords: readonly string[];
   /** The article's distinct content words (no stop words), whose vectors match question words by meaning. */
   contentWords: readonly string[];
+  /** Its words (lower case) that it writes only capitalised inside a sentence: names ("brackenford"). */
+  properWords: readonly string[];
   /** What each sentence could answer (KIND bits: a person, a time, a place, a number, a reason). */
   sentenceKinds: Uint8Array;
   /** Which sentences hold each term, for BM25. */
@@ -27,26 +29,44 @@ export interface ArticleEvidence {
   paragraphVectors: Float32Array;
 }
 
-/** An article's words: each sentence's, space-joined, and the distinct content words among them. */
+/** An article's words: each sentence's, space-joined, the distinct content words among them, and its names. */
 export interface ArticleWords {
   sentenceWords: string[];
   contentWords: string[];
+  properWords: string[];
 }
 
-/** Tokenises an article once: what its evidence and the knowledge base's term vectors are built from. */
+/**
+ * Tokenises an article once: what its evidence and the knowledge base's term vectors are built from. Its
+ * names are the words it writes capitalised inside sentences and never in lower case, so that a question
+ * typed in lower case ("what did kessler say") still names them; a sentence's first word is capitalised
+ * whatever it is, so it counts for neither.
+ */
 export function articleWords(article: Article): ArticleWords {
-  const sentenceWords = article.paragraphs.flatMap((p) => p.sentences.map((s) => words(s.text).join(' ')));
+  const sentenceWords: string[] = [];
   const contentWords = new Set<string>();
-  for (const text of sentenceWords) {
-    for (const word of text.split(' ')) if (word !== '' && !isStopWord(word)) contentWords.add(word);
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const cased = casedWords(sentence.text);
+      const lowered = cased.map((w) => w.toLowerCase());
+      sentenceWords.push(lowered.join(' '));
+      lowered.forEach((word, i) => {
+        if (!isStopWord(word)) contentWords.add(word);
+        if (word === cased[i]) lower.add(word);
+        else if (i > 0 && /^\p{Lu}/u.test(cased[i]!)) capitalised.add(word);
+      });
+    }
   }
-  return { sentenceWords, contentWords: [...contentWords] };
+  const properWords = [...capitalised].filter((w) => !lower.has(w) && !isStopWord(w));
+  return { sentenceWords, contentWords: [...contentWords], properWords };
 }
 
 /** Packs an article's vectors (one per paragraph, one per sentence, in reading order) with its words. */
 export function articleEvidence(
   article: Article,
-  { sentenceWords, contentWords }: ArticleWords,
+  { sentenceWords, contentWords, properWords }: ArticleWords,
   paragraphVectors: readonly Float32Array[],
   sentenceVectors: readonly Float32Array[],
 ): ArticleEvidence {
@@ -60,6 +80,7 @@ export function articleEvidence(
     article,
     sentenceWords,
     contentWords,
+    properWords,
     sentenceKinds: Uint8Array.from(
       article.paragraphs.flatMap((p) => p.sentences.map((s) => sentenceKinds(s.text))),
     ),

@@ -186,6 +186,8 @@ export class HybridRetriever {
   readonly #paragraphById = new Map<string, number>();
   /** The articles (by position) whose headline holds each term. */
   readonly #headlineArticles = new Map<string, number[]>();
+  /** Words every article that uses them writes only as names (see ArticleEvidence.properWords). */
+  readonly #properNames = new Set<string>();
 
   /** Built from each article's evidence, which is kept as it is, so the next build can reuse it. */
   constructor(
@@ -242,6 +244,15 @@ export class HybridRetriever {
       at += sentenceKinds.length;
     }
     this.#people = new PeopleMatcher(people, options.resolveName);
+    // A word is a name when every article that uses it writes it as one ("Bill Roe" and "the energy bill"
+    // make "bill" a common word).
+    const using = new Map<string, number>();
+    const naming = new Map<string, number>();
+    for (const { contentWords, properWords } of evidence) {
+      for (const word of contentWords) using.set(word, (using.get(word) ?? 0) + 1);
+      for (const word of properWords) naming.set(word, (naming.get(word) ?? 0) + 1);
+    }
+    for (const [word, n] of naming) if (using.get(word) === n) this.#properNames.add(word);
     evidence.forEach(({ article }, a) => {
       for (const term of new Set(contentTerms(article.title))) {
         const articles = this.#headlineArticles.get(term) ?? [];
@@ -275,6 +286,7 @@ export class HybridRetriever {
     const queryVector = query.question;
     // The question's names, which match only themselves and keep the ranking to the articles holding them.
     const names = namesIn(question);
+    for (const word of words(question)) if (this.#properNames.has(word)) names.add(word);
     const alignment = this.#alignment(question, query.words, names);
     const focus = this.#people.find(question, alignment.near);
     const wanted = wantedKind(questionType(question));
@@ -665,8 +677,12 @@ function namesIn(question: string): Set<string> {
   return names;
 }
 
-/** Capitalised words inside a question's sentences: a sentence's first word is capitalised anyway. */
+/**
+ * Capitalised words inside a question's sentences: a sentence's first word is capitalised anyway. A
+ * question typed in capitals says nothing by its case.
+ */
 function capitalisedWords(question: string): string[] {
+  if (!/\p{Ll}/u.test(question)) return [];
   return question.match(/(?<=[^.!?:;]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu) ?? [];
 }
 

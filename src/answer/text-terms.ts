@@ -69,14 +69,18 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * "korea", "Temür" → "temur"): people type names without the accents the article prints.
  */
 export function words(text: string): string[] {
+  return casedWords(text).map((w) => w.toLowerCase());
+}
+
+/** The words of a text as `words` finds them, with their case as written. */
+export function casedWords(text: string): string[] {
   const found =
     text
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .normalize('NFKC')
-      .toLowerCase()
       .match(WORD) ?? [];
-  return found.map((w) => w.replace(/['’](s|t|re|ve|ll|d|m)$/u, ''));
+  return found.map((w) => w.replace(/['’](s|t|re|ve|ll|d|m)$/iu, ''));
 }
 
 /** True for words that carry no topic (articles, auxiliaries, question words, honorifics). */

@@ -68,6 +68,20 @@ describe('ask', () => {
     expect(tillerson.answer).toContain('US secretary of state');
   });
 
+  it('answers the same however the question is capitalised', async () => {
+    for (const question of ['What did Trump call Kim?', 'Why did Obama warn Trump?', 'What is Bloomberg?']) {
+      const asked = await seed.ask(question);
+      for (const cased of [question.toLowerCase(), question.toUpperCase()]) {
+        const result = await seed.ask(cased);
+        expect(result.declined, cased).toBe(asked.declined);
+        expect(
+          result.citations.map((c) => c.id),
+          cased,
+        ).toEqual(asked.citations.map((c) => c.id));
+      }
+    }
+  });
+
   it('names the article in each citation when several articles are loaded', async () => {
     const result = await twoArticles.ask('How much did the harbour repairs cost?');
     expect(result.answer).toContain('[Harbour reopens after winter storm ¶2]');
