@@ -5,6 +5,7 @@ import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } f
 import { wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
+import { Spelling } from './spelling.js';
 import type { TermVectors } from './term-vectors.js';
 import { instanceNames, knowsWord, relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
@@ -186,6 +187,8 @@ export class HybridRetriever {
   readonly #paragraphById = new Map<string, number>();
   /** The articles (by position) whose headline holds each term. */
   readonly #headlineArticles = new Map<string, number[]>();
+  /** Corrects a question's misspelt words to the articles' own. */
+  readonly spelling: Spelling;
   /** Words every article that uses them writes only as names (see ArticleEvidence.properWords). */
   readonly #properNames = new Set<string>();
 
@@ -253,6 +256,7 @@ export class HybridRetriever {
       for (const word of properWords) naming.set(word, (naming.get(word) ?? 0) + 1);
     }
     for (const [word, n] of naming) if (using.get(word) === n) this.#properNames.add(word);
+    this.spelling = new Spelling(using);
     evidence.forEach(({ article }, a) => {
       for (const term of new Set(contentTerms(article.title))) {
         const articles = this.#headlineArticles.get(term) ?? [];

@@ -86,7 +86,7 @@ export class ArticleIndex implements KnowledgeIndex {
    * embeddings of the core and of each of its content words, in one call to the model.
    */
   async query(question: string): Promise<{ core: string; vectors: QueryVectors }> {
-    const core = questionCore(question);
+    const core = this.retriever.spelling.correct(questionCore(question));
     const questionWords = wordsToEmbed(core);
     const [vector, ...wordVectors] = await this.embedder.embed([core, ...questionWords]);
     return {

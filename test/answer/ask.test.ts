@@ -68,6 +68,14 @@ describe('ask', () => {
     expect(tillerson.answer).toContain('US secretary of state');
   });
 
+  it('answers a question with a typing slip as if it were spelt right', async () => {
+    const right = await seed.ask('Why did Obama warn Trump about North Korea?');
+    const slipped = await seed.ask('Why did Obama warn Trupm about Nroth Korea?');
+    expect(slipped.declined).toBe(false);
+    expect(slipped.citations.map((c) => c.id)).toEqual(right.citations.map((c) => c.id));
+    expect(slipped.question).toBe('Why did Obama warn Trupm about Nroth Korea?');
+  });
+
   it('answers the same however the question is capitalised', async () => {
     for (const question of ['What did Trump call Kim?', 'Why did Obama warn Trump?', 'What is Bloomberg?']) {
       const asked = await seed.ask(question);
