@@ -10,6 +10,7 @@ import { SIGNAL_NAMES, SIGNAL_SIGNS } from '../answer/answerability.js';
 import { RANKING_WEIGHTS, type RankingWeights } from '../answer/retrieve.js';
 import { fitAnswerModel, fitRanking, prepare, signalsOf } from './fit.js';
 import { readPolnear, scorePolnear } from './polnear.js';
+import { slipped } from './slips.js';
 import { byType, figures, measure, type Outcome } from './measure.js';
 import {
   loadBankQuotes,
@@ -79,11 +80,14 @@ async function main(): Promise<void> {
   const embedder = await openEmbedder(config);
 
   const bank = await loadQuestionBank(values.bank);
+  // Each bank part again with a typing slip in every question: members make them.
+  const slips = [slipped(bank.tuning), slipped(bank.heldout)];
   const sets: EvalSet[] = [bank.tuning, bank.heldout];
   if (!values['no-seed'])
     sets.push({ ...(await loadQuestionFile(SEED_QUESTIONS, 'knowledge')), name: 'seed (tuning)' });
   for (const file of values.file) sets.push(await loadQuestionFile(file, config.KNOWLEDGE_DIR));
   if (values.squad) sets.push(await loadSquad(values.squad));
+  if (!values.fit) sets.push(...slips);
 
   const indexes = new Map<string, Promise<ArticleIndex>>();
   const indexFor = (dir: string) => {
@@ -137,6 +141,7 @@ async function main(): Promise<void> {
   }
 
   for (const { set, outcomes } of results) {
+    if (slips.includes(set)) continue;
     console.log(`\nBy question type: ${set.name}`);
     console.log(`  ${'type'.padEnd(8)} ${'n'.padStart(5)}  R@1   R@3   span  declined`);
     for (const [type, group] of byType(outcomes)) {
@@ -169,7 +174,8 @@ async function main(): Promise<void> {
   if (values.verbose || values['show-heldout']) {
     for (const { set, outcomes } of results) {
       // The held-out part is read only to report on, never while tuning: its questions stay unseen.
-      if (set === bank.heldout ? !values['show-heldout'] : !values.verbose) continue;
+      const heldOut = set === bank.heldout || set === slips[1];
+      if (heldOut ? !values['show-heldout'] : !values.verbose) continue;
       console.log(`\n== ${set.name}`);
       for (const o of outcomes) {
         const answerable = o.question.gold.length > 0;
