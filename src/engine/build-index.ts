@@ -77,16 +77,18 @@ export class ArticleIndex implements KnowledgeIndex {
 
   /** Ranks paragraphs for an already-normalised question; `mode` picks the evidence. */
   async rank(question: string, mode: RetrievalMode = 'hybrid'): Promise<Ranking> {
-    const { core, vectors } = await this.query(question);
+    // The baselines (one kind of evidence alone) read the question as typed, typos and all.
+    const { core, vectors } = await this.query(question, mode === 'hybrid');
     return this.retriever.rank(core, vectors, mode);
   }
 
   /**
-   * What ranking reads from a question: its core (courtesies and "can you tell me" set aside) and the
-   * embeddings of the core and of each of its content words, in one call to the model.
+   * What ranking reads from a question: its core (courtesies and "can you tell me" set aside, typing slips
+   * corrected unless `correct` is false) and the embeddings of the core and of each of its content words,
+   * in one call to the model.
    */
-  async query(question: string): Promise<{ core: string; vectors: QueryVectors }> {
-    const core = this.retriever.spelling.correct(questionCore(question));
+  async query(question: string, correct = true): Promise<{ core: string; vectors: QueryVectors }> {
+    const core = correct ? this.retriever.spelling.correct(questionCore(question)) : questionCore(question);
     const questionWords = wordsToEmbed(core);
     const [vector, ...wordVectors] = await this.embedder.embed([core, ...questionWords]);
     return {
