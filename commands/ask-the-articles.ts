@@ -6,7 +6,7 @@ import {
 } from 'discord.js';
 import { MAX_QUESTION_LENGTH, normaliseQuestion } from '../src/answer/question.js';
 import { formatAnswer } from '../src/bot/answer-card.js';
-import { truncate } from '../src/bot/discord-text.js';
+import { truncate, withoutMarkup } from '../src/bot/discord-text.js';
 import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
 import { UserError } from '../src/errors.js';
 
@@ -29,10 +29,10 @@ export async function execute(
   interaction: MessageContextMenuCommandInteraction,
   { library }: CommandContext,
 ): Promise<void> {
-  const text = interaction.targetMessage.content.trim();
+  const text = withoutMarkup(interaction.targetMessage.content);
   if (text.length === 0) throw new UserError('That message has no text to ask the articles about.');
   // A long message is asked about by its opening, as much as a question may hold.
-  const question = normaliseQuestion(truncate(text.replace(/\s+/g, ' '), MAX_QUESTION_LENGTH));
+  const question = normaliseQuestion(truncate(text, MAX_QUESTION_LENGTH));
   const index = library.current;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await index.ask(question);

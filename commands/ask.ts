@@ -7,7 +7,7 @@ import {
 import { MAX_QUESTION_LENGTH, normaliseQuestion } from '../src/answer/question.js';
 import { ASK_BUTTONS, formatAnswer, formatCitedParagraphs } from '../src/bot/answer-card.js';
 import { decodeRefs } from '../src/bot/button-ids.js';
-import { unescapePlain } from '../src/bot/discord-text.js';
+import { unescapePlain, withoutMarkup } from '../src/bot/discord-text.js';
 import { formatNotice } from '../src/bot/format-reply.js';
 import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
 import { UserError } from '../src/errors.js';
@@ -41,7 +41,7 @@ export async function execute(
   interaction: ChatInputCommandInteraction,
   { library }: CommandContext,
 ): Promise<void> {
-  const question = normaliseQuestion(interaction.options.getString('question', true));
+  const question = normaliseQuestion(withoutMarkup(interaction.options.getString('question', true)));
   const hidden = interaction.options.getBoolean('private') ?? false;
   // Taken before acknowledging: while the bot is still indexing, the member is told so privately.
   const index = library.current;

@@ -86,6 +86,18 @@ export function plain(text: string): string {
   );
 }
 
+/**
+ * A member's text without Discord's own markup (mentions of members, roles and channels, custom emoji,
+ * timestamps), which names nothing in the articles: "<@123…> what did Spicer say <:pepe:456…>" asks
+ * what Spicer said, not what he said about "pepe".
+ */
+export function withoutMarkup(text: string): string {
+  return text
+    .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[a-zA-Z])?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The text `plain` escaped, as written: for reading back what the bot itself posted. */
 export function unescapePlain(text: string): string {
   return text.replace(/\\([^\p{L}\p{N}\s])/gu, '$1');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { truncate, unescapePlain } from '../../src/bot/discord-text.js';
+import { truncate, unescapePlain, withoutMarkup } from '../../src/bot/discord-text.js';
 
 describe('truncate', () => {
   test('leaves short text alone', () => {
@@ -23,6 +23,21 @@ describe('unescapePlain', () => {
   test('reads back exactly what was escaped for Discord', () => {
     expect(unescapePlain('Was it \\*\\*really\\*\\* \\_said\\_ at https\\://x.example?')).toBe(
       'Was it **really** _said_ at https://x.example?',
+    );
+  });
+});
+
+describe('withoutMarkup', () => {
+  test('drops mentions, custom emoji and timestamps, which name nothing in the articles', () => {
+    expect(withoutMarkup('<@123456789012345678> what did Spicer say? <:pepe:123456789012345678>')).toBe(
+      'what did Spicer say?',
+    );
+    expect(withoutMarkup('<@!1> <@&2> <#3> <a:dance:4> since <t:1700000000:R>?')).toBe('since ?');
+  });
+
+  test('leaves everything else as written', () => {
+    expect(withoutMarkup('Is 3 < 4 and <b> bold? 😂 https://example.com/a')).toBe(
+      'Is 3 < 4 and <b> bold? 😂 https://example.com/a',
     );
   });
 });

@@ -95,6 +95,14 @@ describe('/ask', E2E, () => {
     }
   });
 
+  test('reads a question past the mentions and custom emoji in it', async () => {
+    const question = `<@${h.emulator.world.moderatorRoleId}> what did Spicer say? <:pepe:123456789012345678>`;
+    const result = await within(h.command('ask', { question }).outcome, 15_000, '/ask');
+    const embed = result.message?.embeds[0] as { title: string; description: string };
+    expect(embed.title).toBe('what did Spicer say?');
+    expect(embed.description).toContain('conditions are not there right now');
+  });
+
   test('refuses an empty question privately from the start: no public "thinking…" first', async () => {
     const { interaction, outcome } = h.command('ask', { question: '   ' });
     const result = await within(outcome, 15_000, '/ask');
