@@ -88,8 +88,8 @@ export function plain(text: string): string {
 
 /**
  * A member's text without Discord's own markup (mentions of members, roles and channels, custom emoji,
- * timestamps), which names nothing in the articles: "<@123…> what did Spicer say <:pepe:456…>" asks
- * what Spicer said, not what he said about "pepe".
+ * timestamps), which names nothing in the articles: "<@123…> what did Roe say <:pepe:456…>" asks
+ * what Roe said, not what she said about "pepe".
  */
 export function withoutMarkup(text: string): string {
   return text
