@@ -8,15 +8,16 @@ import type { EvalSet } from './question-sets.js';
  */
 export function withSlip(question: string): string {
   const tokens = question.split(' ');
+  // The word each token holds, trailing punctuation aside.
+  const words = tokens.map((token) => token.replace(/[?!.,;:]+$/u, ''));
   let at = -1;
-  tokens.forEach((token, i) => {
-    const word = token.replace(/[?!.,;:]+$/u, '');
+  words.forEach((word, i) => {
     if (!/^\p{Ll}{5,}$/u.test(word) || isStopWord(word)) return;
-    if (at < 0 || word.length > tokens[at]!.replace(/[?!.,;:]+$/u, '').length) at = i;
+    if (at < 0 || word.length > words[at]!.length) at = i;
   });
   if (at < 0) return question;
   const token = tokens[at]!;
-  const middle = Math.floor(token.replace(/[?!.,;:]+$/u, '').length / 2);
+  const middle = Math.floor(words[at]!.length / 2);
   tokens[at] = token.slice(0, middle - 1) + token[middle] + token[middle - 1] + token.slice(middle + 1);
   return tokens.join(' ');
 }
