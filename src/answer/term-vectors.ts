@@ -7,26 +7,54 @@ export interface NearTerm {
 }
 
 /**
+ * Terms and their unit vectors, the row of `matrix` at i being the vector of `terms[i]`, and the terms the
+ * model has no vector for (all zero), so that they are not embedded again at every build.
+ */
+export interface TermRows {
+  terms: readonly string[];
+  matrix: Float32Array;
+  unknown: readonly string[];
+}
+
+/**
  * One unit vector per index term (stem) of the knowledge base, from the embedding model's own word
  * vectors, so a question word can be matched to the article's words by meaning ("turnover" to
  * "revenue", "prosecutor" to "attorney") as well as by form. Immutable once built.
  */
 export class TermVectors {
-  readonly #terms: string[] = [];
+  readonly #terms: readonly string[];
+  readonly #unknown: ReadonlySet<string>;
   readonly #rowOf = new Map<string, number>();
   readonly #matrix: Float32Array;
   readonly #dims: number;
 
   /** `vectors`: term → unit vector; all-zero vectors (words the model does not know) are left out. */
-  constructor(vectors: ReadonlyMap<string, Float32Array>) {
+  static fromVectors(vectors: ReadonlyMap<string, Float32Array>): TermVectors {
     const known = [...vectors].filter(([, v]) => v.some((x) => x !== 0));
-    this.#dims = known[0]?.[1].length ?? 0;
-    this.#matrix = new Float32Array(known.length * this.#dims);
-    known.forEach(([term, vector], i) => {
-      this.#terms.push(term);
-      this.#rowOf.set(term, i);
-      this.#matrix.set(vector, i * this.#dims);
-    });
+    const dims = known[0]?.[1].length ?? 0;
+    const matrix = new Float32Array(known.length * dims);
+    known.forEach(([, vector], i) => matrix.set(vector, i * dims));
+    const unknown = [...vectors.keys()].filter((term) => !vectors.get(term)!.some((x) => x !== 0));
+    return new TermVectors({ terms: known.map(([term]) => term), matrix, unknown });
+  }
+
+  /** From `rows` as `rows` gives them (a saved index's). */
+  constructor({ terms, matrix, unknown }: TermRows) {
+    this.#terms = terms;
+    this.#unknown = new Set(unknown);
+    this.#matrix = matrix;
+    this.#dims = terms.length === 0 ? 0 : matrix.length / terms.length;
+    terms.forEach((term, row) => this.#rowOf.set(term, row));
+  }
+
+  /** Its terms and their vectors, one row each: plain data, for saving. */
+  get rows(): TermRows {
+    return { terms: this.#terms, matrix: this.#matrix, unknown: [...this.#unknown] };
+  }
+
+  /** True when the term was embedded, whether or not the model knew it. */
+  has(term: string): boolean {
+    return this.#rowOf.has(term) || this.#unknown.has(term);
   }
 
   /** A term's vector, if the model knows it: for the next build to reuse. */

@@ -70,6 +70,15 @@ export class ArticleIndex implements KnowledgeIndex {
     };
   }
 
+  /** What the next build can take over from this one. */
+  get reusable(): Reusable {
+    return {
+      evidence: this.retriever.evidence,
+      termVectors: this.retriever.termVectors,
+      quoteAnalyses: this.quoteIndex.analyses,
+    };
+  }
+
   async ask(rawQuestion: string): Promise<AskResult> {
     const question = normaliseQuestion(rawQuestion);
     return composeAnswer(question, await this.rank(question), this.#summary);
@@ -118,30 +127,36 @@ function otherWorksTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+const NO_VECTOR = new Float32Array(0);
+
 /** Every paragraph's and sentence's text: what the vector cache keeps. */
 function allTexts(articles: readonly Article[]): string[] {
   return articles.flatMap((a) => a.paragraphs.flatMap((p) => [p.text, ...p.sentences.map((s) => s.text)]));
 }
 
 /**
+ * What a build takes over from an earlier one (the index a reload replaces, or the one a start-up finds
+ * saved): each article's evidence and quote analysis, keyed by the article's version, and the term vectors.
+ */
+export interface Reusable {
+  evidence: readonly ArticleEvidence[];
+  termVectors?: TermVectors;
+  quoteAnalyses: ReadonlyMap<string, ArticleQuotes>;
+}
+
+/**
  * Builds the index. Whatever depends on one article alone (its words, its vectors, its quote analysis) is
- * taken from `previous` when the article is unchanged (quote analyses also from `quoteAnalyses`), so a
- * reload does that work for new and changed articles only. Their texts are embedded through the cache
- * when given; `embeddedTexts` counts what the model actually had to embed, and `cacheWriteError` says
- * why the cache could not keep them, if it could not.
+ * taken from `reuse` when the article is unchanged, so a reload or a start-up does that work for new and
+ * changed articles only. Their texts are embedded through the cache when given; `embeddedTexts` counts what
+ * the model actually had to embed, and `cacheWriteError` says why the cache could not keep them, if it
+ * could not.
  */
 export async function buildKnowledgeIndex(
   articles: readonly Article[],
   embedder: Embedder,
-  reuse: {
-    cache?: VectorCache;
-    previous?: ArticleIndex;
-    /** Quote analyses saved by an earlier process, for a start-up without a previous index. */
-    quoteAnalyses?: ReadonlyMap<string, ArticleQuotes>;
-  } = {},
+  { cache, reuse }: { cache?: VectorCache; reuse?: Reusable } = {},
 ): Promise<{ index: ArticleIndex; embeddedTexts: number; cacheWriteError?: unknown }> {
-  const { cache, previous } = reuse;
-  const carried = new Map(previous?.retriever.evidence.map((e) => [articleVersion(e.article), e]));
+  const carried = new Map(reuse?.evidence.map((e) => [articleVersion(e.article), e]));
   const fresh = articles.filter((article) => !carried.has(articleVersion(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
   const sentences = paragraphs.flatMap((p) => p.sentences);
@@ -160,19 +175,22 @@ export async function buildKnowledgeIndex(
         termWords.set(term, word);
     }
   }
-  const previousTerms = previous?.retriever.termVectors;
-  const newTerms = [...termWords].filter(([term]) => !previousTerms?.vector(term));
+  const previousTerms = reuse?.termVectors;
+  const newTerms = [...termWords].filter(([term]) => !previousTerms?.has(term));
   const texts = [
     ...paragraphs.map((p) => p.text),
     ...sentences.map((s) => s.text),
     ...newTerms.map(([, word]) => word),
   ];
-  const { vectors, computed, writeError } = cache
-    ? await cache.embed(embedder, texts, [...allTexts(articles), ...termWords.values()])
-    : { vectors: await embedder.embed(texts), computed: texts.length, writeError: undefined };
+  // Nothing to embed is the usual start-up from a saved index: the cache file is then not even read.
+  const { vectors, computed, writeError } =
+    cache && texts.length > 0
+      ? await cache.embed(embedder, texts, [...allTexts(articles), ...termWords.values()])
+      : { vectors: await embedder.embed(texts), computed: texts.length, writeError: undefined };
   const termVectors = new Map<string, Float32Array>();
   for (const [term] of termWords) {
-    const reused = previousTerms?.vector(term);
+    // A term the model has no vector for stays known as such (an empty vector), so it is not embedded again.
+    const reused = previousTerms?.has(term) ? (previousTerms.vector(term) ?? NO_VECTOR) : undefined;
     if (reused) termVectors.set(term, reused);
   }
   newTerms.forEach(([term], i) => termVectors.set(term, vectors[paragraphs.length + sentences.length + i]!));
@@ -198,8 +216,8 @@ export async function buildKnowledgeIndex(
   // stays consistent with the articles this index lists.
   const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(articleVersion(a))!);
 
-  const quotes = await buildQuoteIndex(articles, previous?.quoteIndex.analyses ?? reuse.quoteAnalyses);
-  const retriever = new HybridRetriever(evidence, quotes.people, new TermVectors(termVectors), {
+  const quotes = await buildQuoteIndex(articles, reuse?.quoteAnalyses);
+  const retriever = new HybridRetriever(evidence, quotes.people, TermVectors.fromVectors(termVectors), {
     resolveName: (name) => quotes.lookup(name).speaker,
   });
   return {

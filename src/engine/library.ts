@@ -7,7 +7,8 @@ import type { Article, SkippedFile } from '../knowledge/types.js';
 import { loadQuoteAnalyses, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
 import { loadTagger } from '../quotes/tagger.js';
 import type { ArticleQuotes } from '../quotes/quote-index.js';
-import { ArticleIndex, buildKnowledgeIndex } from './build-index.js';
+import { ArticleIndex, buildKnowledgeIndex, type Reusable } from './build-index.js';
+import { loadEvidence, savedVersions, saveEvidence, type SavedEvidence } from './evidence-store.js';
 import { indexVersion } from './index-version.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
@@ -33,6 +34,8 @@ export interface LibraryOptions {
   cache?: VectorCache;
   /** Folder for the quote analyses, so a restart does not analyse unchanged articles again. */
   quoteAnalysesDir?: string;
+  /** Folder for the articles' evidence, so a restart reads what it would otherwise compute. */
+  evidenceDir?: string;
 }
 
 /**
@@ -47,28 +50,46 @@ export class Library {
   #reloadAgain: Promise<ReloadReport> | undefined;
   /** The analyses the file on disk holds now, so it is written only when they change. */
   #savedAnalyses: ReadonlyMap<string, unknown>;
+  /** The article versions whose evidence the file on disk holds now, likewise. */
+  #savedEvidence: ReadonlySet<string>;
+  /** The evidence being written, so that two writes never race. */
+  #savingEvidence: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: LibraryOptions,
     initial: ArticleIndex,
-    savedAnalyses: ReadonlyMap<string, unknown>,
+    saved: { analyses: ReadonlyMap<string, unknown>; evidence: ReadonlySet<string> },
   ) {
     this.#current = initial;
-    this.#savedAnalyses = savedAnalyses;
+    this.#savedAnalyses = saved.analyses;
+    this.#savedEvidence = saved.evidence;
   }
 
-  /** Loads and indexes the folder, logging what it skipped; throws KnowledgeError if any file is broken. */
+  /**
+   * Loads and indexes the folder, logging what it skipped; throws KnowledgeError if any file is broken.
+   * Articles whose bytes match the saved evidence are taken from it rather than parsed and indexed again.
+   */
   static async open(options: LibraryOptions): Promise<Library> {
-    const { articles, skipped } = await loadKnowledgeFolder(options.knowledgeDir);
+    const saved = await Library.#loadEvidence(options);
+    const evidence = saved?.evidence ?? [];
+    const { articles, skipped } = await loadKnowledgeFolder(
+      options.knowledgeDir,
+      evidence.map((e) => e.article),
+    );
     logSkipped(options.logger, skipped);
     const quoteAnalyses = await Library.#loadAnalyses(options, articles);
+    const reuse: Reusable = { evidence, quoteAnalyses, ...(saved && { termVectors: saved.termVectors }) };
     const { index, cacheWriteError } = await buildKnowledgeIndex(articles, options.embedder, {
       cache: options.cache,
-      quoteAnalyses,
+      reuse,
     });
     logCacheWriteError(options.logger, cacheWriteError);
-    const library = new Library(options, index, quoteAnalyses);
+    const library = new Library(options, index, {
+      analyses: quoteAnalyses,
+      evidence: savedVersions(evidence),
+    });
     await library.#saveAnalyses();
+    await library.#saveEvidence();
     return library;
   }
 
@@ -122,12 +143,14 @@ export class Library {
       this.options.embedder,
       {
         cache: this.options.cache,
-        previous: await this.#withSavedAnalyses(previous, articles),
+        reuse: await this.#withSavedAnalyses(previous.reusable, articles),
       },
     );
     this.#current = index;
     logCacheWriteError(this.options.logger, cacheWriteError);
     await this.#saveAnalyses();
+    // Only the next start-up reads it, so the reload does not wait for it.
+    void this.#saveEvidence();
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));
     const after = new Map(articles.map((a) => [a.slug, a.contentHash]));
@@ -148,26 +171,60 @@ export class Library {
   }
 
   /**
-   * `previous`, with the saved analyses of the articles it has none for added to its quote analyses, when
-   * the file has any. Another process sharing the cache folder (the shard or machine where a moderator ran
+   * `reuse`, with the saved analyses of the articles it has none for added to its quote analyses, when the
+   * file has any. Another process sharing the cache folder (the shard or machine where a moderator ran
    * /reload) analysed and saved them before telling this one to reload, so they are read, not redone: the
    * tagger runs once per change, not once per process. The vectors need no such step: the vector cache
    * reads its file whenever it meets a text it was not given.
    */
-  async #withSavedAnalyses(previous: ArticleIndex, articles: readonly Article[]): Promise<ArticleIndex> {
-    const known = previous.quoteIndex.analyses;
+  async #withSavedAnalyses(reuse: Reusable, articles: readonly Article[]): Promise<Reusable> {
+    const known = reuse.quoteAnalyses;
     const fresh = articles.filter((article) => !known.has(articleVersion(article)));
-    if (fresh.length === 0 || !this.options.quoteAnalysesDir) return previous;
+    if (fresh.length === 0 || !this.options.quoteAnalysesDir) return reuse;
     const saved = await Library.#loadAnalyses(this.options, articles);
-    if (!fresh.some((article) => saved.has(articleVersion(article)))) return previous;
+    if (!fresh.some((article) => saved.has(articleVersion(article)))) return reuse;
     // The file's contents for these articles are now known: when the index's analyses are the same,
     // #saveAnalyses leaves the file alone instead of every process writing it again.
     this.#savedAnalyses = saved;
-    const analyses = new Map([...known, ...saved]);
-    return new ArticleIndex(previous.articles, this.options.embedder, previous.retriever, {
-      ...previous.quoteIndex,
-      analyses,
+    return { ...reuse, quoteAnalyses: new Map([...known, ...saved]) };
+  }
+
+  /** The saved evidence; none when it cannot be read, so articles are simply indexed again. */
+  static async #loadEvidence({
+    evidenceDir,
+    embedder,
+    logger,
+  }: LibraryOptions): Promise<SavedEvidence | undefined> {
+    if (!evidenceDir) return undefined;
+    try {
+      return await loadEvidence(evidenceDir, { model: embedder.modelId, logger });
+    } catch (err) {
+      logger.warn({ err, dir: evidenceDir }, 'could not read the saved evidence; indexing again');
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the current index's evidence when the file holds other articles, after any write under way.
+   * A failure is logged, not thrown: the index is good, and the next start-up will only index again.
+   */
+  #saveEvidence(): Promise<void> {
+    this.#savingEvidence = this.#savingEvidence.then(async () => {
+      const { evidenceDir, embedder, logger } = this.options;
+      const index = this.#current;
+      const { evidence, termVectors } = index.reusable;
+      const versions = savedVersions(evidence);
+      const saved = this.#savedEvidence;
+      if (!evidenceDir || !termVectors) return;
+      if (versions.size === saved.size && [...versions].every((v) => saved.has(v))) return;
+      try {
+        await saveEvidence(evidenceDir, { evidence: [...evidence], termVectors }, embedder.modelId);
+        this.#savedEvidence = versions;
+      } catch (err) {
+        logger.warn({ err, dir: evidenceDir }, 'could not save the evidence; a restart will index again');
+      }
     });
+    return this.#savingEvidence;
   }
 
   /** The saved quote analyses; none when the folder cannot be read, so articles are simply analysed again. */

@@ -80,11 +80,7 @@ export async function openLibrary(config: Config, logger: Logger): Promise<Libra
     folder,
     logger,
   );
-  const quoteAnalysesDir = path.join(
-    config.MODEL_CACHE_DIR,
-    'quote-analyses',
-    createHash('sha256').update(folder).digest('hex').slice(0, 12),
-  );
+  const folderTag = createHash('sha256').update(folder).digest('hex').slice(0, 12);
   // With a warm vector cache nothing needs embedding at start-up, so load the model now: the first
   // question should not pay for it.
   await embedder.embed(['warm-up']);
@@ -93,7 +89,8 @@ export async function openLibrary(config: Config, logger: Logger): Promise<Libra
     embedder,
     logger,
     cache,
-    quoteAnalysesDir,
+    quoteAnalysesDir: path.join(config.MODEL_CACHE_DIR, 'quote-analyses', folderTag),
+    evidenceDir: path.join(config.MODEL_CACHE_DIR, 'evidence', folderTag),
   });
   logger.debug(
     { ...library.current.stats, ms: Math.round(performance.now() - started) },

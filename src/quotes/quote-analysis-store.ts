@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { codeFingerprint } from '../code-fingerprint.js';
 import { articleVersion } from '../knowledge/parse-article.js';
 import type { Article } from '../knowledge/types.js';
 import type { Logger } from '../logger.js';
@@ -15,8 +15,13 @@ const FILE_NAME = 'quote-analyses.json';
  * indexes in range, which would misattribute quotes, is caught as well as a file cut short.
  */
 const FORMAT = 2;
-/** The code an analysis depends on: the quote analysis itself and the loader that makes its articles. */
+/**
+ * The code an analysis depends on: the quote analysis itself and the loader that makes its articles. Any
+ * change, even to a comment, makes every stored analysis stale: re-tagging is slow, but reusing a wrong one
+ * is worse.
+ */
 const SOURCE_DIRS = [new URL('./', import.meta.url), new URL('../knowledge/', import.meta.url)];
+const analysisCode = (): Promise<string> => codeFingerprint(SOURCE_DIRS, `quote analyses format ${FORMAT}`);
 
 const articleQuotesSchema = z.object({
   speakers: z.array(
@@ -48,74 +53,6 @@ interface Header {
 }
 const analysesSchema = z.array(z.tuple([z.string(), articleQuotesSchema]));
 
-/** Version of an installed package, read from its package.json (importing it would defeat lazy loading). */
-async function installedVersion(name: string): Promise<string> {
-  let dir: string;
-  try {
-    dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
-  } catch {
-    return 'unresolved';
-  }
-  for (;;) {
-    try {
-      const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === name) return manifest.version ?? 'unknown';
-    } catch {
-      // No package.json at this level: keep climbing.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
-
-/** The package a bare import specifier names: `zod`, `@scope/pkg`. */
-function packageOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
-}
-
-const BARE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"]([^'".][^'"]*)['"]/gu;
-
-/**
- * A fingerprint of everything an analysis could depend on: the source files of the quote analysis and of
- * the article loader, the versions of the packages they import (compromise's dictionary and tagger above
- * all), and Node's Unicode version (names are matched with Unicode regular expressions). Any change, even
- * to a comment, makes every stored analysis stale: re-tagging is slow, but reusing a wrong one is worse.
- */
-function codeFingerprint(): Promise<string> {
-  // Taken once per process: what matters is the code this process runs, which is what it loaded first.
-  fingerprint ??= computeFingerprint();
-  return fingerprint;
-}
-let fingerprint: Promise<string> | undefined;
-
-async function computeFingerprint(): Promise<string> {
-  const hash = createHash('sha256').update(`format ${FORMAT}\0unicode ${process.versions.unicode}\0`);
-  const packages = new Set<string>();
-  for (const dir of SOURCE_DIRS) {
-    const root = fileURLToPath(dir);
-    const files = (await readdir(root, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-      .sort();
-    for (const file of files) {
-      const text = await readFile(path.join(root, file));
-      hash
-        .update(`${path.basename(root)}/${file}\0`)
-        .update(text)
-        .update('\0');
-      for (const [, specifier] of text.toString('utf8').matchAll(BARE_IMPORT))
-        if (specifier && !specifier.startsWith('node:')) packages.add(packageOf(specifier));
-    }
-  }
-  for (const name of [...packages].sort()) hash.update(`${name}@${await installedVersion(name)}\0`);
-  return hash.digest('hex');
-}
-
 /**
  * Analyses saved by `saveQuoteAnalyses` for `articles`, keyed like `buildQuoteIndex`'s `reuse`
  * (`slug:contentHash`). A missing file gives an empty map; so does a file made by other code (logged at
@@ -144,7 +81,7 @@ export async function loadQuoteAnalyses(
   // The version is checked first: a stale file costs no more than parsing its first line. Files
   // of format 1 (one JSON object) have a version too, so an upgrade is not taken for damage.
   const version = header?.version;
-  if (typeof version === 'string' && version !== (await codeFingerprint())) {
+  if (typeof version === 'string' && version !== (await analysisCode())) {
     logger.info({ file }, `saved quote analyses ${file} were made by other code: discarded, analysing again`);
     return new Map();
   }
@@ -220,7 +157,7 @@ export async function saveQuoteAnalyses(
   await mkdir(dir, { recursive: true });
   const body = JSON.stringify([...analyses]);
   const header: Header = {
-    version: await codeFingerprint(),
+    version: await analysisCode(),
     sha256: createHash('sha256').update(body).digest('hex'),
   };
   const target = path.join(dir, FILE_NAME);

@@ -26,7 +26,7 @@ const vectors = [unit(0), unit(1), unit(2)];
 const retriever = new HybridRetriever(
   [articleEvidence(article, articleWords(article), vectors, vectors)],
   [],
-  new TermVectors(new Map()),
+  TermVectors.fromVectors(new Map()),
 );
 /** A query pointing along `vector`, with no word vectors: matching by meaning is tested elsewhere. */
 const q = (vector: Float32Array): QueryVectors => ({ question: vector, words: new Map() });
