@@ -1,7 +1,7 @@
 import type { Article } from '../knowledge/types.js';
 import { sentenceKinds } from './answer-kinds.js';
 import { articlePostings, type ArticlePostings } from './bm25.js';
-import { casedWords, isStopWord } from './text-terms.js';
+import { casedWords, isStopWord, stem } from './text-terms.js';
 
 /**
  * What retrieval reads from one article: its sentences' words and postings, and the vectors of its
@@ -17,6 +17,8 @@ export interface ArticleEvidence {
   sentenceWords: readonly string[];
   /** The article's distinct content words (no stop words), whose vectors match question words by meaning. */
   contentWords: readonly string[];
+  /** The index form (stem) of each content word, in the same order: stemming is the costly part. */
+  contentStems: readonly string[];
   /** Its words (lower case) that it writes only capitalised inside a sentence: names ("brackenford"). */
   properWords: readonly string[];
   /** What each sentence could answer (KIND bits: a person, a time, a place, a number, a reason). */
@@ -33,6 +35,7 @@ export interface ArticleEvidence {
 export interface ArticleWords {
   sentenceWords: string[];
   contentWords: string[];
+  contentStems: string[];
   properWords: string[];
 }
 
@@ -60,13 +63,18 @@ export function articleWords(article: Article): ArticleWords {
     }
   }
   const properWords = [...capitalised].filter((w) => !lower.has(w) && !isStopWord(w));
-  return { sentenceWords, contentWords: [...contentWords], properWords };
+  return {
+    sentenceWords,
+    contentWords: [...contentWords],
+    contentStems: [...contentWords].map(stem),
+    properWords,
+  };
 }
 
 /** Packs an article's vectors (one per paragraph, one per sentence, in reading order) with its words. */
 export function articleEvidence(
   article: Article,
-  { sentenceWords, contentWords, properWords }: ArticleWords,
+  { sentenceWords, contentWords, contentStems, properWords }: ArticleWords,
   paragraphVectors: readonly Float32Array[],
   sentenceVectors: readonly Float32Array[],
 ): ArticleEvidence {
@@ -80,6 +88,7 @@ export function articleEvidence(
     article,
     sentenceWords,
     contentWords,
+    contentStems,
     properWords,
     sentenceKinds: Uint8Array.from(
       article.paragraphs.flatMap((p) => p.sentences.map((s) => sentenceKinds(s.text))),

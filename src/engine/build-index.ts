@@ -7,7 +7,6 @@ import {
   type ArticleWords,
 } from '../answer/article-evidence.js';
 import { TermVectors } from '../answer/term-vectors.js';
-import { stem } from '../answer/text-terms.js';
 import {
   HybridRetriever,
   wordsToEmbed,
@@ -168,12 +167,13 @@ export async function buildKnowledgeIndex(
   // Each term of the knowledge base is embedded as one of its words, the shortest (usually the base form).
   const termWords = new Map<string, string>();
   for (const article of articles) {
-    for (const word of (freshWords.get(article) ?? carried.get(articleVersion(article))!).contentWords) {
-      const term = stem(word);
+    const { contentWords, contentStems } = freshWords.get(article) ?? carried.get(articleVersion(article))!;
+    contentWords.forEach((word, i) => {
+      const term = contentStems[i]!;
       const known = termWords.get(term);
       if (known === undefined || word.length < known.length || (word.length === known.length && word < known))
         termWords.set(term, word);
-    }
+    });
   }
   const previousTerms = reuse?.termVectors;
   const newTerms = [...termWords].filter(([term]) => !previousTerms?.has(term));

@@ -179,7 +179,10 @@ function misfit(record: unknown): string | undefined {
       !article.paragraphs.every((p) => typeof p.text === 'string' && strings(p.sentences.map((s) => s.text)))
     )
       return `${at} holds a paragraph without text`;
-    if (!strings(e.contentWords) || !strings(e.properWords)) return `${at} holds words that are not text`;
+    if (!strings(e.contentWords) || !strings(e.contentStems) || !strings(e.properWords))
+      return `${at} holds words that are not text`;
+    if (e.contentStems.length !== e.contentWords.length)
+      return `${at} has ${e.contentStems.length} stems for ${e.contentWords.length} content words`;
     if (e.sentenceWords.length !== sentences || !strings(e.sentenceWords))
       return `${at} has words for ${e.sentenceWords.length} sentences of ${sentences}`;
     if (!(e.sentenceKinds instanceof Uint8Array) || e.sentenceKinds.length !== sentences)

@@ -81,17 +81,19 @@ export async function openLibrary(config: Config, logger: Logger): Promise<Libra
     logger,
   );
   const folderTag = createHash('sha256').update(folder).digest('hex').slice(0, 12);
-  // With a warm vector cache nothing needs embedding at start-up, so load the model now: the first
-  // question should not pay for it.
-  await embedder.embed(['warm-up']);
-  const library = await Library.open({
-    knowledgeDir: config.KNOWLEDGE_DIR,
-    embedder,
-    logger,
-    cache,
-    quoteAnalysesDir: path.join(config.MODEL_CACHE_DIR, 'quote-analyses', folderTag),
-    evidenceDir: path.join(config.MODEL_CACHE_DIR, 'evidence', folderTag),
-  });
+  // With saved evidence nothing needs embedding at start-up, so load the model now: the first question
+  // should not pay for it. Loading it while the articles are read lets the two wait on the disk together.
+  const [, library] = await Promise.all([
+    embedder.embed(['warm-up']),
+    Library.open({
+      knowledgeDir: config.KNOWLEDGE_DIR,
+      embedder,
+      logger,
+      cache,
+      quoteAnalysesDir: path.join(config.MODEL_CACHE_DIR, 'quote-analyses', folderTag),
+      evidenceDir: path.join(config.MODEL_CACHE_DIR, 'evidence', folderTag),
+    }),
+  ]);
   logger.debug(
     { ...library.current.stats, ms: Math.round(performance.now() - started) },
     'knowledge index built',
