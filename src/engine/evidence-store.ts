@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArticleEvidence } from '../answer/article-evidence.js';
@@ -92,32 +92,39 @@ export async function loadEvidence(
 
 /**
  * Writes `saved`, stamped with the code fingerprint, the model and a checksum, to `dir` (created if need
- * be). Serialising yields between batches of articles. The file is replaced atomically: a reader or a
- * crash sees the old file or the new one, never half of one, and a failed write leaves no temporary file.
+ * be). Articles are serialised and written a batch at a time, yielding between batches, so that saving
+ * 10,000 articles neither stalls an /ask nor holds a second copy of them in memory. The file is replaced
+ * atomically: a reader or a crash sees the old file or the new one, never half of one, and a failed write
+ * leaves no temporary file.
  */
 export async function saveEvidence(dir: string, saved: SavedEvidence, model: string): Promise<void> {
-  const chunks: Buffer[] = [];
-  const hash = createHash('sha256');
-  const add = (value: unknown): void => {
-    const record = v8.serialize(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(record.length);
-    chunks.push(length, record);
-    hash.update(length).update(record);
-  };
-  add(saved.termVectors.rows);
-  for (let i = 0; i < saved.evidence.length; i++) {
-    add(saved.evidence[i]);
-    if ((i + 1) % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  const header: Header = { version: await evidenceCode(), model, sha256: hash.digest('hex') };
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, FILE_NAME);
   const temporary = `${target}.${randomUUID()}.tmp`;
+  // The checksum is known only at the end: the header is written with a placeholder of the same length.
+  const placeholder = '0'.repeat(64);
+  const header: Header = { version: await evidenceCode(), model, sha256: placeholder };
+  const headerBytes = Buffer.from(`${JSON.stringify(header)}\n`);
+  const hash = createHash('sha256');
+  const file = await open(temporary, 'w');
   try {
-    await writeFile(temporary, [Buffer.from(`${JSON.stringify(header)}\n`), ...chunks]);
+    await file.write(headerBytes);
+    const records = [saved.termVectors.rows, ...saved.evidence];
+    for (let i = 0; i < records.length; i += RECORDS_PER_TURN) {
+      const chunks = records.slice(i, i + RECORDS_PER_TURN).flatMap((value) => {
+        const record = v8.serialize(value);
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(record.length);
+        hash.update(length).update(record);
+        return [length, record];
+      });
+      await file.writev(chunks);
+    }
+    await file.write(hash.digest('hex'), headerBytes.indexOf(placeholder), 'latin1');
+    await file.close();
     await rename(temporary, target);
   } catch (err) {
+    await file.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw err;
   }
