@@ -155,6 +155,34 @@ export async function buildKnowledgeIndex(
   embedder: Embedder,
   { cache, reuse }: { cache?: VectorCache; reuse?: Reusable } = {},
 ): Promise<{ index: ArticleIndex; embeddedTexts: number; cacheWriteError?: unknown }> {
+  // Quotes are read while the texts are embedded: the model runs on threads of its own and the tagger on
+  // this one (or on workers, for many articles), so a first start keeps every core busy.
+  const [quotes, { evidence, termVectors, embeddedTexts, cacheWriteError }] = await Promise.all([
+    buildQuoteIndex(articles, reuse?.quoteAnalyses),
+    buildEvidence(articles, embedder, cache, reuse),
+  ]);
+  const retriever = new HybridRetriever(evidence, quotes.people, termVectors, {
+    resolveName: (name) => quotes.lookup(name).speaker,
+  });
+  return {
+    index: new ArticleIndex(articles, embedder, retriever, quotes),
+    embeddedTexts,
+    ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
+  };
+}
+
+/** Each article's evidence (carried over or computed) and the knowledge base's term vectors. */
+async function buildEvidence(
+  articles: readonly Article[],
+  embedder: Embedder,
+  cache: VectorCache | undefined,
+  reuse: Reusable | undefined,
+): Promise<{
+  evidence: ArticleEvidence[];
+  termVectors: TermVectors;
+  embeddedTexts: number;
+  cacheWriteError?: unknown;
+}> {
   const carried = new Map(reuse?.evidence.map((e) => [articleVersion(e.article), e]));
   const fresh = articles.filter((article) => !carried.has(articleVersion(article)));
   const paragraphs = fresh.flatMap((a) => a.paragraphs);
@@ -214,14 +242,9 @@ export async function buildKnowledgeIndex(
   }
   // A carried-over article is the previous load's object (same bytes, same paragraphs), so its evidence
   // stays consistent with the articles this index lists.
-  const evidence = articles.map((a) => freshEvidence.get(a) ?? carried.get(articleVersion(a))!);
-
-  const quotes = await buildQuoteIndex(articles, reuse?.quoteAnalyses);
-  const retriever = new HybridRetriever(evidence, quotes.people, TermVectors.fromVectors(termVectors), {
-    resolveName: (name) => quotes.lookup(name).speaker,
-  });
   return {
-    index: new ArticleIndex(articles, embedder, retriever, quotes),
+    evidence: articles.map((a) => freshEvidence.get(a) ?? carried.get(articleVersion(a))!),
+    termVectors: TermVectors.fromVectors(termVectors),
     embeddedTexts: computed,
     ...(writeError === undefined ? {} : { cacheWriteError: writeError }),
   };

@@ -1,4 +1,5 @@
 import { articleVersion } from '../knowledge/parse-article.js';
+import { analyseOnWorkers, MIN_ARTICLES_FOR_WORKERS } from './analysis-pool.js';
 import type { Article } from '../knowledge/types.js';
 import { analyseArticleQuotes, type ArticleQuotes, type ArticleSpeaker } from './article-quotes.js';
 import { DeletionIndex, deletions, editDistance, lowerBound } from './near-strings.js';
@@ -133,8 +134,14 @@ export async function buildQuoteIndex(
   articles: readonly Article[],
   reuse: ReadonlyMap<string, ArticleQuotes> = new Map(),
 ): Promise<QuoteIndex> {
-  // The tagger is loaded only when some article must be read: a start with every analysis cached skips it.
-  if (articles.some((article) => !reuse.has(articleVersion(article)))) await loadTagger();
+  // The tagger is loaded only when some article must be read here: a start with every analysis cached
+  // skips it, and so does one with enough articles to read that worker threads share them.
+  const unread = articles.filter((article) => !reuse.has(articleVersion(article)));
+  const fromWorkers = new Map<string, ArticleQuotes>();
+  if (unread.length >= MIN_ARTICLES_FOR_WORKERS) {
+    const read = await analyseOnWorkers(unread);
+    unread.forEach((article, i) => fromWorkers.set(articleVersion(article), read[i]!));
+  } else if (unread.length > 0) await loadTagger();
   const analyses = new Map<string, ArticleQuotes>();
   const quotes: IndexedQuote[] = [];
   const merging = new Map<string, { parts: Part[]; quotes: IndexedQuote[] }>();
@@ -142,7 +149,7 @@ export async function buildQuoteIndex(
   for (const article of articles) {
     // An unchanged article (same slug, same bytes) is not analysed again: on reload that is most of them.
     const key = articleVersion(article);
-    let analysis = reuse.get(key);
+    let analysis = reuse.get(key) ?? fromWorkers.get(key);
     if (!analysis) {
       analysis = await analyseArticleQuotes(article);
       // Reading an article takes tens of milliseconds: yield after each, so a reload that brings many new
