@@ -109,6 +109,11 @@ export interface RankingWeights {
   unnamed: number;
   /** Added, for "who is X", to the sentences that give X's role. */
   identity: number;
+  /**
+   * Weighs, among the best paragraphs, the similarity of each sentence to the question's words other than
+   * its names (see `contentVector`), min–max scaled, as `dense` weighs the whole question's.
+   */
+  denseContent: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -126,6 +131,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
   headline: 0.75,
   unnamed: 0.4,
   identity: 0.3,
+  denseContent: 0.45,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -141,6 +147,9 @@ const MATCH_BUDGET = 5_000;
 // 0.5 takes the word itself, a WordNet relation, or a vector neighbour at similarity 0.71 or more; fitted
 // on the tuning part (unanswerable declined 0.30 → 0.34 at the same 1.7 % of answerable declined).
 const MATCHED_CREDIT = 0.5;
+// Paragraphs whose sentences are re-scored by the question's content vector: the few that can still
+// reach the top, so that it costs no pass over every sentence.
+const RERANK_DEPTH = 50;
 // Paragraphs a ranking lists; answers and citations draw on the first few, the eval on all of them.
 const RANKED_PARAGRAPHS = 50;
 
@@ -343,6 +352,23 @@ export class HybridRetriever {
       paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     });
     if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, names, w.unnamed);
+    if (mode === 'hybrid' && w.denseContent > 0) {
+      const content = contentVector(query.words, names);
+      if (content) {
+        const reranked = topIndices(paragraphScores, RERANK_DEPTH);
+        const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
+        this.#addContentSimilarity(content, reranked, sentenceScores, w.denseContent);
+        for (const [k, p] of reranked.entries()) {
+          const { paragraph, sentenceStart } = this.paragraphs[p]!;
+          let best = sentenceStart;
+          for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+            if (sentenceScores[i]! > sentenceScores[best]!) best = i;
+          }
+          bestSentence[p] = best;
+          paragraphScores[p]! += w.sentenceShare * (sentenceScores[best]! - before[k]!);
+        }
+      }
+    }
 
     const scored = (p: number): ScoredParagraph => {
       const { paragraph, article } = this.paragraphs[p]!;
@@ -576,6 +602,38 @@ export class HybridRetriever {
     return out;
   }
 
+  /**
+   * Adds `weight` times the similarity, min–max scaled among them, of the `paragraphs`' sentences to the
+   * question's content vector (see `contentVector`).
+   */
+  #addContentSimilarity(
+    content: Float32Array,
+    paragraphs: readonly number[],
+    sentenceScores: Float64Array,
+    weight: number,
+  ): void {
+    const dims = content.length;
+    const at: number[] = [];
+    const similarity: number[] = [];
+    for (const p of paragraphs) {
+      const { paragraph, sentenceStart } = this.paragraphs[p]!;
+      const a = this.#articleOfParagraph[p]!;
+      const vectors = this.evidence[a]!.sentenceVectors;
+      const firstSentence = this.paragraphs[this.#firstParagraphOfArticle[a]!]!.sentenceStart;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+        const row = (i - firstSentence) * dims;
+        let dot = 0;
+        for (let d = 0; d < dims; d++) dot += content[d]! * vectors[row + d]!;
+        at.push(i);
+        similarity.push(dot);
+      }
+    }
+    const low = Math.min(...similarity);
+    const high = Math.max(...similarity);
+    if (high - low <= 1e-9) return;
+    at.forEach((i, k) => (sentenceScores[i]! += (weight * (similarity[k]! - low)) / (high - low)));
+  }
+
   /** Adds `bonus` to every sentence holding the kind of answer wanted (KIND bits; 0: none wanted). */
   #addKindBonus(scores: Float64Array, wanted: number, bonus: number): void {
     if (wanted === 0 || bonus === 0) return;
@@ -658,6 +716,30 @@ export class HybridRetriever {
     // A sentence's first word is capitalised anyway, and "I" always is; neither names anything.
     return capitalisedWords(question).filter((name) => name !== 'I' && words(name).some(isUnmatched));
   }
+}
+
+/**
+ * The question's content words other than its names, dates and numbers, as one unit vector (the sum of
+ * their vectors); undefined when it has none. The sentence that names every person and place of the
+ * story (most often its first) is close to any question about the story in the question's own vector;
+ * this one asks only for what the question wants to know about them.
+ */
+function contentVector(
+  wordVectors: ReadonlyMap<string, Float32Array>,
+  names: ReadonlySet<string>,
+): Float32Array | undefined {
+  let sum: Float32Array | undefined;
+  for (const [word, vector] of wordVectors) {
+    if (names.has(word) || isCalendarOrNumber(word)) continue;
+    sum ??= new Float32Array(vector.length);
+    for (let d = 0; d < vector.length; d++) sum[d]! += vector[d]!;
+  }
+  if (!sum) return undefined;
+  let norm = 0;
+  for (const x of sum) norm += x * x;
+  if (norm === 0) return undefined;
+  for (let d = 0; d < sum.length; d++) sum[d]! /= Math.sqrt(norm);
+  return sum;
 }
 
 // Words of time and number, which the word vectors put close together and which never stand for each other.
