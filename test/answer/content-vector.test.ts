@@ -39,7 +39,7 @@ const top = (denseContent: number) =>
   new HybridRetriever(
     [articleEvidence(article, articleWords(article), vectors, vectors)],
     [],
-    new TermVectors(new Map()),
+    TermVectors.fromVectors(new Map()),
     // WordNet's relations ("post" is a "job") are tested elsewhere: here the vectors alone decide.
     { weights: { ...RANKING_WEIGHTS, related: 0, denseContent } },
   ).rank('Were Brinmoor posts lost?', query).paragraphs[0]!.paragraph.number;
