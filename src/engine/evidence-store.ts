@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -25,6 +25,10 @@ const FORMAT = 1;
 /** The code evidence depends on: the loader that parses articles and the retrieval that indexes them. */
 const SOURCE_DIRS = [new URL('../answer/', import.meta.url), new URL('../knowledge/', import.meta.url)];
 const evidenceCode = (): Promise<string> => codeFingerprint(SOURCE_DIRS, `evidence format ${FORMAT}`);
+/** The header line is short (two hashes and a model id): a first line longer than this is no header. */
+const MAX_HEADER_BYTES = 4096;
+/** The file is read this much at a time. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
 /** Records written between two turns of the event loop, so saving 10,000 articles never stalls an /ask. */
 const RECORDS_PER_TURN = 50;
 
@@ -51,9 +55,9 @@ export async function loadEvidence(
   { model, logger }: { model: string; logger: Logger },
 ): Promise<SavedEvidence | undefined> {
   const file = path.join(dir, FILE_NAME);
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -62,23 +66,28 @@ export async function loadEvidence(
     logger.warn({ file, problem }, `saved evidence ${file} ${problem}: discarded, indexing again`);
     return undefined;
   };
-  const newline = bytes.indexOf(0x0a);
-  const header = parseHeader(bytes.toString('utf8', 0, newline < 0 ? Math.min(bytes.length, 4096) : newline));
-  if (header && (header.version !== (await evidenceCode()) || header.model !== model)) {
-    logger.info({ file }, `saved evidence ${file} was made by other code or another model: indexing again`);
-    return undefined;
-  }
-  if (!header || newline < 0) return discard('has no readable header');
-  const body = bytes.subarray(newline + 1);
-  if (hex(crc32(body)) !== header.crc32) {
-    return discard('does not match its checksum (cut short or changed)');
-  }
-
   let records: unknown[];
   try {
-    records = readRecords(body);
-  } catch (err) {
-    return discard(`cannot be read (${(err as Error).message})`);
+    const start = Buffer.alloc(MAX_HEADER_BYTES);
+    const { bytesRead } = await handle.read(start, 0, start.length, 0);
+    const newline = start.subarray(0, bytesRead).indexOf(0x0a);
+    const header = parseHeader(start.toString('utf8', 0, newline < 0 ? bytesRead : newline));
+    if (header && (header.version !== (await evidenceCode()) || header.model !== model)) {
+      logger.info({ file }, `saved evidence ${file} was made by other code or another model: indexing again`);
+      return undefined;
+    }
+    if (!header || newline < 0) return discard('has no readable header');
+    // The whole body is checked before any of it is read: a damaged file is not deserialised at all.
+    let checksum = 0;
+    await forEachChunk(handle, newline + 1, (chunk) => (checksum = crc32(chunk, checksum)));
+    if (hex(checksum) !== header.crc32) return discard('does not match its checksum (cut short or changed)');
+    try {
+      records = await readRecords(handle, newline + 1);
+    } catch (err) {
+      return discard(`cannot be read (${(err as Error).message})`);
+    }
+  } finally {
+    await handle.close();
   }
   const [rows, ...articles] = records;
   const evidence: ArticleEvidence[] = [];
@@ -155,19 +164,40 @@ function parseHeader(line: string): Header | undefined {
   }
 }
 
-/** The body's records: each a 4-byte length, then that many bytes of v8-serialised value. */
-function readRecords(body: Buffer): unknown[] {
+/**
+ * The body's records, from `start` on: each a 4-byte length, then that many bytes of v8-serialised value.
+ * Read a chunk at a time, so that 10,000 articles' evidence (half a gigabyte) is never in memory twice.
+ */
+async function readRecords(handle: FileHandle, start: number): Promise<unknown[]> {
   const records: unknown[] = [];
-  for (let offset = 0; offset < body.length;) {
-    if (offset + 4 > body.length) throw new Error('a record is cut short');
-    const length = body.readUInt32LE(offset);
-    const end = offset + 4 + length;
-    if (end > body.length) throw new Error('a record is cut short');
-    records.push(v8.deserialize(body.subarray(offset + 4, end)));
-    offset = end;
-  }
+  let pending = Buffer.alloc(0);
+  await forEachChunk(handle, start, (chunk) => {
+    const data = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    let at = 0;
+    while (at + 4 <= data.length) {
+      const end = at + 4 + data.readUInt32LE(at);
+      if (end > data.length) break;
+      // Copied: the typed arrays v8.deserialize returns are views into the bytes it is given.
+      records.push(v8.deserialize(Buffer.from(data.subarray(at + 4, end))));
+      at = end;
+    }
+    // A record the chunk cuts in two waits for the next; copied too, as the chunk's buffer is reused.
+    pending = Buffer.from(data.subarray(at));
+  });
+  if (pending.length > 0) throw new Error('a record is cut short');
   if (records.length === 0) throw new Error('it holds no records');
   return records;
+}
+
+/** Calls `each` with the file's bytes from `start` to its end, a chunk at a time (one buffer, reused). */
+async function forEachChunk(handle: FileHandle, start: number, each: (chunk: Buffer) => void): Promise<void> {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  for (let position = start; ;) {
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    if (bytesRead === 0) return;
+    each(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+  }
 }
 
 function dimsOf(evidence: ArticleEvidence): number {
