@@ -161,4 +161,17 @@ describe('saved evidence', () => {
     const second = await start();
     expect(await answers(second.library)).toEqual(await answers(first.library));
   });
+
+  it('reads back exactly what was saved when the file spans many read chunks', async () => {
+    await start();
+    const logger = capturingLogger().logger;
+    const saved = (await loadEvidence(evidenceDir(), { model: embedder.modelId, logger }))!;
+    // Enough copies to pass several 8 MB chunks, so records are cut across chunk boundaries.
+    const many = Array.from({ length: 1400 }, (_, i) => saved.evidence[i % saved.evidence.length]!);
+    await saveEvidence(evidenceDir(), { ...saved, evidence: many }, embedder.modelId);
+    const back = (await loadEvidence(evidenceDir(), { model: embedder.modelId, logger }))!;
+    expect((await readFile(evidenceFile())).length).toBeGreaterThan(16 * 1024 * 1024);
+    expect(back.evidence).toEqual(many);
+    expect(back.termVectors.rows).toEqual(saved.termVectors.rows);
+  });
 });
