@@ -170,23 +170,52 @@ function parseHeader(line: string): Header | undefined {
  */
 async function readRecords(handle: FileHandle, start: number): Promise<unknown[]> {
   const records: unknown[] = [];
-  let pending = Buffer.alloc(0);
+  // The start of a record the previous chunk cut off (its length prefix, perhaps only part of it).
+  let carried = Buffer.alloc(0);
   await forEachChunk(handle, start, (chunk) => {
-    const data = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
     let at = 0;
-    while (at + 4 <= data.length) {
-      const end = at + 4 + data.readUInt32LE(at);
-      if (end > data.length) break;
-      // Copied: the typed arrays v8.deserialize returns are views into the bytes it is given.
-      records.push(v8.deserialize(Buffer.from(data.subarray(at + 4, end))));
+    if (carried.length > 0) {
+      const prefix = Math.min(Math.max(4 - carried.length, 0), chunk.length);
+      const head = Buffer.concat([carried, chunk.subarray(0, prefix)]);
+      if (head.length < 4) return void (carried = head);
+      const missing = 4 + head.readUInt32LE(0) - head.length;
+      at = prefix + Math.min(missing, chunk.length - prefix);
+      carried = Buffer.concat([head, chunk.subarray(prefix, at)]);
+      if (at - prefix < missing) return;
+      records.push(deserialiseOwned(carried.subarray(4)));
+    }
+    while (at + 4 <= chunk.length) {
+      const end = at + 4 + chunk.readUInt32LE(at);
+      if (end > chunk.length) break;
+      records.push(deserialiseOwned(chunk.subarray(at + 4, end)));
       at = end;
     }
-    // A record the chunk cuts in two waits for the next; copied too, as the chunk's buffer is reused.
-    pending = Buffer.from(data.subarray(at));
+    // Copied: the chunk's buffer is reused for the next read.
+    carried = Buffer.from(chunk.subarray(at));
   });
-  if (pending.length > 0) throw new Error('a record is cut short');
+  if (carried.length > 0) throw new Error('a record is cut short');
   if (records.length === 0) throw new Error('it holds no records');
   return records;
+}
+
+/**
+ * A record deserialised with its typed arrays copied out of `bytes`: v8.deserialize makes them views into
+ * the bytes it is given, which would keep the whole record (its text included) alive, or, from a reused
+ * read buffer, change under them. Typed arrays sit at the top of a record or one object down (postings).
+ */
+function deserialiseOwned(bytes: Buffer): unknown {
+  const record: unknown = v8.deserialize(bytes);
+  const own = (value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Map) return;
+    const fields = value as Record<string, unknown>;
+    for (const [key, field] of Object.entries(fields)) {
+      if (ArrayBuffer.isView(field) && field.buffer === bytes.buffer) {
+        fields[key] = (field as unknown as { slice(): unknown }).slice();
+      } else if (depth > 0) own(field, depth - 1);
+    }
+  };
+  own(record, 1);
+  return record;
 }
 
 /** Calls `each` with the file's bytes from `start` to its end, a chunk at a time (one buffer, reused). */
