@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -29,6 +29,8 @@ const evidenceCode = (): Promise<string> => codeFingerprint(SOURCE_DIRS, `eviden
 const MAX_HEADER_BYTES = 4096;
 /** The file is read this much at a time. */
 const CHUNK_BYTES = 8 * 1024 * 1024;
+/** A save takes seconds even at 10,000 articles: a temporary file untouched this long was abandoned. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
 /** Records written between two turns of the event loop, so saving 10,000 articles never stalls an /ask. */
 const RECORDS_PER_TURN = 50;
 
@@ -112,6 +114,7 @@ export async function loadEvidence(
  */
 export async function saveEvidence(dir: string, saved: SavedEvidence, model: string): Promise<void> {
   await mkdir(dir, { recursive: true });
+  await removeAbandonedWrites(dir);
   const target = path.join(dir, FILE_NAME);
   const temporary = `${target}.${randomUUID()}.tmp`;
   // The checksum is known only at the end: the header is written with a placeholder of the same length.
@@ -140,6 +143,23 @@ export async function saveEvidence(dir: string, saved: SavedEvidence, model: str
     await file.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Deletes temporary files of writes that never finished: a process stopped (or killed) in the middle of a
+ * save leaves one. Only old ones go: another process sharing the folder may be writing its own right now.
+ */
+async function removeAbandonedWrites(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(`${FILE_NAME}.`) || !name.endsWith('.tmp')) continue;
+    const file = path.join(dir, name);
+    const modified = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => now,
+    );
+    if (now - modified > ABANDONED_AFTER_MS) await rm(file, { force: true });
   }
 }
 

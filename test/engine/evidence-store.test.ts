@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -173,5 +173,19 @@ describe('saved evidence', () => {
     expect((await readFile(evidenceFile())).length).toBeGreaterThan(16 * 1024 * 1024);
     expect(back.evidence).toEqual(many);
     expect(back.termVectors.rows).toEqual(saved.termVectors.rows);
+  });
+
+  it('removes the temporary file of a save that never finished, once it is old, and no other', async () => {
+    await start();
+    const abandoned = path.join(evidenceDir(), 'evidence.bin.abandoned.tmp');
+    const recent = path.join(evidenceDir(), 'evidence.bin.in-progress.tmp');
+    await writeFile(abandoned, 'half a file');
+    await writeFile(recent, 'half a file');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(abandoned, anHourAgo, anHourAgo);
+    const logger = capturingLogger().logger;
+    const saved = (await loadEvidence(evidenceDir(), { model: embedder.modelId, logger }))!;
+    await saveEvidence(evidenceDir(), saved, embedder.modelId);
+    expect((await readdir(evidenceDir())).sort()).toEqual(['evidence.bin', 'evidence.bin.in-progress.tmp']);
   });
 });
