@@ -11,6 +11,7 @@ import {
   AGE,
   FIRST_NAME_TAGS,
   hasAny,
+  INITIAL,
   lexiconTags,
   looksProper,
   NAME_TAGS,
@@ -104,7 +105,10 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         continue;
       }
       // "Dr. Ana Ruiz", "Sen. Thomas Reed": a title's full stop is part of the name, not its end.
-      if (next?.text === '.' && TITLES.has(stripDot(tokens[last]?.text ?? '')) && nameWord(last + 2)) {
+      // "Marc E. Elias", "M. Dane Waters": an initial's full stop is inside the name too.
+      const stopInside =
+        TITLES.has(stripDot(tokens[last]?.text ?? '')) || INITIAL.test(tokens[last]?.text ?? '');
+      if (next?.text === '.' && stopInside && nameWord(last + 2)) {
         last += 2;
         continue;
       }
@@ -133,7 +137,16 @@ interface Classified {
 
 function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
   const run = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
-  const texts = run.map((t) => t.text);
+  // An initial keeps its full stop, so the name reads as written ("Marc E. Elias").
+  const texts = tokens
+    .slice(first, last + 1)
+    .flatMap((t, k) =>
+      t.kind !== 'word'
+        ? []
+        : INITIAL.test(t.text) && tokens[first + k + 1]?.text === '.'
+          ? [`${t.text}.`]
+          : [t.text],
+    );
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
