@@ -259,6 +259,8 @@ export const ADVERBIAL_OPENERS = words(
 export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
 
 export const DETERMINERS = words('the a an this that these those');
+/** The articles: what opens a described noun phrase (", a nurse who …", "the Clinton campaign"). */
+export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');
 
 /** Modifiers a description may add without naming a different role ("the former president"). */

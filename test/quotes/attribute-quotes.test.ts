@@ -155,6 +155,12 @@ describe('attributeQuotes: attribution patterns', () => {
     ).toEqual([['finally cooling', 'Rosa Lind']]);
   });
 
+  it('an apposition ending in a name and its noun ("the Brandt campaign") before "said:"', () => {
+    expect(
+      attributed('Nadia Osei, a spokeswoman for the Brandt campaign, said: “We will appeal the ruling.”'),
+    ).toEqual([['We will appeal the ruling.', 'Nadia Osei']]);
+  });
+
   it('"she said" resolves to the nearest earlier woman, past a man named in between', () => {
     expect(
       attributed(
