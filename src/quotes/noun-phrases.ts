@@ -64,6 +64,19 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       k += 1;
       continue;
     }
+    // "Republican presidential candidate Donald Trump": a capitalised modifier that names no one (a party, a
+    // nationality) is read through to the head or name after it.
+    const modifier =
+      t?.kind === 'word' &&
+      t.capitalised &&
+      (t.tags.has('Adjective') || t.tags.has('Demonym')) &&
+      !t.tags.has('Verb') &&
+      !PREPOSITIONS.has(t.lower) &&
+      !DETERMINERS.has(t.lower);
+    if (modifier) {
+      k += 1;
+      continue;
+    }
     break;
   }
   const end = k - 1;

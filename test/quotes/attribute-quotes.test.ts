@@ -161,6 +161,14 @@ describe('attributeQuotes: attribution patterns', () => {
     ).toEqual([['We will appeal the ruling.', 'Nadia Osei']]);
   });
 
+  it('a participle ("…, writing:") speaks for a subject with a capitalised modifier before its role', () => {
+    expect(
+      attributed(
+        'Republican mayoral candidate Ivo Marsh took to social media, writing: “Another broken promise.”',
+      ),
+    ).toEqual([['Another broken promise.', 'Ivo Marsh']]);
+  });
+
   it('"she said" resolves to the nearest earlier woman, past a man named in between', () => {
     expect(
       attributed(
