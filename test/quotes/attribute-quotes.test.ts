@@ -237,6 +237,18 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a name alone before a colon labels the quote, as a transcript or digest does', () => {
+    expect(
+      attributed(
+        'Late deciders broke one way - Carla Mendes: “Nobody saw it coming.”\n\nFormer finance minister Ana Ruiz (Labour): “We learned that from the ministry.”\n\nThe message to Tom Becker: “Resign.”',
+      ),
+    ).toEqual([
+      ['Nobody saw it coming.', 'Carla Mendes'],
+      ['We learned that from the ministry.', 'Ana Ruiz'],
+      ['Resign.', null],
+    ]);
+  });
+
   it('a speaker set off by an aside (", speaking on Monday,")', () => {
     expect(attributed('Omar Haddad, speaking on Monday, said the cuts were “long overdue”.')).toEqual([
       ['long overdue', 'Omar Haddad'],
