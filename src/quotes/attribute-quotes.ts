@@ -32,6 +32,10 @@ export interface ArticleAttribution {
   learned: Learned[];
 }
 
+/** Tokens a quoted sentence may run on past its closing mark before the attribution ending it (“…” for the
+ * victory, in a hard race, said X); longer, and the words between are a sentence of the writer's. */
+const MAX_QUOTE_TAIL = 16;
+
 /** Attribution over one article: a single pass in reading order, so resolution only looks backwards. */
 class ArticleReader {
   private readonly w: ReadingWindow;
@@ -142,7 +146,7 @@ class ArticleReader {
     if (after && !quoteBetween) {
       const attached =
         after.kind === 'according' || after.inverted ? after.index === next : after.npStart === next;
-      if (attached)
+      if (attached || (after.speaker && this.tailBefore(q, after)))
         return {
           speaker: after.speaker,
           evidence: after.kind === 'according' ? 'according-to' : 'attribution-after',
@@ -174,6 +178,20 @@ class ArticleReader {
   }
 
   /**
+   * “We’re happy” about the deal, said Jane Roe / “…,” for the victory, Roe said: a sentence that opens with
+   * the quote and ends with its attribution set off by a comma carries on the quoted sentence in between, in
+   * a few words with no stop or comma of their own.
+   */
+  private tailBefore(q: number, cue: Cue): boolean {
+    if (cue.kind === 'noun' || !this.w.opensUnit(q)) return false;
+    const start = cue.kind === 'according' || cue.inverted ? cue.index : cue.npStart;
+    if (!isPunct(this.w.t(start - 1), ',') || start - 1 - q > MAX_QUOTE_TAIL) return false;
+    // The comma before the attribution is the tail's only one: "“…” Jane Roe, 30, of Leeds, said" is no tail.
+    for (let k = q + 2; k < start - 1; k++) if (isPunct(this.w.t(k), ',', ';', ':', '(', ')')) return false;
+    return true;
+  }
+
+  /**
    * "Sen. Jane Roe (D-Ore.): “…”", "Polls in the north - Jane Roe: “…”": a name standing alone before a colon,
    * with no verb before it in its unit or after a dash, labels the quote after it as a transcript or digest does.
    */
@@ -195,7 +213,7 @@ class ArticleReader {
 
 /**
  * Attributes every quote of one article, in order of evidence: "…,” X said / said X / according to X right
- * after the quote; a speech cue earlier in the sentence ("X said that …", "X told Y", "X described … as",
+ * after the quote, or after a few words that carry the quoted sentence on (“…” about the deal, said X); a speech cue earlier in the sentence ("X said that …", "X told Y", "X described … as",
  * "a call from X for", "X has accused … of"); "according to X" anywhere in the sentence; and a quote that opens
  * its sentence with no cue of its own continues the quote before it, in the same or the next paragraph, if no
  * one else has spoken in between (unless its sentence goes on from it: “…” is a term); a paragraph ending in

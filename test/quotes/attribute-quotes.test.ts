@@ -100,6 +100,17 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a quoted sentence that runs on past its closing mark to "said X" or "X said"', () => {
+    expect(
+      attributed(
+        '“We are extremely happy” about the ruling, said Rosa Lind, director of the union.\n\n“This will be a challenge” for the council, Tom Becker said.',
+      ),
+    ).toEqual([
+      ['We are extremely happy', 'Rosa Lind'],
+      ['This will be a challenge', 'Tom Becker'],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
@@ -293,6 +304,14 @@ describe('attributeQuotes: attribution patterns', () => {
 });
 
 describe('attributeQuotes: leaves a quote unattributed without evidence', () => {
+  it('a quote whose sentence runs on with commas of its own before "said"', () => {
+    expect(
+      attributed(
+        '“Both of them scare me,” Harry Lund, 30, of Dayton, N.C., who was among those polled, said on Monday.',
+      ),
+    ).toEqual([['Both of them scare me', null]]);
+  });
+
   it('scare quotes around one word with no speaker nearby', () => {
     expect(attributed('The council approved the “green” budget on Monday.')).toEqual([['green', null]]);
   });
