@@ -6,7 +6,7 @@ import type { Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
-import { isRoleNoun } from './token-classes.js';
+import { isRoleNoun, qualifiesRole } from './token-classes.js';
 import { DEFINITE, DETERMINERS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SPOKES } from './word-lists.js';
 
 /** A noun phrase read from the text, and who it names if anyone. */
@@ -52,15 +52,33 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     if (
       t?.kind === 'word' &&
       !t.capitalised &&
-      (t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
-      !t.tags.has('Pronoun') &&
-      !PREPOSITIONS.has(t.lower) &&
-      !DETERMINERS.has(t.lower) &&
-      !t.tags.has('Verb')
+      (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
+        !t.tags.has('Pronoun') &&
+        !PREPOSITIONS.has(t.lower) &&
+        !DETERMINERS.has(t.lower) &&
+        !t.tags.has('Verb')) ||
+        // "retired neurosurgeon Jane Roe": a participle that qualifies a role, before it, not after a name.
+        (qualifiesRole(t) && !lastSpan && w.t(k + 1)?.kind === 'word'))
     ) {
       if (head) modifiers.push(head.lower);
       head = t;
       lastSpan = null;
+      k += 1;
+      continue;
+    }
+    // "secretary of state Jane Roe", "master of ceremonies Tom Becker": "of" and a bare noun complete a role
+    // when the name follows them.
+    const next = w.t(k + 1);
+    const roleOf =
+      head &&
+      isWord(t, 'of') &&
+      next?.kind === 'word' &&
+      !next.capitalised &&
+      next.tags.has('Noun') &&
+      !DETERMINERS.has(next.lower) &&
+      !next.tags.has('Pronoun') &&
+      !!w.startingAt(k + 2);
+    if (roleOf) {
       k += 1;
       continue;
     }

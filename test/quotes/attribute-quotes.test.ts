@@ -111,6 +111,18 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('"said" and a role with "of" or a participle before the name ("said former secretary of state X")', () => {
+    expect(
+      attributed(
+        '“The first line of defence is the community,” said former secretary of state Hilda Clement.\n\n“I will not call it a mistake,” said retired neurosurgeon Ben Carlsen.\n\nHilda Clement celebrated with supporters, declaring it “another great night.”',
+      ),
+    ).toEqual([
+      ['The first line of defence is the community', 'Hilda Clement'],
+      ['I will not call it a mistake', 'Ben Carlsen'],
+      ['another great night.', 'Hilda Clement'],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
