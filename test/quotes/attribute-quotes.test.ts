@@ -123,6 +123,19 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a town and its state are an address, never the speaker', () => {
+    expect(
+      attributed(
+        'Speaking at a town hall in Salem, New Hampshire, Tom Becker went after Ana Ruiz, calling her “a total stiff.”\n\nDean Jonsson, a salesman from Sumter, South Carolina, says Ruiz will “leave here with momentum.”\n\n"I have never voted before," said Nicky Dorrell, 24, from Manchester, who said Ruiz suits her. "It is for the people."',
+      ),
+    ).toEqual([
+      ['a total stiff.', 'Tom Becker'],
+      ['leave here with momentum.', 'Dean Jonsson'],
+      ['I have never voted before', 'Nicky Dorrell'],
+      ['It is for the people.', null],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
