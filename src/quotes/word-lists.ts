@@ -181,7 +181,10 @@ const SPEECH_VERB_GROUPS = {
     argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested countered
     responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted promised
     pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed maintained
-    contended asserted reiterated urged`,
+    contended asserted reiterated urged proclaimed interjected opined
+    acknowledges admits concedes declares states suggests counters responds observes remarks tweets quips jokes
+    cautions complains claims concludes predicts promises pledges vows stresses announces confirms agrees laments
+    boasts exclaims maintains contends asserts reiterates urges recalls proclaims interjects opines`,
   /** Their object follows them ("told reporters", "described X as"). */
   notInvertible: `
     reported reports tell tells told! describe described describes call called calls accuse accused accuses label

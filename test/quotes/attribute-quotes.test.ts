@@ -136,6 +136,12 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('"declares X", a speech verb in the present, after the quote', () => {
+    expect(attributed('“I am a voter,” declares Stephanie Ames, 27, a navy veteran.')).toEqual([
+      ['I am a voter', 'Stephanie Ames'],
+    ]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
