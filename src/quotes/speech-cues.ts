@@ -428,8 +428,9 @@ export class CueReader {
           continue;
         }
         // "Talks collapsed, said Jane Roe": reported speech with the speaker after the verb.
+        // "Said Jane Roe: “…”": a verb opening its sentence has its speaker after it too.
         const inverted =
-          !subject.speaker && isPunct(previous, ',') && INVERTIBLE.has(t.lower)
+          !subject.speaker && (isPunct(previous, ',') || i === this.w.firstWord()) && INVERTIBLE.has(t.lower)
             ? this.nounPhrase(i + 1)
             : null;
         // "…, says Roe will win": a verb after the name makes it the subject of what was said.

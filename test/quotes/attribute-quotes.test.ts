@@ -142,6 +142,14 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('"Said X," opening a sentence, before the quote', () => {
+    expect(
+      attributed(
+        'The house was restored. Said Dorothy Penner, who grew up nearby, “We were all so proud of him.”',
+      ),
+    ).toEqual([['We were all so proud of him.', 'Dorothy Penner']]);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
