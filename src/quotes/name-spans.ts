@@ -58,6 +58,8 @@ export interface NameSpan {
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
 /** A person noun must come within this many tokens of the name in ", the Hartmoor site manager,". */
 const PERSON_FOLLOWS_REACH = 8;
+/** "Texas-based", "Lagos-born": a place made a modifier of the person after it. */
+const BASED = /-(?:based|born)$/u;
 /** Tokens after a capitalised place a dateline's dash may come ("KAMPALA, Sept 12 (Wire) -"). */
 const DATELINE_REACH = 14;
 
@@ -209,7 +211,9 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
  */
 function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number {
   let cut = 0;
-  for (let k = 0; k < lowers.length - 1; k++) if (ROLE_NOUNS.has(lowers[k] ?? '')) cut = k + 1;
+  // "Texas-based Ana Ruiz": where someone works from says what they are, as a role word does.
+  for (let k = 0; k < lowers.length - 1; k++)
+    if (ROLE_NOUNS.has(lowers[k] ?? '') || BASED.test(lowers[k] ?? '')) cut = k + 1;
   const rest = run.slice(cut);
   if (cut === 0 || rest.length < 2) return 0;
   const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);

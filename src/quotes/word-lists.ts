@@ -78,7 +78,8 @@ export const ROLE_NOUNS = words(`
   doctor physician teacher pastor bishop dean principal superintendent inspector detective captain colonel
   lieutenant sergeant historian scholar specialist consultant investor trader banker counsel prosecutor lawmaker
   legislator congressman congresswoman politician mp mep councillor councilor vice-president president-elect boss
-  aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter`);
+  aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter
+  journalist filmmaker comedian actor actress singer`);
 
 /**
  * Nouns for a person's part in a story that are not jobs ("client", "tenant", "referee"): enough to read

@@ -54,6 +54,12 @@ describe('buildArticleRegistry', () => {
     expect(people.has('Lindqvist')).toBe(false);
   });
 
+  it('leaves a capitalised trade or a "-based" place opening a sentence out of the name', () => {
+    const people = registryOf('Journalist Jorge Ramirez replied.\n\nTexas-based Matt Mackenzie agreed.');
+    expect(people.has('Jorge Ramirez')).toBe(true);
+    expect(people.has('Matt Mackenzie')).toBe(true);
+  });
+
   it('keeps a name given with "Mr" and no first name as a person of its own', () => {
     const people = registryOf('Mr Okonkwo did not reply.');
     expect(people.get('Okonkwo')).toMatchObject({ kind: 'person', gender: 'male' });
