@@ -7,7 +7,15 @@ import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { isRoleNoun, qualifiesRole } from './token-classes.js';
-import { DEFINITE, DETERMINERS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SPOKES } from './word-lists.js';
+import {
+  DEFINITE,
+  DETERMINERS,
+  ROLE_ING_MODIFIERS,
+  PREPOSITIONS,
+  PRONOUNS,
+  SPEECH_NOUNS,
+  SPOKES,
+} from './word-lists.js';
 
 /** A noun phrase read from the text, and who it names if anyone. */
 export interface NounPhrase {
@@ -58,7 +66,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
         !DETERMINERS.has(t.lower) &&
         !t.tags.has('Verb')) ||
         // "retired neurosurgeon Jane Roe": a participle that qualifies a role, before it, not after a name.
-        (qualifiesRole(t) && !lastSpan && w.t(k + 1)?.kind === 'word'))
+        (qualifiesRole(t) && !lastSpan && w.t(k + 1)?.kind === 'word') ||
+        // "said Oversight ranking Democrat Jane Roe": after a name, only an "-ing" role word before another name.
+        (lastSpan && ROLE_ING_MODIFIERS.has(t.lower) && !!w.startingAt(k + 1)))
     ) {
       if (head) modifiers.push(head.lower);
       head = t;

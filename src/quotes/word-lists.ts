@@ -98,7 +98,7 @@ export const PERSON_NOUNS = words(`
 /** "-ing" words that qualify a role rather than open a clause ("managing director", "acting chief"). */
 export const ROLE_ING_MODIFIERS = words(`
   managing acting presiding reigning sitting serving outgoing founding consulting supervising commanding
-  investigating attending leading visiting governing ruling retiring`);
+  investigating attending leading visiting governing ruling retiring ranking`);
 
 /** Past participles that qualify a person ("retired firefighter", "jailed activist"), not a verb of the clause. */
 export const ROLE_PARTICIPLES = words(`

@@ -150,6 +150,13 @@ describe('attributeQuotes: attribution patterns', () => {
     ).toEqual([['We were all so proud of him.', 'Dorothy Penner']]);
   });
 
+  it('"said" with a name, an "-ing" role word and another name: the last name speaks', () => {
+    const [[, speaker] = []] = attributed(
+      '“They are frustrated,” said Oversight ranking Democrat Elias Cumming.',
+    );
+    expect(speaker).toMatch(/Elias Cumming$/u);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
