@@ -8,6 +8,7 @@ import { isPunct, isWord, ReadingWindow } from './reading-window.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
+import { PREPOSITIONS } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'continuation';
@@ -30,6 +31,10 @@ export interface ArticleAttribution {
   spoke: Map<string, Set<string>>;
   learned: Learned[];
 }
+
+/** Tokens a quoted sentence may run on past its closing mark before the attribution ending it (“…” for the
+ * victory, in a hard race, said X); longer, and the words between are a sentence of the writer's. */
+const MAX_QUOTE_TAIL = 16;
 
 /** Attribution over one article: a single pass in reading order, so resolution only looks backwards. */
 class ArticleReader {
@@ -141,7 +146,7 @@ class ArticleReader {
     if (after && !quoteBetween) {
       const attached =
         after.kind === 'according' || after.inverted ? after.index === next : after.npStart === next;
-      if (attached)
+      if (attached || (after.speaker && this.tailBefore(q, after)))
         return {
           speaker: after.speaker,
           evidence: after.kind === 'according' ? 'according-to' : 'attribution-after',
@@ -166,18 +171,54 @@ class ArticleReader {
       const main = this.speech.mainSubject();
       if (main?.span?.entity || (main?.speaker && !main.span))
         return { speaker: this.d.claim(main), evidence: 'colon' };
+      const label = this.labelBefore(q - 1);
+      if (label) return { speaker: label, evidence: 'colon' };
     }
     return null;
+  }
+
+  /**
+   * “We’re happy” about the deal, said Jane Roe / “…,” for the victory, Roe said: a sentence that opens with
+   * the quote and ends with its attribution set off by a comma carries on the quoted sentence in between, in
+   * a few words with no stop or comma of their own.
+   */
+  private tailBefore(q: number, cue: Cue): boolean {
+    if (cue.kind === 'noun' || !this.w.opensUnit(q)) return false;
+    const start = cue.kind === 'according' || cue.inverted ? cue.index : cue.npStart;
+    if (!isPunct(this.w.t(start - 1), ',') || start - 1 - q > MAX_QUOTE_TAIL) return false;
+    // The comma before the attribution is the tail's only one: "“…” Jane Roe, 30, of Leeds, said" is no tail.
+    for (let k = q + 2; k < start - 1; k++) if (isPunct(this.w.t(k), ',', ';', ':', '(', ')')) return false;
+    return true;
+  }
+
+  /**
+   * "Sen. Jane Roe (D-Ore.): “…”", "Polls in the north - Jane Roe: “…”": a name standing alone before a colon,
+   * with no verb before it in its unit or after a dash, labels the quote after it as a transcript or digest does.
+   */
+  private labelBefore(colon: number): string | null {
+    const span = this.w.endingAt(this.w.beforeParenthesis(colon - 1));
+    if (!span || span.possessive || (span.kind !== 'person' && span.kind !== 'organisation')) return null;
+    // "The message to Jane Roe:": a name governed by a preposition is not who speaks.
+    const governing = isWord(this.w.t(span.first - 1), 'the') ? span.first - 2 : span.first - 1;
+    if (PREPOSITIONS.has(this.w.t(governing)?.lower ?? '')) return null;
+    // Back to the unit's start or a dash, over words that describe the name ("Former secretary of state").
+    for (let k = span.first - 1; k >= this.w.unitFrom; k--) {
+      const t = this.w.t(k);
+      if (isPunct(t, '-', '—', '–')) break;
+      if (!t || t.kind !== 'word' || t.tags.has('Verb')) return null;
+    }
+    return this.d.speakerOf(span);
   }
 }
 
 /**
  * Attributes every quote of one article, in order of evidence: "…,” X said / said X / according to X right
- * after the quote; a speech cue earlier in the sentence ("X said that …", "X told Y", "X described … as",
+ * after the quote, or after a few words that carry the quoted sentence on (“…” about the deal, said X); a speech cue earlier in the sentence ("X said that …", "X told Y", "X described … as",
  * "a call from X for", "X has accused … of"); "according to X" anywhere in the sentence; and a quote that opens
  * its sentence with no cue of its own continues the quote before it, in the same or the next paragraph, if no
  * one else has spoken in between (unless its sentence goes on from it: “…” is a term); a paragraph ending in
- * "X continued:" hands the quote opening the next paragraph to X. Any verb right after the subject of a
+ * "X continued:" hands the quote opening the next paragraph to X, and a name alone before a colon labels
+ * the quote after it ("Jane Roe: “…”"). Any verb right after the subject of a
  * comma-closed quote (“…,” X fumed) and a named subject's that-clause ("X estimated that …") read as cues;
  * a bracketed party tag after a name ("(D-Ore.)") is an aside. A cue whose speaker cannot be resolved
  * leaves the quote unattributed.

@@ -49,11 +49,17 @@ function findPairedCloser(text: string, open: number, closer: string): number {
   for (let j = open + 1; j < text.length; j++) {
     const ch = text[j];
     if (ch === closer && opener !== closer) depth -= 1;
+    else if (ch === opener && openerAsCloser(text, j)) return j;
     else if (ch === opener) depth += 1;
     if (depth === 0) return j;
   }
   // Unbalanced: fall back to the first closing mark, as most quotes are not nested.
   return text.indexOf(closer, open + 1);
+}
+
+/** “…,“ said X: an opening mark after a sentence's punctuation and before a space is a typed closing one. */
+function openerAsCloser(text: string, j: number): boolean {
+  return /[,.?!]/u.test(text[j - 1] ?? '') && /\s/u.test(text[j + 1] ?? '');
 }
 
 /** Finds a closing ’ for a top-level ‘: one not followed by a letter, so the apostrophe in “it’s” does not end it. */
@@ -73,18 +79,23 @@ function isStraightCloser(text: string, j: number): boolean {
 
 /**
  * Where a quote that opens with “ really ends when the text mixes its marks (“…," she said): the first
- * straight closer before the curly one, if the straight marks in between are odd in number. An even
- * number are a quote nested in it ("…"), which the curly mark still closes.
+ * straight mark before the curly one when it can only close, or else the first straight closer if the
+ * straight marks in between are odd in number. An even number opening with an opener are a quote nested
+ * in it ("…"), which the curly mark still closes.
  */
 function mixedCloserOfCurly(text: string, open: number, close: number): number {
   const limit = close < 0 ? text.length : close;
   let count = 0;
   let first = -1;
+  let firstMark = -1;
   for (let j = open + 1; j < limit; j++) {
     if (text[j] !== '"') continue;
     count += 1;
+    if (firstMark < 0) firstMark = j;
     if (first < 0 && isStraightCloser(text, j)) first = j;
   }
+  // “…," she said. "…”: a first straight mark that can only close ends the quote, whatever follows.
+  if (firstMark > 0 && firstMark === first && !isStraightOpener(text, first)) return first;
   return count % 2 === 1 && first > 0 ? first : close;
 }
 

@@ -11,6 +11,7 @@ import {
   AGE,
   FIRST_NAME_TAGS,
   hasAny,
+  INITIAL,
   lexiconTags,
   looksProper,
   NAME_TAGS,
@@ -57,6 +58,8 @@ export interface NameSpan {
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
 /** A person noun must come within this many tokens of the name in ", the Hartmoor site manager,". */
 const PERSON_FOLLOWS_REACH = 8;
+/** "Texas-based", "Lagos-born": a place made a modifier of the person after it. */
+const BASED = /-(?:based|born)$/u;
 /** Tokens after a capitalised place a dateline's dash may come ("KAMPALA, Sept 12 (Wire) -"). */
 const DATELINE_REACH = 14;
 
@@ -104,7 +107,10 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         continue;
       }
       // "Dr. Ana Ruiz", "Sen. Thomas Reed": a title's full stop is part of the name, not its end.
-      if (next?.text === '.' && TITLES.has(stripDot(tokens[last]?.text ?? '')) && nameWord(last + 2)) {
+      // "Marc E. Elias", "M. Dane Waters": an initial's full stop is inside the name too.
+      const stopInside =
+        TITLES.has(stripDot(tokens[last]?.text ?? '')) || INITIAL.test(tokens[last]?.text ?? '');
+      if (next?.text === '.' && stopInside && nameWord(last + 2)) {
         last += 2;
         continue;
       }
@@ -133,7 +139,16 @@ interface Classified {
 
 function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
   const run = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
-  const texts = run.map((t) => t.text);
+  // An initial keeps its full stop, so the name reads as written ("Marc E. Elias").
+  const texts = tokens
+    .slice(first, last + 1)
+    .flatMap((t, k) =>
+      t.kind !== 'word'
+        ? []
+        : INITIAL.test(t.text) && tokens[first + k + 1]?.text === '.'
+          ? [`${t.text}.`]
+          : [t.text],
+    );
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
@@ -196,7 +211,9 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
  */
 function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number {
   let cut = 0;
-  for (let k = 0; k < lowers.length - 1; k++) if (ROLE_NOUNS.has(lowers[k] ?? '')) cut = k + 1;
+  // "Texas-based Ana Ruiz": where someone works from says what they are, as a role word does.
+  for (let k = 0; k < lowers.length - 1; k++)
+    if (ROLE_NOUNS.has(lowers[k] ?? '') || BASED.test(lowers[k] ?? '')) cut = k + 1;
   const rest = run.slice(cut);
   if (cut === 0 || rest.length < 2) return 0;
   const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);

@@ -6,8 +6,16 @@ import type { Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
-import { isRoleNoun } from './token-classes.js';
-import { DEFINITE, DETERMINERS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SPOKES } from './word-lists.js';
+import { isRoleNoun, qualifiesRole } from './token-classes.js';
+import {
+  DEFINITE,
+  DETERMINERS,
+  ROLE_ING_MODIFIERS,
+  PREPOSITIONS,
+  PRONOUNS,
+  SPEECH_NOUNS,
+  SPOKES,
+} from './word-lists.js';
 
 /** A noun phrase read from the text, and who it names if anyone. */
 export interface NounPhrase {
@@ -52,15 +60,48 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     if (
       t?.kind === 'word' &&
       !t.capitalised &&
-      (t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
-      !t.tags.has('Pronoun') &&
-      !PREPOSITIONS.has(t.lower) &&
-      !DETERMINERS.has(t.lower) &&
-      !t.tags.has('Verb')
+      (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
+        !t.tags.has('Pronoun') &&
+        !PREPOSITIONS.has(t.lower) &&
+        !DETERMINERS.has(t.lower) &&
+        !t.tags.has('Verb')) ||
+        // "retired neurosurgeon Jane Roe": a participle that qualifies a role, before it, not after a name.
+        (qualifiesRole(t) && !lastSpan && w.t(k + 1)?.kind === 'word') ||
+        // "said Oversight ranking Democrat Jane Roe": after a name, only an "-ing" role word before another name.
+        (lastSpan && ROLE_ING_MODIFIERS.has(t.lower) && !!w.startingAt(k + 1)))
     ) {
       if (head) modifiers.push(head.lower);
       head = t;
       lastSpan = null;
+      k += 1;
+      continue;
+    }
+    // "secretary of state Jane Roe", "master of ceremonies Tom Becker": "of" and a bare noun complete a role
+    // when the name follows them.
+    const next = w.t(k + 1);
+    const roleOf =
+      head &&
+      isWord(t, 'of') &&
+      next?.kind === 'word' &&
+      !next.capitalised &&
+      next.tags.has('Noun') &&
+      !DETERMINERS.has(next.lower) &&
+      !next.tags.has('Pronoun') &&
+      !!w.startingAt(k + 2);
+    if (roleOf) {
+      k += 1;
+      continue;
+    }
+    // "Republican presidential candidate Donald Trump": a capitalised modifier that names no one (a party, a
+    // nationality) is read through to the head or name after it.
+    const modifier =
+      t?.kind === 'word' &&
+      t.capitalised &&
+      (t.tags.has('Adjective') || t.tags.has('Demonym')) &&
+      !t.tags.has('Verb') &&
+      !PREPOSITIONS.has(t.lower) &&
+      !DETERMINERS.has(t.lower);
+    if (modifier) {
       k += 1;
       continue;
     }

@@ -18,6 +18,7 @@ import {
 } from './token-classes.js';
 import {
   COURTESY_TITLES,
+  ARTICLES,
   HONORIFICS,
   NOT_AN_APPOSITION,
   PHRASE_OPENERS,
@@ -164,17 +165,32 @@ export function appositionAfter(
   // "a nurse who had waited an hour": the role is what comes before the relative clause.
   const relative = phrase.findIndex((t) => RELATIVES.has(t.lower));
   const role = relative > 0 ? phrase.slice(0, relative) : phrase;
-  const lowerWords = role.filter((t) => t.kind === 'word' && !t.capitalised);
-  const hasVerb = lowerWords.some(
-    (t) => t.tags.has('Verb') && !t.tags.has('Noun') && !t.tags.has('Adjective') && !t.tags.has('Gerund'),
+  const hasVerb = role.some(
+    (t, k) =>
+      t.kind === 'word' &&
+      !t.capitalised &&
+      t.tags.has('Verb') &&
+      !t.tags.has('Noun') &&
+      !t.tags.has('Adjective') &&
+      !t.tags.has('Gerund') &&
+      !nounAfterDeterminer(role, k),
   );
   // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,").
-  const described =
-    /^(a|an|the)$/u.test(opener.lower) && role.some((t) => t.tags.has('Noun') && !t.capitalised);
+  const described = ARTICLES.has(opener.lower) && role.some((t) => t.tags.has('Noun') && !t.capitalised);
   if (hasVerb || !(role.some((t) => isPersonNoun(t)) || described)) return null;
   const lastWord = role[role.length - 1];
   if (!lastWord) return null;
   return { role: text.slice(opener.start, lastWord.end), end: end - 1 };
+}
+
+/**
+ * "the Clinton campaign", "the Obama administration": a word after a determiner and the names that modify it
+ * is a noun, though the tagger reads the name as a subject and the word as its verb.
+ */
+function nounAfterDeterminer(phrase: readonly Token[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && phrase[j]!.capitalised) j -= 1;
+  return j < k - 1 && j >= 0 && ARTICLES.has(phrase[j]!.lower);
 }
 
 // ", who became chief executive of Hartwell's in June": the verbs that give a role, and the words that end it.

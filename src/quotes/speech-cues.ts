@@ -109,6 +109,9 @@ export class CueReader {
         comma += 1;
       if (!isPunct(this.w.t(comma), ',')) return null;
       i = comma + 1;
+      // "In Salem, New Hampshire, Jones said": the state after a town is still the adverbial's.
+      const state = this.w.startingAt(i);
+      if (state?.kind === 'place' && isPunct(this.w.t(state.last + 1), ',')) i = state.last + 2;
     }
     let np = this.nounPhrase(i);
     if (!np) {
@@ -151,7 +154,15 @@ export class CueReader {
       const opener = this.w.t(k + 1);
       const between = tokens.slice(k + 1, comma);
       const relative = isWord(opener, 'who', 'which', 'whose');
-      const apposition = appositionAfter(tokens, k - 1, text)?.end === comma - 1;
+      const end = appositionAfter(tokens, k - 1, text)?.end;
+      // "Jane Roe, a salesman from Sumter, South Carolina, said": the apposition may end in a town's state.
+      const state = this.w.endingAt(comma - 1);
+      const apposition =
+        end === comma - 1 ||
+        (end !== undefined &&
+          state?.kind === 'place' &&
+          state.first === end + 2 &&
+          isPunct(this.w.t(end + 1), ','));
       const incidental =
         between.every((b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text)) ||
         // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said".
@@ -161,8 +172,9 @@ export class CueReader {
       if (relative || apposition || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
+    // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.
     const named = nameAsApposition ? this.w.endingAt(comma - 1) : undefined;
-    return named && isPunct(this.w.t(named.first - 1), ',') ? named : null;
+    return named && named.kind !== 'place' && isPunct(this.w.t(named.first - 1), ',') ? named : null;
   }
 
   /** A one-word name span made on demand for a word the registry passed over. */
@@ -217,8 +229,10 @@ export class CueReader {
     if (isWord(t, 'who', 'which')) {
       // "Jane Roe, who …" or "Jane Roe, the union's negotiator, who …".
       const comma = isPunct(this.w.t(j - 1), ',');
+      // "Jane Roe, 24, from Leeds, who …": a place takes "where", not "who".
+      const named = this.w.endingAt(comma ? j - 2 : j - 1);
       const span =
-        this.w.endingAt(comma ? j - 2 : j - 1) ?? (comma ? this.nameBeforeApposition(j - 1, false) : null);
+        (named?.kind === 'place' ? null : named) ?? (comma ? this.nameBeforeApposition(j - 1, false) : null);
       return span ? { speaker: this.d.speakerOf(span), npStart: j } : none;
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
@@ -414,11 +428,15 @@ export class CueReader {
           continue;
         }
         // "Talks collapsed, said Jane Roe": reported speech with the speaker after the verb.
+        // "Said Jane Roe: “…”": a verb opening its sentence has its speaker after it too.
         const inverted =
-          !subject.speaker && isPunct(previous, ',') && INVERTIBLE.has(t.lower)
+          !subject.speaker && (isPunct(previous, ',') || i === this.w.firstWord()) && INVERTIBLE.has(t.lower)
             ? this.nounPhrase(i + 1)
             : null;
-        if (inverted?.span) {
+        // "…, says Roe will win": a verb after the name makes it the subject of what was said.
+        const after = inverted ? this.w.t(inverted.end + 1) : undefined;
+        const clauseAfter = !!after && (after.tags.has('Verb') || after.tags.has('Modal'));
+        if (inverted?.span && !clauseAfter) {
           cues.push({ index: i, kind: 'verb', speaker: this.d.claim(inverted), npStart: i, inverted: true });
           continue;
         }

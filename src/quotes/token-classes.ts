@@ -8,6 +8,9 @@ import { PERSON_NOUNS, ROLE_ING_MODIFIERS, ROLE_NOUNS, ROLE_PARTICIPLES, TITLES 
 /** An acronym: two to seven capitals, dots, "&" or "-" ("EU", "U.S.", "AT&T"), read as an organisation's name. */
 export const ACRONYM = /^[A-Z][A-Z.&-]{1,6}$/u;
 
+/** An initial inside a name: one capital letter ("E" of "Marc E. Elias"). */
+export const INITIAL = /^\p{Lu}$/u;
+
 /** An age, as in an apposition (", 71,"): up to three digits. */
 export const AGE = /^\d{1,3}$/u;
 

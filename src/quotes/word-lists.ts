@@ -78,7 +78,8 @@ export const ROLE_NOUNS = words(`
   doctor physician teacher pastor bishop dean principal superintendent inspector detective captain colonel
   lieutenant sergeant historian scholar specialist consultant investor trader banker counsel prosecutor lawmaker
   legislator congressman congresswoman politician mp mep councillor councilor vice-president president-elect boss
-  aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter`);
+  aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter
+  journalist filmmaker comedian actor actress singer`);
 
 /**
  * Nouns for a person's part in a story that are not jobs ("client", "tenant", "referee"): enough to read
@@ -97,7 +98,7 @@ export const PERSON_NOUNS = words(`
 /** "-ing" words that qualify a role rather than open a clause ("managing director", "acting chief"). */
 export const ROLE_ING_MODIFIERS = words(`
   managing acting presiding reigning sitting serving outgoing founding consulting supervising commanding
-  investigating attending leading visiting governing ruling retiring`);
+  investigating attending leading visiting governing ruling retiring ranking`);
 
 /** Past participles that qualify a person ("retired firefighter", "jailed activist"), not a verb of the clause. */
 export const ROLE_PARTICIPLES = words(`
@@ -181,7 +182,10 @@ const SPEECH_VERB_GROUPS = {
     argues warned warns noted notes recalled acknowledged admitted conceded declared stated suggested countered
     responded observed remarked tweeted quipped joked cautioned complained claimed concluded predicted promised
     pledged vowed stressed emphasised emphasized announced confirmed agreed lamented boasted exclaimed maintained
-    contended asserted reiterated urged`,
+    contended asserted reiterated urged proclaimed interjected opined
+    acknowledges admits concedes declares states suggests counters responds observes remarks tweets quips jokes
+    cautions complains claims concludes predicts promises pledges vows stresses announces confirms agrees laments
+    boasts exclaims maintains contends asserts reiterates urges recalls proclaims interjects opines`,
   /** Their object follows them ("told reporters", "described X as"). */
   notInvertible: `
     reported reports tell tells told! describe described describes call called calls accuse accused accuses label
@@ -259,6 +263,8 @@ export const ADVERBIAL_OPENERS = words(
 export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
 
 export const DETERMINERS = words('the a an this that these those');
+/** The articles: what opens a described noun phrase (", a nurse who …", "the Clinton campaign"). */
+export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');
 
 /** Modifiers a description may add without naming a different role ("the former president"). */

@@ -100,6 +100,63 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a quoted sentence that runs on past its closing mark to "said X" or "X said"', () => {
+    expect(
+      attributed(
+        '“We are extremely happy” about the ruling, said Rosa Lind, director of the union.\n\n“This will be a challenge” for the council, Tom Becker said.',
+      ),
+    ).toEqual([
+      ['We are extremely happy', 'Rosa Lind'],
+      ['This will be a challenge', 'Tom Becker'],
+    ]);
+  });
+
+  it('"said" and a role with "of" or a participle before the name ("said former secretary of state X")', () => {
+    expect(
+      attributed(
+        '“The first line of defence is the community,” said former secretary of state Hilda Clement.\n\n“I will not call it a mistake,” said retired neurosurgeon Ben Carlsen.\n\nHilda Clement celebrated with supporters, declaring it “another great night.”',
+      ),
+    ).toEqual([
+      ['The first line of defence is the community', 'Hilda Clement'],
+      ['I will not call it a mistake', 'Ben Carlsen'],
+      ['another great night.', 'Hilda Clement'],
+    ]);
+  });
+
+  it('a town and its state are an address, never the speaker', () => {
+    expect(
+      attributed(
+        'Speaking at a town hall in Salem, New Hampshire, Tom Becker went after Ana Ruiz, calling her “a total stiff.”\n\nDean Jonsson, a salesman from Sumter, South Carolina, says Ruiz will “leave here with momentum.”\n\n"I have never voted before," said Nicky Dorrell, 24, from Manchester, who said Ruiz suits her. "It is for the people."',
+      ),
+    ).toEqual([
+      ['a total stiff.', 'Tom Becker'],
+      ['leave here with momentum.', 'Dean Jonsson'],
+      ['I have never voted before', 'Nicky Dorrell'],
+      ['It is for the people.', null],
+    ]);
+  });
+
+  it('"declares X", a speech verb in the present, after the quote', () => {
+    expect(attributed('“I am a voter,” declares Stephanie Ames, 27, a navy veteran.')).toEqual([
+      ['I am a voter', 'Stephanie Ames'],
+    ]);
+  });
+
+  it('"Said X," opening a sentence, before the quote', () => {
+    expect(
+      attributed(
+        'The house was restored. Said Dorothy Penner, who grew up nearby, “We were all so proud of him.”',
+      ),
+    ).toEqual([['We were all so proud of him.', 'Dorothy Penner']]);
+  });
+
+  it('"said" with a name, an "-ing" role word and another name: the last name speaks', () => {
+    const [[, speaker] = []] = attributed(
+      '“They are frustrated,” said Oversight ranking Democrat Elias Cumming.',
+    );
+    expect(speaker).toMatch(/Elias Cumming$/u);
+  });
+
   it('"X added" after a quote, with a title and surname', () => {
     expect(
       attributed(
@@ -153,6 +210,20 @@ describe('attributeQuotes: attribution patterns', () => {
         'Rosa Lind, a housing analyst at the Metro Institute, said that while Mr Vance’s prices are “finally cooling”, rents are not.',
       ),
     ).toEqual([['finally cooling', 'Rosa Lind']]);
+  });
+
+  it('an apposition ending in a name and its noun ("the Brandt campaign") before "said:"', () => {
+    expect(
+      attributed('Nadia Osei, a spokeswoman for the Brandt campaign, said: “We will appeal the ruling.”'),
+    ).toEqual([['We will appeal the ruling.', 'Nadia Osei']]);
+  });
+
+  it('a participle ("…, writing:") speaks for a subject with a capitalised modifier before its role', () => {
+    expect(
+      attributed(
+        'Republican mayoral candidate Ivo Marsh took to social media, writing: “Another broken promise.”',
+      ),
+    ).toEqual([['Another broken promise.', 'Ivo Marsh']]);
   });
 
   it('"she said" resolves to the nearest earlier woman, past a man named in between', () => {
@@ -223,6 +294,18 @@ describe('attributeQuotes: attribution patterns', () => {
     ]);
   });
 
+  it('a name alone before a colon labels the quote, as a transcript or digest does', () => {
+    expect(
+      attributed(
+        'Late deciders broke one way - Carla Mendes: “Nobody saw it coming.”\n\nFormer finance minister Ana Ruiz (Labour): “We learned that from the ministry.”\n\nThe message to Tom Becker: “Resign.”',
+      ),
+    ).toEqual([
+      ['Nobody saw it coming.', 'Carla Mendes'],
+      ['We learned that from the ministry.', 'Ana Ruiz'],
+      ['Resign.', null],
+    ]);
+  });
+
   it('a speaker set off by an aside (", speaking on Monday,")', () => {
     expect(attributed('Omar Haddad, speaking on Monday, said the cuts were “long overdue”.')).toEqual([
       ['long overdue', 'Omar Haddad'],
@@ -267,6 +350,14 @@ describe('attributeQuotes: attribution patterns', () => {
 });
 
 describe('attributeQuotes: leaves a quote unattributed without evidence', () => {
+  it('a quote whose sentence runs on with commas of its own before "said"', () => {
+    expect(
+      attributed(
+        '“Both of them scare me,” Harry Lund, 30, of Dayton, N.C., who was among those polled, said on Monday.',
+      ),
+    ).toEqual([['Both of them scare me', null]]);
+  });
+
   it('scare quotes around one word with no speaker nearby', () => {
     expect(attributed('The council approved the “green” budget on Monday.')).toEqual([['green', null]]);
   });

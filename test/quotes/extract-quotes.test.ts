@@ -55,6 +55,20 @@ describe('findQuoteSpans', () => {
     expect(texts('"It is late,” Maria Ortiz said.')).toEqual(['It is late']);
   });
 
+  it('closes “…," at the straight mark even when the next quote mixes its marks the same way', () => {
+    expect(texts('“I heard the speech," Tom Becker said. "He wants to give it away.”')).toEqual([
+      'I heard the speech',
+      'He wants to give it away.',
+    ]);
+  });
+
+  it('reads an opening mark typed after a comma and before a space as the closing one', () => {
+    expect(texts('“It is unusual,“ said Larry Noble. “It is a hard thing to do.”')).toEqual([
+      'It is unusual',
+      'It is a hard thing to do.',
+    ]);
+  });
+
   it('keeps a quote nested in the other kind of double mark inside the outer quote', () => {
     expect(texts('“He called it "fake" news,” she said.')).toEqual(['He called it "fake" news']);
     expect(texts('"He called it “fake” news," she said.')).toEqual(['He called it “fake” news']);

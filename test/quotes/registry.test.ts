@@ -46,6 +46,20 @@ describe('buildArticleRegistry', () => {
     expect(people.get('Harbour Board')?.kind).toBe('organisation');
   });
 
+  it('reads a middle initial’s full stop as inside the name, so the surname alone finds it', () => {
+    const people = registryOf(
+      'The suit was filed by Tomas K. Lindqvist on Monday.\n\nLindqvist said it would win.',
+    );
+    expect([...people.get('Tomas K. Lindqvist')!.aliases]).toEqual(expect.arrayContaining(['Lindqvist']));
+    expect(people.has('Lindqvist')).toBe(false);
+  });
+
+  it('leaves a capitalised trade or a "-based" place opening a sentence out of the name', () => {
+    const people = registryOf('Journalist Jorge Ramirez replied.\n\nTexas-based Matt Mackenzie agreed.');
+    expect(people.has('Jorge Ramirez')).toBe(true);
+    expect(people.has('Matt Mackenzie')).toBe(true);
+  });
+
   it('keeps a name given with "Mr" and no first name as a person of its own', () => {
     const people = registryOf('Mr Okonkwo did not reply.');
     expect(people.get('Okonkwo')).toMatchObject({ kind: 'person', gender: 'male' });
