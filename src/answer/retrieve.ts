@@ -7,6 +7,7 @@ import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
 import { Spelling } from './spelling.js';
 import type { TermVectors } from './term-vectors.js';
+import { countedWords, countsAny } from './counted-noun.js';
 import { instanceNames, knowsWord, relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
@@ -114,6 +115,11 @@ export interface RankingWeights {
    * its names (see `contentVector`), min–max scaled, as `dense` weighs the whole question's.
    */
   denseContent: number;
+  /**
+   * Added, among the best paragraphs, for "how many X" to a sentence holding a number beside X or a word
+   * near X in meaning (see `countedWords`).
+   */
+  counted: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -132,6 +138,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
   unnamed: 0.4,
   identity: 0.3,
   denseContent: 0.45,
+  counted: 0.45,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -352,21 +359,30 @@ export class HybridRetriever {
       paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     });
     if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, names, w.unnamed);
-    if (mode === 'hybrid' && w.denseContent > 0) {
-      const content = contentVector(query.words, names);
-      if (content) {
-        const reranked = topIndices(paragraphScores, RERANK_DEPTH);
-        const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
-        this.#addContentSimilarity(content, reranked, sentenceScores, w.denseContent);
-        for (const [k, p] of reranked.entries()) {
-          const { paragraph, sentenceStart } = this.paragraphs[p]!;
-          let best = sentenceStart;
-          for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
-            if (sentenceScores[i]! > sentenceScores[best]!) best = i;
-          }
-          bestSentence[p] = best;
-          paragraphScores[p]! += w.sentenceShare * (sentenceScores[best]! - before[k]!);
+    // What "how many" counts, other than the names it gives ("how many Castlebridge fans" counts fans).
+    const counted =
+      mode === 'hybrid' && w.counted > 0
+        ? countedWords(question)
+            .filter((word) => !names.has(word))
+            .map(stem)
+        : [];
+    if (mode === 'hybrid' && (w.denseContent > 0 || counted.length > 0)) {
+      const reranked = topIndices(paragraphScores, RERANK_DEPTH);
+      const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
+      const content = w.denseContent > 0 ? contentVector(query.words, names) : undefined;
+      if (content) this.#addContentSimilarity(content, reranked, sentenceScores, w.denseContent);
+      if (counted.length > 0) {
+        const near = new Set(counted.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
+        this.#addCountedBonus(near, reranked, sentenceScores, w.counted);
+      }
+      for (const [k, p] of reranked.entries()) {
+        const { paragraph, sentenceStart } = this.paragraphs[p]!;
+        let best = sentenceStart;
+        for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+          if (sentenceScores[i]! > sentenceScores[best]!) best = i;
         }
+        bestSentence[p] = best;
+        paragraphScores[p]! += w.sentenceShare * (sentenceScores[best]! - before[k]!);
       }
     }
 
@@ -632,6 +648,21 @@ export class HybridRetriever {
     const high = Math.max(...similarity);
     if (high - low <= 1e-9) return;
     at.forEach((i, k) => (sentenceScores[i]! += (weight * (similarity[k]! - low)) / (high - low)));
+  }
+
+  /** Adds `bonus` to the `paragraphs`' sentences that hold a number beside one of the `counted` terms. */
+  #addCountedBonus(
+    counted: ReadonlySet<string>,
+    paragraphs: readonly number[],
+    sentenceScores: Float64Array,
+    bonus: number,
+  ): void {
+    for (const p of paragraphs) {
+      const { paragraph, sentenceStart } = this.paragraphs[p]!;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+        if (countsAny(this.#sentenceWords[i]!.split(' '), counted)) sentenceScores[i]! += bonus;
+      }
+    }
   }
 
   /** Adds `bonus` to every sentence holding the kind of answer wanted (KIND bits; 0: none wanted). */
