@@ -2,12 +2,13 @@ import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
 import { Bm25Corpus, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
-import { wantedKind } from './answer-kinds.js';
+import { KIND, wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
 import { Spelling } from './spelling.js';
 import type { TermVectors } from './term-vectors.js';
 import { countedWords, countsAny } from './counted-noun.js';
+import { askedOfPerson, namedBeside } from './named-beside.js';
 import { instanceNames, knowsWord, relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
@@ -120,6 +121,12 @@ export interface RankingWeights {
    * near X in meaning (see `countedWords`).
    */
   counted: number;
+  /**
+   * Added, among the best paragraphs, for "who" to a sentence with a name beside what the question asks
+   * the person did or is ("who chairs…": "chairman Sir Alan Reed"), or a word near it in meaning (see
+   * `askedOfPerson`).
+   */
+  named: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -139,6 +146,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
   identity: 0.3,
   denseContent: 0.45,
   counted: 0.45,
+  named: 0.2,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -366,7 +374,11 @@ export class HybridRetriever {
             .filter((word) => !names.has(word))
             .map(stem)
         : [];
-    if (mode === 'hybrid' && (w.denseContent > 0 || counted.length > 0)) {
+    // What "who" asks the person did or is, unless it is a name ("who chairs the board" → chairs).
+    const asked =
+      mode === 'hybrid' && w.named > 0 && wanted === KIND.person ? askedOfPerson(question) : undefined;
+    const named = asked && !names.has(asked) ? [stem(asked)] : [];
+    if (mode === 'hybrid' && (w.denseContent > 0 || counted.length > 0 || named.length > 0)) {
       const reranked = topIndices(paragraphScores, RERANK_DEPTH);
       const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
       const content = w.denseContent > 0 ? contentVector(query.words, names) : undefined;
@@ -374,6 +386,10 @@ export class HybridRetriever {
       if (counted.length > 0) {
         const near = new Set(counted.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
         this.#addCountedBonus(near, reranked, sentenceScores, w.counted);
+      }
+      if (named.length > 0) {
+        const near = new Set(named.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
+        this.#addNamedBonus(near, reranked, sentenceScores, w.named);
       }
       for (const [k, p] of reranked.entries()) {
         const { paragraph, sentenceStart } = this.paragraphs[p]!;
@@ -661,6 +677,21 @@ export class HybridRetriever {
       const { paragraph, sentenceStart } = this.paragraphs[p]!;
       for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
         if (countsAny(this.#sentenceWords[i]!.split(' '), counted)) sentenceScores[i]! += bonus;
+      }
+    }
+  }
+
+  /** Adds `bonus` to the `paragraphs`' sentences with a name beside one of the `asked` terms. */
+  #addNamedBonus(
+    asked: ReadonlySet<string>,
+    paragraphs: readonly number[],
+    sentenceScores: Float64Array,
+    bonus: number,
+  ): void {
+    for (const p of paragraphs) {
+      const { paragraph, sentenceStart } = this.paragraphs[p]!;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+        if (namedBeside(this.sentences[i]!.sentence.text, asked)) sentenceScores[i]! += bonus;
       }
     }
   }
