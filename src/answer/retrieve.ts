@@ -2,11 +2,13 @@ import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
 import { Bm25Corpus, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
-import { wantedKind } from './answer-kinds.js';
+import { KIND, wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
 import { Spelling } from './spelling.js';
 import type { TermVectors } from './term-vectors.js';
+import { countedWords, countsAny } from './counted-noun.js';
+import { askedOfPerson, namedBeside } from './named-beside.js';
 import { instanceNames, knowsWord, relatedWords } from './wordnet.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
@@ -114,6 +116,17 @@ export interface RankingWeights {
    * its names (see `contentVector`), min–max scaled, as `dense` weighs the whole question's.
    */
   denseContent: number;
+  /**
+   * Added, among the best paragraphs, for "how many X" to a sentence holding a number beside X or a word
+   * near X in meaning (see `countedWords`).
+   */
+  counted: number;
+  /**
+   * Added, among the best paragraphs, for "who" to a sentence with a name beside what the question asks
+   * the person did or is ("who chairs…": "chairman Sir Alan Reed"), or a word near it in meaning (see
+   * `askedOfPerson`).
+   */
+  named: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -132,6 +145,8 @@ export const RANKING_WEIGHTS: RankingWeights = {
   unnamed: 0.4,
   identity: 0.3,
   denseContent: 0.45,
+  counted: 0.45,
+  named: 0.2,
 };
 
 // Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
@@ -352,21 +367,38 @@ export class HybridRetriever {
       paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     });
     if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, names, w.unnamed);
-    if (mode === 'hybrid' && w.denseContent > 0) {
-      const content = contentVector(query.words, names);
-      if (content) {
-        const reranked = topIndices(paragraphScores, RERANK_DEPTH);
-        const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
-        this.#addContentSimilarity(content, reranked, sentenceScores, w.denseContent);
-        for (const [k, p] of reranked.entries()) {
-          const { paragraph, sentenceStart } = this.paragraphs[p]!;
-          let best = sentenceStart;
-          for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
-            if (sentenceScores[i]! > sentenceScores[best]!) best = i;
-          }
-          bestSentence[p] = best;
-          paragraphScores[p]! += w.sentenceShare * (sentenceScores[best]! - before[k]!);
+    // What "how many" counts, other than the names it gives ("how many Castlebridge fans" counts fans).
+    const counted =
+      mode === 'hybrid' && w.counted > 0
+        ? countedWords(question)
+            .filter((word) => !names.has(word))
+            .map(stem)
+        : [];
+    // What "who" asks the person did or is, unless it is a name ("who chairs the board" → chairs).
+    const asked =
+      mode === 'hybrid' && w.named > 0 && wanted === KIND.person ? askedOfPerson(question) : undefined;
+    const named = asked && !names.has(asked) ? [stem(asked)] : [];
+    if (mode === 'hybrid' && (w.denseContent > 0 || counted.length > 0 || named.length > 0)) {
+      const reranked = topIndices(paragraphScores, RERANK_DEPTH);
+      const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
+      const content = w.denseContent > 0 ? contentVector(query.words, names) : undefined;
+      if (content) this.#addContentSimilarity(content, reranked, sentenceScores, w.denseContent);
+      if (counted.length > 0) {
+        const near = new Set(counted.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
+        this.#addCountedBonus(near, reranked, sentenceScores, w.counted);
+      }
+      if (named.length > 0) {
+        const near = new Set(named.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
+        this.#addNamedBonus(near, reranked, sentenceScores, w.named);
+      }
+      for (const [k, p] of reranked.entries()) {
+        const { paragraph, sentenceStart } = this.paragraphs[p]!;
+        let best = sentenceStart;
+        for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+          if (sentenceScores[i]! > sentenceScores[best]!) best = i;
         }
+        bestSentence[p] = best;
+        paragraphScores[p]! += w.sentenceShare * (sentenceScores[best]! - before[k]!);
       }
     }
 
@@ -632,6 +664,36 @@ export class HybridRetriever {
     const high = Math.max(...similarity);
     if (high - low <= 1e-9) return;
     at.forEach((i, k) => (sentenceScores[i]! += (weight * (similarity[k]! - low)) / (high - low)));
+  }
+
+  /** Adds `bonus` to the `paragraphs`' sentences that hold a number beside one of the `counted` terms. */
+  #addCountedBonus(
+    counted: ReadonlySet<string>,
+    paragraphs: readonly number[],
+    sentenceScores: Float64Array,
+    bonus: number,
+  ): void {
+    for (const p of paragraphs) {
+      const { paragraph, sentenceStart } = this.paragraphs[p]!;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+        if (countsAny(this.#sentenceWords[i]!.split(' '), counted)) sentenceScores[i]! += bonus;
+      }
+    }
+  }
+
+  /** Adds `bonus` to the `paragraphs`' sentences with a name beside one of the `asked` terms. */
+  #addNamedBonus(
+    asked: ReadonlySet<string>,
+    paragraphs: readonly number[],
+    sentenceScores: Float64Array,
+    bonus: number,
+  ): void {
+    for (const p of paragraphs) {
+      const { paragraph, sentenceStart } = this.paragraphs[p]!;
+      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
+        if (namedBeside(this.sentences[i]!.sentence.text, asked)) sentenceScores[i]! += bonus;
+      }
+    }
   }
 
   /** Adds `bonus` to every sentence holding the kind of answer wanted (KIND bits; 0: none wanted). */

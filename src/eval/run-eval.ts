@@ -52,6 +52,8 @@ const GRID: { [K in keyof RankingWeights]: number[] } = {
   unnamed: [0, 0.1, 0.2, 0.4],
   identity: [0, 0.3, 0.6, 1],
   denseContent: [0, 0.15, 0.3, 0.45, 0.6],
+  counted: [0, 0.1, 0.2, 0.3, 0.45],
+  named: [0, 0.1, 0.2, 0.3, 0.45],
 };
 // The share of answerable tuning questions the fitted decline threshold may decline.
 const MAX_DECLINED_WHEN_FITTING = 0.02;

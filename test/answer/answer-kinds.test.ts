@@ -9,6 +9,9 @@ describe('sentenceKinds', () => {
     expect(has('The fire started in a classroom in Ashby.', KIND.place)).toBe(true);
     expect(has('The shop was opened by Agnes Whitfield.', KIND.person)).toBe(true);
     expect(has('Shares fell because sales were weak.', KIND.reason)).toBe(true);
+    expect(has('The airline lost money, hit by higher fuel costs.', KIND.reason)).toBe(true);
+    expect(has('That is why the classes were closed.', KIND.reason)).toBe(true);
+    expect(has('Bills will rise after councillors voted on Monday.', KIND.reason)).toBe(false);
     expect(has('The plan was welcomed.', KIND.time | KIND.number | KIND.place | KIND.person)).toBe(false);
   });
 
