@@ -137,22 +137,34 @@ function partsThatFit(result: AskResult, byId: ReadonlyMap<string, Citation>): A
   return result.parts.filter((part) => kept.has(part));
 }
 
-/** The passages with their `¶n`; from several articles, each article's passages under its title. */
+/**
+ * The passages with their `¶n`; from several articles, each article's passages under its title.
+ * Consecutive passages of one paragraph share a line and one `¶n`: the same citation twice in a row
+ * only costs a phone line.
+ */
 function describeParts(
   parts: readonly AnswerPart[],
   byId: ReadonlyMap<string, Citation>,
   multiArticle: boolean,
 ): string {
-  const lines: string[] = [];
+  const lines: { text: string; citation: Citation | undefined }[] = [];
   let lastDoc: string | undefined;
   for (const part of parts) {
     const citation = byId.get(part.citation);
-    if (multiArticle && citation && citation.doc !== lastDoc) lines.push(`**${plain(citation.title)}**`);
+    const previous = lines.at(-1);
+    if (citation && previous?.citation === citation) {
+      previous.text += ` ${plain(part.text)}`;
+      continue;
+    }
+    if (multiArticle && citation && citation.doc !== lastDoc)
+      lines.push({ text: `**${plain(citation.title)}**`, citation: undefined });
     lastDoc = citation?.doc;
-    // A no-break space keeps "¶14" on the line of the text it cites.
-    lines.push(`${plain(part.text)}${citation ? `\u00a0¶${citation.paragraph}` : ''}`);
+    lines.push({ text: plain(part.text), citation });
   }
-  return lines.join('\n');
+  // A no-break space keeps "¶14" on the line of the text it cites.
+  return lines
+    .map(({ text, citation }) => `${text}${citation ? `\u00a0¶${citation.paragraph}` : ''}`)
+    .join('\n');
 }
 
 function button(customId: string, label: string | undefined, emoji: string): APIButtonComponent {

@@ -39,6 +39,23 @@ describe('formatAnswer: the answer card', () => {
     expect(reply.allowedMentions).toEqual({ parse: [] });
   });
 
+  test('gives consecutive passages of one paragraph one line and one ¶', () => {
+    const reply = formatAnswer(
+      answer({
+        parts: [
+          { text: 'The harbour reopened.', citation: 'harbour-reopens#2' },
+          { text: 'Boats came back.', citation: 'harbour-reopens#2' },
+          { text: 'Repairs cost £2 million.', citation: 'harbour-reopens#5' },
+        ],
+        citations: [harbour(2), harbour(5)],
+      }),
+      ARTICLES,
+    );
+    expect(only(reply).description).toBe(
+      'The harbour reopened. Boats came back.\u00a0¶2\nRepairs cost £2 million.\u00a0¶5',
+    );
+  });
+
   test('carries Show sources and 👍/👎 buttons whose ids hold the citations, and no link without a url', () => {
     const reply = formatAnswer(answer(), ARTICLES);
     const ids = actions(reply);
