@@ -383,13 +383,19 @@ export class HybridRetriever {
       const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
       const content = w.denseContent > 0 ? contentVector(query.words, names) : undefined;
       if (content) this.#addContentSimilarity(content, reranked, sentenceScores, w.denseContent);
+      const withNear = (terms: readonly string[]) =>
+        new Set(terms.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
       if (counted.length > 0) {
-        const near = new Set(counted.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
-        this.#addCountedBonus(near, reranked, sentenceScores, w.counted);
+        const near = withNear(counted);
+        this.#addBonusWhere(reranked, sentenceScores, w.counted, (i) =>
+          countsAny(this.#sentenceWords[i]!.split(' '), near),
+        );
       }
       if (named.length > 0) {
-        const near = new Set(named.flatMap((t) => [t, ...(alignment.near.get(t) ?? [])]));
-        this.#addNamedBonus(near, reranked, sentenceScores, w.named);
+        const near = withNear(named);
+        this.#addBonusWhere(reranked, sentenceScores, w.named, (i) =>
+          namedBeside(this.sentences[i]!.sentence.text, near),
+        );
       }
       for (const [k, p] of reranked.entries()) {
         const { paragraph, sentenceStart } = this.paragraphs[p]!;
@@ -666,32 +672,20 @@ export class HybridRetriever {
     at.forEach((i, k) => (sentenceScores[i]! += (weight * (similarity[k]! - low)) / (high - low)));
   }
 
-  /** Adds `bonus` to the `paragraphs`' sentences that hold a number beside one of the `counted` terms. */
-  #addCountedBonus(
-    counted: ReadonlySet<string>,
+  /**
+   * Adds `bonus` to the `paragraphs`' sentences for which `holds` is true: a number beside what "how many"
+   * counts, a name beside what "who" asks.
+   */
+  #addBonusWhere(
     paragraphs: readonly number[],
     sentenceScores: Float64Array,
     bonus: number,
+    holds: (sentence: number) => boolean,
   ): void {
     for (const p of paragraphs) {
       const { paragraph, sentenceStart } = this.paragraphs[p]!;
       for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
-        if (countsAny(this.#sentenceWords[i]!.split(' '), counted)) sentenceScores[i]! += bonus;
-      }
-    }
-  }
-
-  /** Adds `bonus` to the `paragraphs`' sentences with a name beside one of the `asked` terms. */
-  #addNamedBonus(
-    asked: ReadonlySet<string>,
-    paragraphs: readonly number[],
-    sentenceScores: Float64Array,
-    bonus: number,
-  ): void {
-    for (const p of paragraphs) {
-      const { paragraph, sentenceStart } = this.paragraphs[p]!;
-      for (let i = sentenceStart; i < sentenceStart + paragraph.sentences.length; i++) {
-        if (namedBeside(this.sentences[i]!.sentence.text, asked)) sentenceScores[i]! += bonus;
+        if (holds(i)) sentenceScores[i]! += bonus;
       }
     }
   }

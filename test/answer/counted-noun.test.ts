@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { articleEvidence, articleWords } from '../../src/answer/article-evidence.js';
 import { countedWords, countsAny } from '../../src/answer/counted-noun.js';
-import { HybridRetriever, RANKING_WEIGHTS, type QueryVectors } from '../../src/answer/retrieve.js';
-import { TermVectors } from '../../src/answer/term-vectors.js';
+import { RANKING_WEIGHTS } from '../../src/answer/retrieve.js';
 import { stem } from '../../src/answer/text-terms.js';
-import { parseArticle } from '../../src/knowledge/parse-article.js';
+import { topParagraph } from './flat-story.js';
 
 describe('countedWords', () => {
   it('gives what "how many" counts, and nothing for other questions', () => {
@@ -28,28 +26,15 @@ describe('countsAny', () => {
 });
 
 // A made-up story with the same words and number in two paragraphs: only the second counts the boats.
-const article = parseArticle(
-  'ferry.md',
-  new TextEncoder().encode(`---
-title: Ferry news
-source: Test
-date: 2024-01-01
----
-
-Tarrow Ferries runs boats from the mainland to 40 islands.
-
-Tarrow Ferries runs 40 boats from the mainland to the islands.
-`),
-);
-const vectors = [Float32Array.from([1, 0]), Float32Array.from([1, 0])];
-const query: QueryVectors = { question: Float32Array.from([1, 0]), words: new Map() };
 const top = (counted: number) =>
-  new HybridRetriever(
-    [articleEvidence(article, articleWords(article), vectors, vectors)],
-    [],
-    TermVectors.fromVectors(new Map()),
-    { weights: { ...RANKING_WEIGHTS, related: 0, denseContent: 0, counted } },
-  ).rank('How many boats does Tarrow Ferries run to the islands?', query).paragraphs[0]!.paragraph.number;
+  topParagraph(
+    [
+      'Tarrow Ferries runs boats from the mainland to 40 islands.',
+      'Tarrow Ferries runs 40 boats from the mainland to the islands.',
+    ],
+    'How many boats does Tarrow Ferries run to the islands?',
+    { counted },
+  );
 
 describe('HybridRetriever.rank, a "how many" question', () => {
   it('raises the sentence whose number counts what is asked about', () => {
