@@ -11,8 +11,8 @@ import type { Logger } from '../logger.js';
 
 /**
  * What a start-up reads instead of computing: every article as parsed, with its evidence (words, postings,
- * answer kinds, vectors), and the knowledge base's term vectors. Reading them is about four times faster
- * than parsing, tokenising and indexing 1,000 articles again and pulling their vectors out of the cache.
+ * answer kinds, vectors), and the knowledge base's term vectors, rather than parsing, tokenising and
+ * indexing every article again and pulling its vectors out of the vector cache.
  */
 export interface SavedEvidence {
   evidence: ArticleEvidence[];
@@ -136,7 +136,11 @@ export async function saveEvidence(dir: string, saved: SavedEvidence, model: str
       });
       await file.writev(chunks);
     }
-    await file.write(hex(checksum), headerBytes.indexOf(placeholder), 'latin1');
+    await file.write(
+      hex(checksum),
+      headerBytes.indexOf(`"crc32":"${placeholder}"`) + '"crc32":"'.length,
+      'latin1',
+    );
     await file.close();
     await rename(temporary, target);
   } catch (err) {
