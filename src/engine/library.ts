@@ -4,7 +4,7 @@ import type { VectorCache } from '../embedding/vector-cache.js';
 import { loadKnowledgeFolder } from '../knowledge/load-knowledge.js';
 import { articleVersion } from '../knowledge/parse-article.js';
 import type { Article, SkippedFile } from '../knowledge/types.js';
-import { loadQuoteAnalyses, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
+import { loadQuoteAnalyses, savedAnalysesStamp, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
 import { loadTagger } from '../quotes/tagger.js';
 import type { ArticleQuotes } from '../quotes/quote-index.js';
 import { ArticleIndex, buildKnowledgeIndex, type Reusable } from './build-index.js';
@@ -50,6 +50,8 @@ export class Library {
   #reloadAgain: Promise<ReloadReport> | undefined;
   /** The analyses the file on disk holds now, so it is written only when they change. */
   #savedAnalyses: ReadonlyMap<string, unknown>;
+  /** That file as this process last read or wrote it (see savedAnalysesStamp), so it is read only when changed. */
+  #analysesStamp: string | undefined;
   /** The article versions whose evidence the file on disk holds now, likewise. */
   #savedEvidence: ReadonlySet<string>;
   /** The evidence being written, so that two writes never race. */
@@ -58,10 +60,11 @@ export class Library {
   private constructor(
     private readonly options: LibraryOptions,
     initial: ArticleIndex,
-    saved: { analyses: ReadonlyMap<string, unknown>; evidence: ReadonlySet<string> },
+    saved: { analyses: ReadonlyMap<string, unknown>; stamp?: string; evidence: ReadonlySet<string> },
   ) {
     this.#current = initial;
     this.#savedAnalyses = saved.analyses;
+    this.#analysesStamp = saved.stamp;
     this.#savedEvidence = saved.evidence;
   }
 
@@ -77,7 +80,7 @@ export class Library {
       evidence.map((e) => e.article),
     );
     logSkipped(options.logger, skipped);
-    const quoteAnalyses = await Library.#loadAnalyses(options, articles);
+    const { analyses: quoteAnalyses, stamp } = await Library.#loadAnalyses(options, articles);
     const reuse: Reusable = { evidence, quoteAnalyses, ...(saved && { termVectors: saved.termVectors }) };
     const { index, cacheWriteError } = await buildKnowledgeIndex(articles, options.embedder, {
       cache: options.cache,
@@ -86,6 +89,7 @@ export class Library {
     logCacheWriteError(options.logger, cacheWriteError);
     const library = new Library(options, index, {
       analyses: quoteAnalyses,
+      ...(stamp === undefined ? {} : { stamp }),
       evidence: savedVersions(evidence),
     });
     await library.#saveAnalyses();
@@ -180,8 +184,12 @@ export class Library {
   async #withSavedAnalyses(reuse: Reusable, articles: readonly Article[]): Promise<Reusable> {
     const known = reuse.quoteAnalyses;
     const fresh = articles.filter((article) => !known.has(articleVersion(article)));
-    if (fresh.length === 0 || !this.options.quoteAnalysesDir) return reuse;
-    const saved = await Library.#loadAnalyses(this.options, articles);
+    const dir = this.options.quoteAnalysesDir;
+    if (fresh.length === 0 || !dir) return reuse;
+    // Unchanged since this process last read or wrote it: no other process has saved anything new.
+    if ((await savedAnalysesStamp(dir)) === this.#analysesStamp) return reuse;
+    const { analyses: saved, stamp } = await Library.#loadAnalyses(this.options, articles);
+    this.#analysesStamp = stamp;
     if (!fresh.some((article) => saved.has(articleVersion(article)))) return reuse;
     // The file's contents for these articles are now known: when the index's analyses are the same,
     // #saveAnalyses leaves the file alone instead of every process writing it again.
@@ -227,17 +235,23 @@ export class Library {
     return this.#savingEvidence;
   }
 
-  /** The saved quote analyses; none when the folder cannot be read, so articles are simply analysed again. */
+  /**
+   * The saved quote analyses, with the file's stamp taken before reading it (a write after that changes the
+   * stamp, so it is read next time); none when the folder cannot be read, so articles are simply analysed
+   * again.
+   */
   static async #loadAnalyses(
     { quoteAnalysesDir, logger }: LibraryOptions,
     articles: readonly Article[],
-  ): Promise<Map<string, ArticleQuotes>> {
-    if (!quoteAnalysesDir) return new Map();
+  ): Promise<{ analyses: Map<string, ArticleQuotes>; stamp?: string }> {
+    if (!quoteAnalysesDir) return { analyses: new Map() };
+    const stamp = await savedAnalysesStamp(quoteAnalysesDir);
     try {
-      return await loadQuoteAnalyses(quoteAnalysesDir, { articles, logger });
+      const analyses = await loadQuoteAnalyses(quoteAnalysesDir, { articles, logger });
+      return { analyses, ...(stamp === undefined ? {} : { stamp }) };
     } catch (err) {
       logger.warn({ err, dir: quoteAnalysesDir }, 'could not read the saved quote analyses; analysing again');
-      return new Map();
+      return { analyses: new Map() };
     }
   }
 
@@ -254,6 +268,7 @@ export class Library {
     try {
       await saveQuoteAnalyses(quoteAnalysesDir, analyses);
       this.#savedAnalyses = analyses;
+      this.#analysesStamp = await savedAnalysesStamp(quoteAnalysesDir);
     } catch (err) {
       logger.warn(
         { err, dir: quoteAnalysesDir },

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { codeFingerprint } from '../code-fingerprint.js';
@@ -52,6 +52,19 @@ interface Header {
   sha256: string;
 }
 const analysesSchema = z.array(z.tuple([z.string(), articleQuotesSchema]));
+
+/**
+ * What identifies the file's current contents without reading it (its modification time and size), or
+ * undefined when there is none: a process that saw this stamp last has nothing new to read.
+ */
+export async function savedAnalysesStamp(dir: string): Promise<string | undefined> {
+  try {
+    const { mtimeMs, size } = await stat(path.join(dir, FILE_NAME));
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Analyses saved by `saveQuoteAnalyses` for `articles`, keyed like `buildQuoteIndex`'s `reuse`
