@@ -63,12 +63,8 @@ export function articleWords(article: Article): ArticleWords {
     }
   }
   const properWords = [...capitalised].filter((w) => !lower.has(w) && !isStopWord(w));
-  return {
-    sentenceWords,
-    contentWords: [...contentWords],
-    contentStems: [...contentWords].map(stem),
-    properWords,
-  };
+  const distinct = [...contentWords];
+  return { sentenceWords, contentWords: distinct, contentStems: distinct.map(stem), properWords };
 }
 
 /** Packs an article's vectors (one per paragraph, one per sentence, in reading order) with its words. */

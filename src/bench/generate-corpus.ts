@@ -304,7 +304,7 @@ const isAllCapitals = (word: string) =>
 
 function nameSlots(inventory: NameInventory): NameSlots {
   const places = new Map<string, string>();
-  // A place is replaced whole when it is one word or a place compromise knows ("North Korea"); in the
+  // A place is replaced whole when it is one word or a place compromise knows ("New Zealand"); in the
   // others ("Holloway Park Primary", "Sacramento County") the name words are renamed one by one and the
   // common words stay, as they would in a real name.
   const whole = inventory.places.filter(

@@ -92,7 +92,7 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       k += 1;
       continue;
     }
-    // "Republican presidential candidate Donald Trump": a capitalised modifier that names no one (a party, a
+    // "Republican presidential candidate Jane Roe": a capitalised modifier that names no one (a party, a
     // nationality) is read through to the head or name after it.
     const modifier =
       t?.kind === 'word' &&

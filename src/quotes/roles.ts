@@ -184,7 +184,7 @@ export function appositionAfter(
 }
 
 /**
- * "the Clinton campaign", "the Obama administration": a word after a determiner and the names that modify it
+ * "the Roe campaign", "the Kemp administration": a word after a determiner and the names that modify it
  * is a noun, though the tagger reads the name as a subject and the word as its verb.
  */
 function nounAfterDeterminer(phrase: readonly Token[], k: number): boolean {

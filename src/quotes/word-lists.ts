@@ -263,7 +263,7 @@ export const ADVERBIAL_OPENERS = words(
 export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
 
 export const DETERMINERS = words('the a an this that these those');
-/** The articles: what opens a described noun phrase (", a nurse who …", "the Clinton campaign"). */
+/** The articles: what opens a described noun phrase (", a nurse who …", "the Roe campaign"). */
 export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');
 
