@@ -2,28 +2,30 @@ import type { Ranking } from './retrieve.js';
 
 /** The signals weighed to decide whether the articles answer a question, in the order of the weights. */
 export const SIGNAL_NAMES = [
-  'meaning coverage',
   'sentence similarity',
   'unmatched words',
   'kind missing',
+  'rarest word held',
 ] as const;
 /** The way each signal may count (1: for answering, -1: for declining), which the fit keeps to. */
-export const SIGNAL_SIGNS = [1, 1, -1, -1] as const;
+export const SIGNAL_SIGNS = [1, -1, -1, 1] as const;
 
 /**
- * What a ranking says about whether the articles address the question asked, each about 0–1: how much
- * of it (IDF-weighted) one top paragraph addresses by form or meaning, how close the best sentence is
- * to it as a whole, how much of it nothing in the articles matches closely, and whether the kind of
- * answer it wants (a time, a number…) is missing. Tried and left out because they earned no weight on the tuning part once each
- * signal had to count its own way: coverage by form alone, the best sentence's word-by-word match, and
- * whether the question names something the articles never mention (its weight changed sign).
+ * What a ranking says about whether the articles address the question asked, each about 0–1: how close
+ * the best sentence is to it as a whole, how much of it nothing in the articles matches closely, whether
+ * the kind of answer it wants (a time, a number…) is missing, and how rare in English the rarest word of
+ * it is that the top paragraph holds (small talk shares only common words with news). Tried and left out
+ * because they earned no weight on the tuning part once each signal had to count its own way: how much of
+ * the question one top paragraph addresses by form or meaning (once the rarest word held came in), the
+ * best sentence's word-by-word match, and whether the question names something the articles never
+ * mention (its weight changed sign).
  */
 export function answerSignals(ranking: Ranking): number[] {
   return [
-    ranking.meaningCoverage,
     ranking.bestSentenceSimilarity,
     ranking.unmatchedShare,
     ranking.kindMissing ? 1 : 0,
+    ranking.rarestHeld,
   ];
 }
 
@@ -37,12 +39,12 @@ export interface AnswerModel {
 /**
  * Fitted by `npm run eval -- --fit` on the question bank's tuning part (answerable questions against
  * questions the articles do not answer, half of them on the articles' own subjects); the threshold is
- * the highest that declines at most 2 % of the tuning part's answerable questions.
+ * just below the least confident of the tuning part's answerable questions.
  */
 export const ANSWER_MODEL: AnswerModel = {
-  weights: [1.35, 2.99, -2.82, -0.79],
-  bias: -2.87,
-  threshold: 0.275,
+  weights: [2.02, -1.4, -0.81, 4.82],
+  bias: -5.82,
+  threshold: 0.189,
 };
 
 /** How confident the engine is that the articles answer the question, 0–1. */

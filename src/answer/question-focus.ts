@@ -106,6 +106,11 @@ export class PeopleMatcher {
     }
   }
 
+  /** Whether `term` is a word of someone's role ("attorney" of "District Attorney Rosa Quintero"). */
+  isRoleTerm(term: string): boolean {
+    return this.#byRoleTerm.has(term);
+  }
+
   /**
    * The people a question names or describes, its intent, and the subject of a "what did X say". `near`
    * gives, for a question term, the article terms near it in meaning, so that a role can be asked for in

@@ -9,7 +9,8 @@ import { Spelling } from './spelling.js';
 import type { TermVectors } from './term-vectors.js';
 import { countedWords, countsAny } from './counted-noun.js';
 import { askedOfPerson, namedBeside } from './named-beside.js';
-import { instanceNames, knowsWord, relatedWords } from './wordnet.js';
+import { instanceNames, knowsWord, relations } from './wordnet.js';
+import { wordRarity } from './word-rarity.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
@@ -51,12 +52,6 @@ export interface Ranking {
   paragraphs: ScoredParagraph[];
   /** Any paragraph's score for this question, by citation id. */
   paragraphById(id: string): ScoredParagraph | undefined;
-  /**
-   * Share of the question's content words (IDF-weighted) that one of the top paragraphs addresses, a
-   * word counting as found through an article word near it in meaning too (credited by how near), 0–1:
-   * the engine's evidence that the articles address this question at all.
-   */
-  meaningCoverage: number;
   /** The question's content words that nothing in the articles matches, by form or by meaning. */
   unmatchedWords: string[];
   /**
@@ -66,6 +61,13 @@ export interface Ranking {
   unmatchedShare: number;
   /** The question wants a kind of answer (a time, a number…) that the top paragraph's best sentence lacks. */
   kindMissing: boolean;
+  /**
+   * How rare in English (see `wordRarity`) the rarest content word of the question is that the top
+   * paragraph or its headline holds, times how closely it holds it (by form: 1; through a word near in
+   * meaning: that word's credit), 0–1: small talk shares only common words with the articles ("work",
+   * "today"), a question about them names something they say ("levee", a surname, a role).
+   */
+  rarestHeld: number;
   /** Highest raw cosine similarity between the question and any sentence (0 when the question has no known words). */
   bestSentenceSimilarity: number;
   /**
@@ -149,9 +151,6 @@ export const RANKING_WEIGHTS: RankingWeights = {
   named: 0.2,
 };
 
-// Coverage is taken over the best few paragraphs, so that terms scattered across unrelated paragraphs
-// do not add up to evidence.
-const COVERAGE_DEPTH = 3;
 // Terms near in meaning considered per question word: enough for synonyms, few enough to stay fast.
 const NEAR_LIMIT = 12;
 // Sentences one question word may visit through words related to it: at a thousand articles a common
@@ -420,7 +419,6 @@ export class HybridRetriever {
     };
     const top = topIndices(paragraphScores, RANKED_PARAGRAPHS);
     const questionTerms = [...new Set(contentTerms(question))];
-    const meaningCoverage = Math.max(0, ...top.slice(0, COVERAGE_DEPTH).map((p) => alignment.paragraphs[p]!));
     const subjectTopicCoverage = focus.subject
       ? this.#subjectTopicCoverage(
           questionTerms,
@@ -432,13 +430,13 @@ export class HybridRetriever {
     return {
       focus,
       paragraphs: top.map(scored),
-      meaningCoverage,
       unmatchedWords: alignment.unmatched,
       unmatchedShare: alignment.unmatchedShare,
       kindMissing:
         wanted !== 0 && top[0] !== undefined && (this.#sentenceKinds[bestSentence[top[0]]!]! & wanted) === 0,
       ...(subjectTopicCoverage === undefined ? {} : { subjectTopicCoverage }),
       bestSentenceSimilarity,
+      rarestHeld: top[0] === undefined ? 0 : this.#rarestHeld(top[0], alignment.credits),
       unknownNames: this.#unknownNames(question, focus, alignment.unmatched),
       sentenceScore: (id) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0,
       paragraphById: (id) => {
@@ -465,8 +463,15 @@ export class HybridRetriever {
     unmatchedShare: number;
     /** Each question term's article terms near in meaning. */
     near: Map<string, string[]>;
+    /**
+     * How well each article term holds each question word: itself and the words WordNet relates to it
+     * fully (1), the words near it by their vectors as credited, and not at all the words only a more
+     * general word brought in ("banana" is not held by "fruit"), unless they are someone's role.
+     */
+    credits: Map<string, ReadonlyMap<string, number>>;
   } {
     const nearTerms = new Map<string, string[]>();
+    const creditsOf = new Map<string, ReadonlyMap<string, number>>();
     const {
       alignSentences: sentences,
       alignParagraphs: paragraphs,
@@ -507,12 +512,27 @@ export class HybridRetriever {
         if (c > (credits.get(t) ?? 0)) credits.set(t, c);
       };
       for (const n of near) credit(n.term, this.weights.nearCredit * n.similarity);
+      // Terms only a more general word brought in ("banana" → "fruit"): they help rank, but show that the
+      // articles hold the word asked for only when they are someone's role ("prosecutor" → "attorney").
+      const broaderOnly = new Set<string>();
+      const byWordNet = new Set<string>();
       if (this.weights.related > 0) {
         const phrase = phraseAfter.get(word);
-        const relatedTo = otherNames ?? [...relatedWords(word), ...(phrase ? relatedWords(phrase) : [])];
-        for (const related of relatedTo) {
-          const t = indexTerm(related);
-          if (t && this.#lexical.paragraphFrequency(t) > 0) credit(t, this.weights.related);
+        const found = otherNames
+          ? [{ close: otherNames, broader: [] }]
+          : [relations(word), ...(phrase ? [relations(phrase)] : [])];
+        for (const { close, broader } of found) {
+          for (const [relatedWord, isBroader] of [
+            ...close.map((w) => [w, false] as const),
+            ...broader.map((w) => [w, true] as const),
+          ]) {
+            const t = indexTerm(relatedWord);
+            if (!t || this.#lexical.paragraphFrequency(t) === 0) continue;
+            if (isBroader && !credits.has(t) && !this.#people.isRoleTerm(t)) broaderOnly.add(t);
+            else if (!isBroader) broaderOnly.delete(t);
+            credit(t, this.weights.related);
+            byWordNet.add(t);
+          }
         }
       }
       // The best credit of this word in each sentence and paragraph, in reused arrays: a common word
@@ -537,6 +557,9 @@ export class HybridRetriever {
       if (this.weights.headline > 0) {
         this.#creditHeadlines(credits, touchedSentences, touchedParagraphs, bestSentence, bestParagraph);
       }
+      const holding = new Map<string, number>();
+      for (const [t, c] of credits) if (!broaderOnly.has(t)) holding.set(t, byWordNet.has(t) ? 1 : c);
+      creditsOf.set(word, holding);
       nearTerms.set(
         term,
         [...credits.keys()].filter((t) => t !== term),
@@ -574,7 +597,24 @@ export class HybridRetriever {
       unmatched,
       unmatchedShare,
       near: nearTerms,
+      credits: creditsOf,
     };
+  }
+
+  /** See `Ranking.rarestHeld`. */
+  #rarestHeld(p: number, credits: ReadonlyMap<string, ReadonlyMap<string, number>>): number {
+    const held = this.#termsOfParagraph(p);
+    const article = this.#articleOfParagraph[p]!;
+    let rarest = 0;
+    for (const [word, matches] of credits) {
+      let best = 0;
+      for (const [term, credit] of matches) {
+        if (held.has(term) || this.#headlineArticles.get(term)?.includes(article))
+          best = Math.max(best, credit);
+      }
+      rarest = Math.max(rarest, best * wordRarity(word));
+    }
+    return rarest;
   }
 
   /**

@@ -56,42 +56,51 @@ const IRREGULAR: Partial<Record<Pos, Record<string, string>>> = {
 let indexes: Map<Pos, Buffer> | undefined;
 // The data files stay open once read from: a question reads tens of synsets from them.
 const dataFiles = new Map<Pos, number>();
-const memo = new Map<string, readonly string[]>();
+const memo = new Map<string, Relations>();
 // Names are looked up for every question word, twice per question: the answer is kept (null: not a name).
 const instanceMemo = new Map<string, readonly string[] | null>();
 
+/** Words WordNet relates to a word: as close as the word itself, or only more general than it. */
+export interface Relations {
+  /** Its synonyms and the words derived from it or it from them ("founded" → "founder"). */
+  close: readonly string[];
+  /** The words above it ("prosecutor" → "lawyer", "banana" → "fruit") that are not also close. */
+  broader: readonly string[];
+}
+
 /**
- * Words WordNet relates to `word` (lower case; a phrase such as "set up" is looked up whole): its synonyms, the more general words above it
- * ("prosecutor" → "lawyer", "attorney"), and words derived from it or it from them ("founded" →
- * "founder"), over its first senses in every part of speech. Multi-word entries give their last word
- * ("prosecuting attorney" → "attorney"). Empty for a word WordNet does not have.
+ * Words WordNet relates to `word` (lower case; a phrase such as "set up" is looked up whole), over its
+ * first senses in every part of speech. Multi-word entries give their last word ("prosecuting attorney"
+ * → "attorney"). Empty for a word WordNet does not have.
  */
-export function relatedWords(word: string): readonly string[] {
+export function relations(word: string): Relations {
   let found = memo.get(word);
   if (found) return found;
-  const related = new Set<string>();
+  const close = new Set<string>();
+  const broader = new Set<string>();
   for (const pos of POS) {
     for (const base of baseForms(word, pos)) {
       for (const offset of synsetOffsets(base, pos).slice(0, SENSES_PER_POS)) {
         const synset = readSynset(pos, offset);
-        for (const lemma of synset.words) related.add(lemma);
+        for (const lemma of synset.words) close.add(lemma);
         for (const pointer of synset.pointers) {
           if (pointer.symbol === '@' || pointer.symbol === '@i') {
-            for (const lemma of readSynset(pointer.pos, pointer.offset).words) related.add(lemma);
+            for (const lemma of readSynset(pointer.pos, pointer.offset).words) broader.add(lemma);
           } else if (pointer.symbol === '+' && pointer.source === 0) {
-            for (const lemma of readSynset(pointer.pos, pointer.offset).words) related.add(lemma);
+            for (const lemma of readSynset(pointer.pos, pointer.offset).words) close.add(lemma);
           } else if (pointer.symbol === '+') {
             const source = synset.words[pointer.source - 1];
             const target = readSynset(pointer.pos, pointer.offset).words[pointer.target - 1];
-            if (source === base.replace(/ /g, '_') && target) related.add(target);
+            if (source === base.replace(/ /g, '_') && target) close.add(target);
           }
         }
       }
     }
   }
-  related.delete(word);
-  found = [...related].map((lemma) => lemma.split('_').pop()!.toLowerCase()).filter((w) => w !== word);
-  found = [...new Set(found)];
+  const lastWords = (lemmas: Set<string>) =>
+    new Set([...lemmas].map((lemma) => lemma.split('_').pop()!.toLowerCase()).filter((w) => w !== word));
+  const closeWords = lastWords(close);
+  found = { close: [...closeWords], broader: [...lastWords(broader)].filter((w) => !closeWords.has(w)) };
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, found);
   return found;

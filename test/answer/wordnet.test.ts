@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { instanceNames, knowsWord, relatedWords } from '../../src/answer/wordnet.js';
+import { instanceNames, knowsWord, relations } from '../../src/answer/wordnet.js';
 
-describe('relatedWords', () => {
-  it('gives synonyms, more general words and derivations from WordNet', () => {
-    expect(relatedWords('prosecutor')).toEqual(expect.arrayContaining(['attorney', 'lawyer']));
-    expect(relatedWords('founded')).toContain('founder');
-    expect(relatedWords('shrink')).toEqual(expect.arrayContaining(['decrease', 'fall']));
-    expect(relatedWords('salary')).toEqual(expect.arrayContaining(['pay', 'wage']));
+describe('relations', () => {
+  it('gives synonyms and derivations as close, more general words as broader', () => {
+    expect(relations('prosecutor').close).toContain('attorney');
+    expect(relations('prosecutor').broader).toContain('lawyer');
+    expect(relations('founded').close).toContain('founder');
+    expect(relations('shrink').close).toContain('reduce');
+    expect(relations('shrink').broader).toContain('decrease');
+    expect(relations('salary').close).toEqual(expect.arrayContaining(['pay', 'wage']));
+    expect(relations('banana').broader).toContain('fruit');
+    expect(relations('banana').close).not.toContain('fruit');
   });
 
   it('gives nothing for a word WordNet does not have', () => {
-    expect(relatedWords('zzyzxq')).toEqual([]);
+    expect(relations('zzyzxq')).toEqual({ close: [], broader: [] });
   });
 });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
+import { readEmbeddingWords } from '../../src/embedding/glove-words.js';
 import {
-  readEmbeddingWords,
   replacementVocabulary,
   WORD_CLASSES,
   zipfSampler,
