@@ -6,6 +6,7 @@ import { KIND, wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
 import { Spelling } from './spelling.js';
+import { positionsById, type PositionLookup } from './positions-by-id.js';
 import type { TermVectors } from './term-vectors.js';
 import { countedWords, countsAny } from './counted-noun.js';
 import { askedOfPerson, namedBeside } from './named-beside.js';
@@ -206,8 +207,9 @@ export class HybridRetriever {
   readonly #articleOfParagraph: Int32Array;
   readonly #paragraphsInArticle: Int32Array;
   readonly #firstParagraphOfArticle: Int32Array;
-  readonly #sentenceById = new Map<string, number>();
-  readonly #paragraphById = new Map<string, number>();
+  /** Sentence and paragraph positions by id. */
+  readonly #sentenceById: PositionLookup;
+  readonly #paragraphById: PositionLookup;
   /** The articles (by position) whose headline holds each term. */
   readonly #headlineArticles = new Map<string, number[]>();
   /** Corrects a question's misspelt words to the articles' own. */
@@ -233,11 +235,9 @@ export class HybridRetriever {
       placed.push({ postings, sentenceStart: this.sentences.length, paragraphStart: this.paragraphs.length });
       let articleSentence = 0;
       for (const paragraph of article.paragraphs) {
-        this.#paragraphById.set(paragraph.id, this.paragraphs.length);
         const sentenceStart = this.sentences.length;
         this.paragraphs.push({ paragraph, article, sentenceStart });
         for (const sentence of paragraph.sentences) {
-          this.#sentenceById.set(sentence.id, this.sentences.length);
           this.sentences.push({ sentence, paragraph, article });
           this.#sentenceWords.push(sentenceWords[articleSentence++]!);
         }
@@ -248,6 +248,13 @@ export class HybridRetriever {
     this.#articleOfParagraph = new Int32Array(this.paragraphs.length);
     this.#paragraphsInArticle = Int32Array.from(evidence, (e) => e.article.paragraphs.length);
     this.#firstParagraphOfArticle = Int32Array.from(placed, (p) => p.paragraphStart);
+    const byId = positionsById({
+      slugs: evidence.map((e) => e.article.slug),
+      firstParagraphOfArticle: this.#firstParagraphOfArticle,
+      paragraphs: this.paragraphs,
+    });
+    this.#sentenceById = byId.sentence;
+    this.#paragraphById = byId.paragraph;
     const articleIndex = new Map(evidence.map((e, a) => [e.article, a]));
     this.paragraphs.forEach(({ paragraph, article, sentenceStart }, p) => {
       this.#articleOfParagraph[p] = articleIndex.get(article)!;

@@ -52,6 +52,22 @@ export class TermVectors {
     return { terms: this.#terms, matrix: this.#matrix, unknown: [...this.#unknown] };
   }
 
+  /**
+   * True when it holds exactly `terms`, its rows in their order and the rest known to have no vector: what
+   * `fromVectors` would build again from them and its own vectors, so a build over the same terms (a
+   * start-up from saved evidence, a reload that brings no new word) keeps it instead of copying every row.
+   */
+  holdsExactly(terms: Iterable<string>): boolean {
+    let row = 0;
+    let unknown = 0;
+    for (const term of terms) {
+      if (this.#terms[row] === term) row++;
+      else if (this.#unknown.has(term)) unknown++;
+      else return false;
+    }
+    return row === this.#terms.length && unknown === this.#unknown.size;
+  }
+
   /** True when the term was embedded, whether or not the model knew it. */
   has(term: string): boolean {
     return this.#rowOf.has(term) || this.#unknown.has(term);

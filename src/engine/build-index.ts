@@ -171,6 +171,25 @@ export async function buildKnowledgeIndex(
   };
 }
 
+/**
+ * Each term's vector: the earlier build's where it has one, `newVectors` for `newTerms`. A term the model has
+ * no vector for stays known as such (an empty vector), so it is not embedded again.
+ */
+function termVectorMap(
+  termWords: ReadonlyMap<string, string>,
+  previousTerms: TermVectors | undefined,
+  newTerms: readonly (readonly [string, string])[],
+  newVectors: readonly Float32Array[],
+): Map<string, Float32Array> {
+  const termVectors = new Map<string, Float32Array>();
+  for (const [term] of termWords) {
+    const reused = previousTerms?.has(term) ? (previousTerms.vector(term) ?? NO_VECTOR) : undefined;
+    if (reused) termVectors.set(term, reused);
+  }
+  newTerms.forEach(([term], i) => termVectors.set(term, newVectors[i]!));
+  return termVectors;
+}
+
 /** Each article's evidence (carried over or computed) and the knowledge base's term vectors. */
 async function buildEvidence(
   articles: readonly Article[],
@@ -215,13 +234,13 @@ async function buildEvidence(
     cache && texts.length > 0
       ? await cache.embed(embedder, texts, [...allTexts(articles), ...termWords.values()])
       : { vectors: await embedder.embed(texts), computed: texts.length, writeError: undefined };
-  const termVectors = new Map<string, Float32Array>();
-  for (const [term] of termWords) {
-    // A term the model has no vector for stays known as such (an empty vector), so it is not embedded again.
-    const reused = previousTerms?.has(term) ? (previousTerms.vector(term) ?? NO_VECTOR) : undefined;
-    if (reused) termVectors.set(term, reused);
-  }
-  newTerms.forEach(([term], i) => termVectors.set(term, vectors[paragraphs.length + sentences.length + i]!));
+  const newVectors = vectors.slice(paragraphs.length + sentences.length);
+  // Over the same terms as the index it replaces (a start-up from saved evidence, a reload that brings no
+  // new word), the term vectors are kept as they are rather than copied row by row into new ones.
+  const termVectors =
+    newTerms.length === 0 && previousTerms?.holdsExactly(termWords.keys())
+      ? previousTerms
+      : TermVectors.fromVectors(termVectorMap(termWords, previousTerms, newTerms, newVectors));
 
   let paragraphAt = 0;
   let sentenceAt = paragraphs.length;
@@ -244,7 +263,7 @@ async function buildEvidence(
   // stays consistent with the articles this index lists.
   return {
     evidence: articles.map((a) => freshEvidence.get(a) ?? carried.get(articleVersion(a))!),
-    termVectors: TermVectors.fromVectors(termVectors),
+    termVectors,
     embeddedTexts: computed,
     ...(writeError === undefined ? {} : { cacheWriteError: writeError }),
   };

@@ -194,6 +194,8 @@ function parseHeader(line: string): Header | undefined {
  */
 async function readRecords(handle: FileHandle, start: number): Promise<unknown[]> {
   const records: unknown[] = [];
+  const shared = new Map<string, string>();
+  const read = (bytes: Buffer) => records.push(shareWords(deserialiseOwned(bytes), shared));
   // The start of a record the previous chunk cut off (its length prefix, perhaps only part of it).
   let carried = Buffer.alloc(0);
   await forEachChunk(handle, start, (chunk) => {
@@ -206,12 +208,12 @@ async function readRecords(handle: FileHandle, start: number): Promise<unknown[]
       at = prefix + Math.min(missing, chunk.length - prefix);
       carried = Buffer.concat([head, chunk.subarray(prefix, at)]);
       if (at - prefix < missing) return;
-      records.push(deserialiseOwned(carried.subarray(4)));
+      read(carried.subarray(4));
     }
     while (at + 4 <= chunk.length) {
       const end = at + 4 + chunk.readUInt32LE(at);
       if (end > chunk.length) break;
-      records.push(deserialiseOwned(chunk.subarray(at + 4, end)));
+      read(chunk.subarray(at + 4, end));
       at = end;
     }
     // Copied: the chunk's buffer is reused for the next read.
@@ -261,6 +263,39 @@ function deserialiseOwned(bytes: Buffer): unknown {
 }
 
 type TypedArray = Uint8Array | Int32Array | Float32Array;
+
+/** The fields of a record (an article's evidence, or the term rows) that list words. */
+const WORD_LISTS = ['contentWords', 'contentStems', 'properWords', 'terms', 'unknown'] as const;
+
+/**
+ * The record with each word of its word lists and of its postings' terms replaced by the one copy in
+ * `shared` (added when new). v8.deserialize makes a string per occurrence: at 1,000 articles the content
+ * words, stems and posting terms were 775,000 strings for 28,000 distinct words. Shared as each record is
+ * read, the copies die young, so the garbage collector does not copy them into the old generation. A
+ * record of another shape is left as it is, for the checks that follow to reject.
+ */
+function shareWords(record: unknown, shared: Map<string, string>): unknown {
+  if (typeof record !== 'object' || record === null) return record;
+  const share = (word: string): string => {
+    const known = shared.get(word);
+    if (known !== undefined) return known;
+    shared.set(word, word);
+    return word;
+  };
+  const fields = record as Record<string, unknown>;
+  for (const key of WORD_LISTS) {
+    const list = fields[key];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'string') list[i] = share(list[i] as string);
+  }
+  const postings = fields.postings as Record<string, unknown> | undefined;
+  if (postings?.terms instanceof Map) {
+    const terms = new Map<unknown, unknown>();
+    for (const [term, t] of postings.terms) terms.set(typeof term === 'string' ? share(term) : term, t);
+    postings.terms = terms;
+  }
+  return record;
+}
 
 /** Calls `each` with the file's bytes from `start` to its end, a chunk at a time (one buffer, reused). */
 async function forEachChunk(handle: FileHandle, start: number, each: (chunk: Buffer) => void): Promise<void> {
