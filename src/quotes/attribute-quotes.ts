@@ -8,7 +8,7 @@ import { isPunct, isWord, ReadingWindow } from './reading-window.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
-import { PREPOSITIONS } from './word-lists.js';
+import { PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'continuation';
@@ -35,6 +35,11 @@ export interface ArticleAttribution {
 /** Tokens a quoted sentence may run on past its closing mark before the attribution ending it (“…” for the
  * victory, in a hard race, said X); longer, and the words between are a sentence of the writer's. */
 const MAX_QUOTE_TAIL = 16;
+/** Words that may open a speaker's noun phrase before the part phraseStart reads as its own (“…,” Clinton
+ * campaign manager Jane Roe said): the tagger takes such nouns for verbs, so only a few are read over. */
+const MAX_LEADING_MODIFIERS = 3;
+/** Tags of a word that can modify a noun: a noun (which the tagger may also call a verb) or an adjective. */
+const NOUN_MODIFIER_TAGS = ['Noun', 'Adjective', 'Infinitive', 'ProperNoun'];
 
 /** Attribution over one article: a single pass in reading order, so resolution only looks backwards. */
 class ArticleReader {
@@ -145,7 +150,9 @@ class ArticleReader {
       : true;
     if (after && !quoteBetween) {
       const attached =
-        after.kind === 'according' || after.inverted ? after.index === next : after.npStart === next;
+        after.kind === 'according' || after.inverted
+          ? after.index === next
+          : after.npStart === next || this.modifiersBetween(next, after.npStart);
       if (attached || (after.speaker && this.tailBefore(q, after)))
         return {
           speaker: after.speaker,
@@ -175,6 +182,33 @@ class ArticleReader {
       if (label) return { speaker: label, evidence: 'colon' };
     }
     return null;
+  }
+
+  /**
+   * “…,” Clinton campaign manager Jane Roe said: the words from `from` up to the subject's noun phrase at `to`
+   * are a few more modifiers of it (names, nouns the tagger reads as verbs), no clause word among them.
+   */
+  private modifiersBetween(from: number, to: number): boolean {
+    if (to <= from || to - from > MAX_LEADING_MODIFIERS) return false;
+    for (let k = from; k < to; k++) {
+      const t = this.w.t(k);
+      if (
+        !t ||
+        t.kind !== 'word' ||
+        t.possessive ||
+        t.tags.has('Adverb') ||
+        !NOUN_MODIFIER_TAGS.some((tag) => t.tags.has(tag))
+      )
+        return false;
+      if (
+        PREPOSITIONS.has(t.lower) ||
+        PRONOUNS.has(t.lower) ||
+        RELATIVES.has(t.lower) ||
+        SKIPPABLE.has(t.lower)
+      )
+        return false;
+    }
+    return true;
   }
 
   /**

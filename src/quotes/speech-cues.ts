@@ -10,7 +10,7 @@ import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
-import { isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
+import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
@@ -344,7 +344,9 @@ export class CueReader {
    * verb it is. No list of speech verbs can hold every "barked", "pressed" or "points out" news writers use.
    */
   private verbOfQuoteSubject(t: Token, i: number): boolean {
-    if (!finiteVerb(t)) return false;
+    // “…,” Roe campaign spokeswoman Ana Ruiz said: a word before a role is a noun modifying it, whatever the
+    // tagger says ("campaign"), and the name is the role's, not the subject of a verb.
+    if (!finiteVerb(t) || isPersonNoun(this.w.t(i + 1))) return false;
     const span = this.w.endingAt(i - 1);
     const pronoun = this.w.t(i - 1);
     // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.

@@ -494,3 +494,16 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
     ]);
   });
 });
+
+describe('attributeQuotes: the speaker’s noun phrase after the quote', () => {
+  it('nouns before the role (“…,” Velasquez campaign manager X said) modify it; they are no verb', () => {
+    expect(
+      attributed(
+        'Mara Velasquez runs for the Duluth council.\n\n“We knocked on every door,” Velasquez campaign manager Tom Brandt said. “The early wards are key,” campaign spokeswoman Ines Calder said.',
+      ),
+    ).toEqual([
+      ['We knocked on every door', 'Tom Brandt'],
+      ['The early wards are key', 'Ines Calder'],
+    ]);
+  });
+});
