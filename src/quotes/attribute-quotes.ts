@@ -4,14 +4,15 @@
 // what it learned about names (`Learned`) for the caller to record with `recordLearned`.
 import { Discourse } from './discourse.js';
 import type { ExtractedQuote } from './extract-quotes.js';
-import { isPunct, isWord, ReadingWindow } from './reading-window.js';
+import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
 import { PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
-export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'continuation';
+export type Evidence =
+  'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'subject' | 'continuation';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
 export interface AttributedQuote {
@@ -40,6 +41,12 @@ const MAX_QUOTE_TAIL = 16;
 const MAX_LEADING_MODIFIERS = 3;
 /** Tags of a word that can modify a noun: a noun (which the tagger may also call a verb) or an adjective. */
 const NOUN_MODIFIER_TAGS = ['Noun', 'Adjective', 'Infinitive', 'ProperNoun'];
+
+/** Whether token `k` of the unit is a finite verb (a clause of its own starts before it). */
+const finiteVerbAt = (w: ReadingWindow, k: number): boolean => {
+  const t = w.t(k);
+  return !!t && finiteVerb(t);
+};
 
 /** Attribution over one article: a single pass in reading order, so resolution only looks backwards. */
 class ArticleReader {
@@ -181,7 +188,37 @@ class ArticleReader {
       const label = this.labelBefore(q - 1);
       if (label) return { speaker: label, evidence: 'colon' };
     }
+    const subject = this.subjectOfPredicate(q);
+    if (subject) return { speaker: subject, evidence: 'subject' };
     return null;
+  }
+
+  /**
+   * "Jane Roe thanked the council for “…”", "Roe called it “…”": a quote in the predicate of a clause whose
+   * subject the text names, with no speech verb, is what the subject wrote, said or chose to say; news uses
+   * any verb for it ("touted", "coached", "endorsed … citing"). Not a title (every word capitalised), and
+   * not past a new clause or another named subject with a verb of its own.
+   */
+  private subjectOfPredicate(q: number): string | null {
+    const main = this.speech.mainSubject();
+    if (!main?.span?.entity || main.end >= q) return null;
+    const quote = this.w.t(q);
+    if (!quote || !/(^|\s)\p{Ll}/u.test(quote.text)) return null;
+    let verb = false;
+    for (let k = main.end + 1; k < q; k++) {
+      const t = this.w.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';', ':')) return null;
+      if (t.kind === 'word' && finiteVerb(t)) verb = true;
+      const other = this.w.startingAt(k);
+      if (
+        other &&
+        other.entity !== main.span.entity &&
+        (other.possessive || finiteVerbAt(this.w, other.last + 1))
+      )
+        return null;
+    }
+    if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
+    return this.d.claim(main);
   }
 
   /**
@@ -252,7 +289,8 @@ class ArticleReader {
  * its sentence with no cue of its own continues the quote before it, in the same or the next paragraph, if no
  * one else has spoken in between (unless its sentence goes on from it: “…” is a term); a paragraph ending in
  * "X continued:" hands the quote opening the next paragraph to X, and a name alone before a colon labels
- * the quote after it ("Jane Roe: “…”"). Any verb right after the subject of a
+ * the quote after it ("Jane Roe: “…”"); failing all of these, a quote in the predicate of a
+ * clause whose subject is named is the subject's, whatever the verb ("X thanked Y for “…”"). Any verb right after the subject of a
  * comma-closed quote (“…,” X fumed) and a named subject's that-clause ("X estimated that …") read as cues;
  * a bracketed party tag after a name ("(D-Ore.)") is an aside. A cue whose speaker cannot be resolved
  * leaves the quote unattributed.

@@ -507,3 +507,27 @@ describe('attributeQuotes: the speaker’s noun phrase after the quote', () => {
     ]);
   });
 });
+
+describe('attributeQuotes: a quote in the predicate of a named subject', () => {
+  it('goes to the subject whatever the verb (“thanked … for “…””), but not a title', () => {
+    expect(
+      attributed(
+        'Mara Velasquez thanked the Duluth council for “taking these steps to make us safer.” She read the “Harbour Plan” aloud.',
+      ),
+    ).toEqual([
+      ['taking these steps to make us safer.', 'Mara Velasquez'],
+      ['Harbour Plan', null],
+    ]);
+  });
+
+  it('not past another named subject with a verb, nor past a new clause', () => {
+    expect(
+      attributed(
+        'Mara Velasquez knows Tom Brandt wants “a fresh start.”\n\nMara Velasquez endorsed Tom Brandt last week, and the council backed his “fresh start.”',
+      ),
+    ).toEqual([
+      ['a fresh start.', null],
+      ['fresh start.', null],
+    ]);
+  });
+});
