@@ -12,7 +12,13 @@ import { PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence =
-  'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'subject' | 'continuation';
+  | 'attribution-after'
+  | 'cue-before'
+  | 'according-to'
+  | 'colon'
+  | 'subject'
+  | 'reported-before'
+  | 'continuation';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
 export interface AttributedQuote {
@@ -74,8 +80,9 @@ class ArticleReader {
     // For continuations: the quote before, and whether anyone else has taken the floor since.
     let previous: { attributed: AttributedQuote; paragraph: number; lastUnit: boolean } | null = null;
     let interrupted = false;
-    // "Jones continued:" or "As Jones put it:" closing a paragraph: the speaker of the quote opening the next.
-    let leadIn: { paragraph: number; speaker: string } | null = null;
+    // "Jones continued:" or "As Jones put it:" closing a paragraph, or a closing sentence of Jones's reported
+    // speech ("Jones said the talks had failed."): the speaker of the quote opening the next.
+    let leadIn: { paragraph: number; speaker: string; evidence: Evidence } | null = null;
 
     for (const [p, analysed] of this.w.paragraphs.entries()) {
       this.w.p = p;
@@ -104,9 +111,14 @@ class ArticleReader {
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
-          if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
+          // A reported-speech lead-in hands on only a quote that stands alone: one with words of its own
+          // after it ("“…” mused X") was attributed there, whether or not that attribution was read.
+          const handedOn =
+            leadIn?.evidence !== 'reported-before' ||
+            indices.every((i) => i === q || tokens[i]?.kind === 'punct');
+          if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q) && handedOn) {
             speaker = leadIn.speaker;
-            evidence = 'colon';
+            evidence = leadIn.evidence;
           } else if (!found && this.w.opensUnit(q) && !this.speech.quoteIsSubject(q)) {
             const before = previous;
             const samePlace =
@@ -134,7 +146,11 @@ class ArticleReader {
         if (u === analysed.units.length - 1 && isPunct(tokens[this.w.unitTo], ':')) {
           const cue = [...cues].reverse().find((c) => !quoteIndices.some((q) => q > c.index));
           const speaker = cue ? cue.speaker : (main?.span?.entity ?? null);
-          if (speaker) leadIn = { paragraph: p, speaker };
+          if (speaker) leadIn = { paragraph: p, speaker, evidence: 'colon' };
+        } else if (u === analysed.units.length - 1 && quoteIndices.length === 0) {
+          // News goes on from a speaker's reported words to their own, in a paragraph of the quote alone.
+          const cue = [...cues].reverse().find((c) => c.kind === 'verb');
+          if (cue?.speaker) leadIn = { paragraph: p, speaker: cue.speaker, evidence: 'reported-before' };
         }
       });
       yield;

@@ -428,14 +428,14 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
     expect(attributed('“We will appeal,” Omar Haddad’s lawyer said.')).toEqual([['We will appeal', null]]);
   });
 
-  it('a bare quote after someone else has spoken is no continuation', () => {
+  it('a bare quote after someone else has spoken is no continuation: it goes to the one who spoke last', () => {
     expect(
       attributed(
         '“We want a deal,” said Maria Ortiz. Omar Haddad said talks would resume.\n\n“Not before Friday.”',
       ),
     ).toEqual([
       ['We want a deal', 'Maria Ortiz'],
-      ['Not before Friday.', null],
+      ['Not before Friday.', 'Omar Haddad'],
     ]);
   });
 
@@ -528,6 +528,19 @@ describe('attributeQuotes: a quote in the predicate of a named subject', () => {
     ).toEqual([
       ['a fresh start.', null],
       ['fresh start.', null],
+    ]);
+  });
+});
+
+describe('attributeQuotes: reported speech closing a paragraph', () => {
+  it('hands a quote standing alone at the next paragraph’s start to the reported speaker', () => {
+    expect(
+      attributed(
+        'Mara Velasquez said the Duluth council had failed the harbour for a decade.\n\n“We waited ten years. Nothing came.”\n\nTom Brandt said the council had acted.\n\n“It is a lie,” mused a neighbour.',
+      ),
+    ).toEqual([
+      ['We waited ten years. Nothing came.', 'Mara Velasquez'],
+      ['It is a lie', null],
     ]);
   });
 });
