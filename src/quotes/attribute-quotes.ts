@@ -80,9 +80,11 @@ class ArticleReader {
     // For continuations: the quote before, and whether anyone else has taken the floor since.
     let previous: { attributed: AttributedQuote; paragraph: number; lastUnit: boolean } | null = null;
     let interrupted = false;
-    // "Jones continued:" or "As Jones put it:" closing a paragraph, or a closing sentence of Jones's reported
-    // speech ("Jones said the talks had failed."): the speaker of the quote opening the next.
-    let leadIn: { paragraph: number; speaker: string; evidence: Evidence } | null = null;
+    // "Jones continued:" or "As Jones put it:" closing a paragraph: the speaker of the quote opening the next.
+    let leadIn: { paragraph: number; speaker: string } | null = null;
+    // A sentence of reported speech without quotes ("Jones said the talks had failed."): its speaker, for a
+    // quote standing alone as the next sentence, in the same paragraph or opening the next.
+    let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
 
     for (const [p, analysed] of this.w.paragraphs.entries()) {
       this.w.p = p;
@@ -111,14 +113,19 @@ class ArticleReader {
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
-          // A reported-speech lead-in hands on only a quote that stands alone: one with words of its own
-          // after it ("“…” mused X") was attributed there, whether or not that attribution was read.
-          const handedOn =
-            leadIn?.evidence !== 'reported-before' ||
-            indices.every((i) => i === q || tokens[i]?.kind === 'punct');
-          if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q) && handedOn) {
+          // Reported speech hands on only a quote that stands alone: one with words of its own after it
+          // ("“…” mused X") was attributed there, whether or not that attribution was read.
+          const alone = indices.every((i) => i === q || tokens[i]?.kind === 'punct');
+          const reportedJustBefore =
+            !!reported &&
+            ((reported.paragraph === p && reported.unit === u - 1) ||
+              (reported.paragraph === p - 1 && reported.last && u === 0));
+          if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
-            evidence = leadIn.evidence;
+            evidence = 'colon';
+          } else if (!found && alone && reported && reportedJustBefore) {
+            speaker = reported.speaker;
+            evidence = 'reported-before';
           } else if (!found && this.w.opensUnit(q) && !this.speech.quoteIsSubject(q)) {
             const before = previous;
             const samePlace =
@@ -146,12 +153,14 @@ class ArticleReader {
         if (u === analysed.units.length - 1 && isPunct(tokens[this.w.unitTo], ':')) {
           const cue = [...cues].reverse().find((c) => !quoteIndices.some((q) => q > c.index));
           const speaker = cue ? cue.speaker : (main?.span?.entity ?? null);
-          if (speaker) leadIn = { paragraph: p, speaker, evidence: 'colon' };
-        } else if (u === analysed.units.length - 1 && quoteIndices.length === 0) {
-          // News goes on from a speaker's reported words to their own, in a paragraph of the quote alone.
-          const cue = [...cues].reverse().find((c) => c.kind === 'verb');
-          if (cue?.speaker) leadIn = { paragraph: p, speaker: cue.speaker, evidence: 'reported-before' };
+          if (speaker) leadIn = { paragraph: p, speaker };
         }
+        // News goes on from a speaker's reported words to their own, in a sentence of the quote alone.
+        const reporting =
+          quoteIndices.length === 0 ? [...cues].reverse().find((c) => c.kind === 'verb') : null;
+        reported = reporting?.speaker
+          ? { paragraph: p, unit: u, last: u === analysed.units.length - 1, speaker: reporting.speaker }
+          : null;
       });
       yield;
     }

@@ -543,4 +543,12 @@ describe('attributeQuotes: reported speech closing a paragraph', () => {
       ['It is a lie', null],
     ]);
   });
+
+  it('and a quote standing alone as the next sentence of the same paragraph', () => {
+    expect(
+      attributed(
+        'Duluth College’s Ines Calder agreed. “The harbour waited ten years.” Tom Brandt was not there.',
+      ),
+    ).toEqual([['The harbour waited ten years.', 'Ines Calder']]);
+  });
 });
