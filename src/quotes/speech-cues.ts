@@ -411,6 +411,23 @@ export class CueReader {
         const previous = this.w.t(i - 1);
         if (PARTICIPLES.has(t.lower)) {
           if (previous && (DETERMINERS.has(previous.lower) || previous.possessive)) continue;
+          // "…, with Jane Roe calling it “…”", "Roe saying …, and Tom Lee calling it …": a name right before
+          // the participle is its own subject, not the clause's.
+          // "a statement to Wired explaining …": a name governed by a preposition is no subject, but for "with"
+          // opening a clause of its own ("with Jane Roe calling it …").
+          const own = this.w.endingAt(this.w.beforeParenthesis(i - 1));
+          const governing = own ? this.w.t(this.w.phraseStart(own) - 1) : undefined;
+          const governed = PREPOSITIONS.has(governing?.lower ?? '') && !isWord(governing, 'with');
+          if (own && !governed && own.kind !== 'place') {
+            cues.push({
+              index: i,
+              kind: 'verb',
+              speaker: this.d.speakerOf(own),
+              npStart: own.first,
+              inverted: false,
+            });
+            continue;
+          }
           const earlier = [...cues].reverse().find((c) => c.kind === 'verb');
           const speaker = earlier ? earlier.speaker : this.d.claim(this.mainSubject());
           cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: false });

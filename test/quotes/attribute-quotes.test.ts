@@ -552,3 +552,18 @@ describe('attributeQuotes: reported speech closing a paragraph', () => {
     ).toEqual([['The harbour waited ten years.', 'Ines Calder']]);
   });
 });
+
+describe('attributeQuotes: a name right before a speech participle is its subject', () => {
+  it('“with X calling it …” and “X saying …, and Y calling it …”, but not a name after a preposition', () => {
+    expect(
+      attributed(
+        'The Duluth council was irritated, with Mara Velasquez calling it a “Chinese menu.”\n\nBoth issued a statement, Ines Calder saying she was “very encouraged” and Tom Brandt calling it a “great meeting.”\n\nTom Brandt wrote a letter to Ines Calder explaining that the vote was “a farce.”',
+      ),
+    ).toEqual([
+      ['Chinese menu.', 'Mara Velasquez'],
+      ['very encouraged', 'Ines Calder'],
+      ['great meeting.', 'Tom Brandt'],
+      ['a farce.', 'Tom Brandt'],
+    ]);
+  });
+});
