@@ -567,3 +567,16 @@ describe('attributeQuotes: a name right before a speech participle is its subjec
     ]);
   });
 });
+
+describe('attributeQuotes: "said his campaign manager X"', () => {
+  it('reads a possessive and a noun the tagger calls a verb before the role, to the name', () => {
+    expect(
+      attributed(
+        'Mara Velasquez runs for the Duluth council.\n\n“We have a path,” added her campaign manager Tom Brandt. “Half the vote is in,” said Velasquez’s deputy campaign manager, Ines Calder, who ran the last race.',
+      ),
+    ).toEqual([
+      ['We have a path', 'Tom Brandt'],
+      ['Half the vote is in', 'Ines Calder'],
+    ]);
+  });
+});
