@@ -299,6 +299,10 @@ export class CueReader {
       // "a spokesman for the Port Authority said" / "the director of Foo said": the name is not the subject.
       const head = this.w.t(b - 1);
       if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
+      // "Jane Roe of the Brookings Institution said": the person named before "of" or "at" is the subject.
+      const owner = this.w.endingAt(b - 1);
+      if (owner && !owner.possessive && owner.kind === 'person' && isWord(before, 'of', 'at'))
+        return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };
       let start = b - 1;
       while (
         start - 1 >= this.w.unitFrom &&

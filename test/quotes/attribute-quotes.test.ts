@@ -580,3 +580,16 @@ describe('attributeQuotes: "said his campaign manager X"', () => {
     ]);
   });
 });
+
+describe('attributeQuotes: "X of Y said"', () => {
+  it('gives the quote to the person named before "of", not to the organisation after it', () => {
+    expect(
+      attributed(
+        'Ines Calder of the Duluth Trust wrote, “If you want people to listen, act.”\n\n“We are fine,” Tom Brandt of the Harbour Board said.',
+      ),
+    ).toEqual([
+      ['If you want people to listen, act.', 'Ines Calder'],
+      ['We are fine', 'Tom Brandt'],
+    ]);
+  });
+});
