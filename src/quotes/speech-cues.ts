@@ -258,6 +258,11 @@ export class CueReader {
       // Not attachable to a quote before it: "“…” and accused X" has no subject after the quote.
       return { speaker: this.d.claim(main), npStart: -1 };
     }
+    // "Jane Roe went on to say", "Roe continued by saying": the subject of the verb the infinitive depends on.
+    const governing = isWord(t, 'to', 'by') ? (isWord(this.w.t(j - 1), 'on') ? j - 2 : j - 1) : -1;
+    const governor = this.w.t(governing);
+    if (governor && finiteVerb(governor) && !SKIPPABLE.has(governor.lower))
+      return this.subjectBefore(governing);
     if (t.kind === 'word' && !t.capitalised) {
       // A description before the verb: parse it from its determiner.
       let k = j;

@@ -593,3 +593,16 @@ describe('attributeQuotes: "X of Y said"', () => {
     ]);
   });
 });
+
+describe('attributeQuotes: an infinitive speech verb ("went on to say")', () => {
+  it('speaks for the subject of the verb it depends on', () => {
+    expect(
+      attributed(
+        'Mara Velasquez went on to say, “The harbour is ours.” Tom Brandt interjected to say that it was “not so simple.”',
+      ),
+    ).toEqual([
+      ['The harbour is ours.', 'Mara Velasquez'],
+      ['not so simple.', 'Tom Brandt'],
+    ]);
+  });
+});
