@@ -4,14 +4,21 @@
 // what it learned about names (`Learned`) for the caller to record with `recordLearned`.
 import { Discourse } from './discourse.js';
 import type { ExtractedQuote } from './extract-quotes.js';
-import { isPunct, isWord, ReadingWindow } from './reading-window.js';
+import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
-import { PREPOSITIONS } from './word-lists.js';
+import { PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
-export type Evidence = 'attribution-after' | 'cue-before' | 'according-to' | 'colon' | 'continuation';
+export type Evidence =
+  | 'attribution-after'
+  | 'cue-before'
+  | 'according-to'
+  | 'colon'
+  | 'subject'
+  | 'reported-before'
+  | 'continuation';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
 export interface AttributedQuote {
@@ -35,6 +42,17 @@ export interface ArticleAttribution {
 /** Tokens a quoted sentence may run on past its closing mark before the attribution ending it (“…” for the
  * victory, in a hard race, said X); longer, and the words between are a sentence of the writer's. */
 const MAX_QUOTE_TAIL = 16;
+/** Words that may open a speaker's noun phrase before the part phraseStart reads as its own (“…,” Clinton
+ * campaign manager Jane Roe said): the tagger takes such nouns for verbs, so only a few are read over. */
+const MAX_LEADING_MODIFIERS = 3;
+/** Tags of a word that can modify a noun: a noun (which the tagger may also call a verb) or an adjective. */
+const NOUN_MODIFIER_TAGS = ['Noun', 'Adjective', 'Infinitive', 'ProperNoun'];
+
+/** Whether token `k` of the unit is a finite verb (a clause of its own starts before it). */
+const finiteVerbAt = (w: ReadingWindow, k: number): boolean => {
+  const t = w.t(k);
+  return !!t && finiteVerb(t);
+};
 
 /** Attribution over one article: a single pass in reading order, so resolution only looks backwards. */
 class ArticleReader {
@@ -64,6 +82,9 @@ class ArticleReader {
     let interrupted = false;
     // "Jones continued:" or "As Jones put it:" closing a paragraph: the speaker of the quote opening the next.
     let leadIn: { paragraph: number; speaker: string } | null = null;
+    // A sentence of reported speech without quotes ("Jones said the talks had failed."): its speaker, for a
+    // quote standing alone as the next sentence, in the same paragraph or opening the next.
+    let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
 
     for (const [p, analysed] of this.w.paragraphs.entries()) {
       this.w.p = p;
@@ -92,9 +113,19 @@ class ArticleReader {
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
+          // Reported speech hands on only a quote that stands alone: one with words of its own after it
+          // ("“…” mused X") was attributed there, whether or not that attribution was read.
+          const alone = indices.every((i) => i === q || tokens[i]?.kind === 'punct');
+          const reportedJustBefore =
+            !!reported &&
+            ((reported.paragraph === p && reported.unit === u - 1) ||
+              (reported.paragraph === p - 1 && reported.last && u === 0));
           if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
             evidence = 'colon';
+          } else if (!found && alone && reported && reportedJustBefore) {
+            speaker = reported.speaker;
+            evidence = 'reported-before';
           } else if (!found && this.w.opensUnit(q) && !this.speech.quoteIsSubject(q)) {
             const before = previous;
             const samePlace =
@@ -124,6 +155,12 @@ class ArticleReader {
           const speaker = cue ? cue.speaker : (main?.span?.entity ?? null);
           if (speaker) leadIn = { paragraph: p, speaker };
         }
+        // News goes on from a speaker's reported words to their own, in a sentence of the quote alone.
+        const reporting =
+          quoteIndices.length === 0 ? [...cues].reverse().find((c) => c.kind === 'verb') : null;
+        reported = reporting?.speaker
+          ? { paragraph: p, unit: u, last: u === analysed.units.length - 1, speaker: reporting.speaker }
+          : null;
       });
       yield;
     }
@@ -145,7 +182,9 @@ class ArticleReader {
       : true;
     if (after && !quoteBetween) {
       const attached =
-        after.kind === 'according' || after.inverted ? after.index === next : after.npStart === next;
+        after.kind === 'according' || after.inverted
+          ? after.index === next
+          : after.npStart === next || this.modifiersBetween(next, after.npStart);
       if (attached || (after.speaker && this.tailBefore(q, after)))
         return {
           speaker: after.speaker,
@@ -174,7 +213,64 @@ class ArticleReader {
       const label = this.labelBefore(q - 1);
       if (label) return { speaker: label, evidence: 'colon' };
     }
+    const subject = this.subjectOfPredicate(q);
+    if (subject) return { speaker: subject, evidence: 'subject' };
     return null;
+  }
+
+  /**
+   * "Jane Roe thanked the council for “…”", "Roe called it “…”": a quote in the predicate of a clause whose
+   * subject the text names, with no speech verb, is what the subject wrote, said or chose to say; news uses
+   * any verb for it ("touted", "coached", "endorsed … citing"). Not a title (every word capitalised), and
+   * not past a new clause or another named subject with a verb of its own.
+   */
+  private subjectOfPredicate(q: number): string | null {
+    const main = this.speech.mainSubject();
+    if (!main?.span?.entity || main.end >= q) return null;
+    const quote = this.w.t(q);
+    if (!quote || !/(^|\s)\p{Ll}/u.test(quote.text)) return null;
+    let verb = false;
+    for (let k = main.end + 1; k < q; k++) {
+      const t = this.w.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';', ':')) return null;
+      if (t.kind === 'word' && finiteVerb(t)) verb = true;
+      const other = this.w.startingAt(k);
+      if (
+        other &&
+        other.entity !== main.span.entity &&
+        (other.possessive || finiteVerbAt(this.w, other.last + 1))
+      )
+        return null;
+    }
+    if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
+    return this.d.claim(main);
+  }
+
+  /**
+   * “…,” Clinton campaign manager Jane Roe said: the words from `from` up to the subject's noun phrase at `to`
+   * are a few more modifiers of it (names, nouns the tagger reads as verbs), no clause word among them.
+   */
+  private modifiersBetween(from: number, to: number): boolean {
+    if (to <= from || to - from > MAX_LEADING_MODIFIERS) return false;
+    for (let k = from; k < to; k++) {
+      const t = this.w.t(k);
+      if (
+        !t ||
+        t.kind !== 'word' ||
+        t.possessive ||
+        t.tags.has('Adverb') ||
+        !NOUN_MODIFIER_TAGS.some((tag) => t.tags.has(tag))
+      )
+        return false;
+      if (
+        PREPOSITIONS.has(t.lower) ||
+        PRONOUNS.has(t.lower) ||
+        RELATIVES.has(t.lower) ||
+        SKIPPABLE.has(t.lower)
+      )
+        return false;
+    }
+    return true;
   }
 
   /**
@@ -218,7 +314,8 @@ class ArticleReader {
  * its sentence with no cue of its own continues the quote before it, in the same or the next paragraph, if no
  * one else has spoken in between (unless its sentence goes on from it: “…” is a term); a paragraph ending in
  * "X continued:" hands the quote opening the next paragraph to X, and a name alone before a colon labels
- * the quote after it ("Jane Roe: “…”"). Any verb right after the subject of a
+ * the quote after it ("Jane Roe: “…”"); failing all of these, a quote in the predicate of a
+ * clause whose subject is named is the subject's, whatever the verb ("X thanked Y for “…”"). Any verb right after the subject of a
  * comma-closed quote (“…,” X fumed) and a named subject's that-clause ("X estimated that …") read as cues;
  * a bracketed party tag after a name ("(D-Ore.)") is an aside. A cue whose speaker cannot be resolved
  * leaves the quote unattributed.

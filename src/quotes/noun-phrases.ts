@@ -6,13 +6,15 @@ import type { Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
-import { isRoleNoun, qualifiesRole } from './token-classes.js';
+import { isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
 import {
   DEFINITE,
   DETERMINERS,
+  POSSESSIVE_PRONOUNS,
   ROLE_ING_MODIFIERS,
   PREPOSITIONS,
   PRONOUNS,
+  SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
 } from './word-lists.js';
@@ -39,7 +41,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   if (PRONOUNS.has(first.lower)) return { ...none, speaker: d.resolvePronoun(first.lower, i), end: i };
   let k = i;
   const determiner = DETERMINERS.has(first.lower) ? first.lower : null;
-  if (determiner) k += 1;
+  // "his campaign manager Jane Roe": read only for the name it ends in, as the pronoun says nothing alone.
+  const pronounOwner = POSSESSIVE_PRONOUNS.has(first.lower);
+  if (determiner || pronounOwner) k += 1;
   let lastSpan: NameSpan | null = null;
   let head: Token | null = null;
   let possessor = false;
@@ -65,6 +69,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
         !PREPOSITIONS.has(t.lower) &&
         !DETERMINERS.has(t.lower) &&
         !t.tags.has('Verb')) ||
+        // "his campaign manager", "the press secretary": a word before a person noun modifies it, though the
+        // tagger reads it as a verb.
+        (t.tags.has('Verb') && !SKIPPABLE.has(t.lower) && isPersonNoun(w.t(k + 1))) ||
         // "retired neurosurgeon Jane Roe": a participle that qualifies a role, before it, not after a name.
         (qualifiesRole(t) && !lastSpan && w.t(k + 1)?.kind === 'word') ||
         // "said Oversight ranking Democrat Jane Roe": after a name, only an "-ing" role word before another name.
@@ -108,6 +115,7 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     break;
   }
   const end = k - 1;
+  if (pronounOwner && !lastSpan) return null;
   if (lastSpan) {
     const and = w.t(k);
     const other = w.startingAt(k + 1);

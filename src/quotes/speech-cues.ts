@@ -10,7 +10,7 @@ import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
-import { isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
+import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
@@ -258,6 +258,11 @@ export class CueReader {
       // Not attachable to a quote before it: "“…” and accused X" has no subject after the quote.
       return { speaker: this.d.claim(main), npStart: -1 };
     }
+    // "Jane Roe went on to say", "Roe continued by saying": the subject of the verb the infinitive depends on.
+    const governing = isWord(t, 'to', 'by') ? (isWord(this.w.t(j - 1), 'on') ? j - 2 : j - 1) : -1;
+    const governor = this.w.t(governing);
+    if (governor && finiteVerb(governor) && !SKIPPABLE.has(governor.lower))
+      return this.subjectBefore(governing);
     if (t.kind === 'word' && !t.capitalised) {
       // A description before the verb: parse it from its determiner.
       let k = j;
@@ -299,6 +304,10 @@ export class CueReader {
       // "a spokesman for the Port Authority said" / "the director of Foo said": the name is not the subject.
       const head = this.w.t(b - 1);
       if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
+      // "Jane Roe of the Brookings Institution said": the person named before "of" or "at" is the subject.
+      const owner = this.w.endingAt(b - 1);
+      if (owner && !owner.possessive && owner.kind === 'person' && isWord(before, 'of', 'at'))
+        return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };
       let start = b - 1;
       while (
         start - 1 >= this.w.unitFrom &&
@@ -344,7 +353,9 @@ export class CueReader {
    * verb it is. No list of speech verbs can hold every "barked", "pressed" or "points out" news writers use.
    */
   private verbOfQuoteSubject(t: Token, i: number): boolean {
-    if (!finiteVerb(t)) return false;
+    // “…,” Roe campaign spokeswoman Ana Ruiz said: a word before a role is a noun modifying it, whatever the
+    // tagger says ("campaign"), and the name is the role's, not the subject of a verb.
+    if (!finiteVerb(t) || isPersonNoun(this.w.t(i + 1))) return false;
     const span = this.w.endingAt(i - 1);
     const pronoun = this.w.t(i - 1);
     // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
@@ -409,6 +420,23 @@ export class CueReader {
         const previous = this.w.t(i - 1);
         if (PARTICIPLES.has(t.lower)) {
           if (previous && (DETERMINERS.has(previous.lower) || previous.possessive)) continue;
+          // "…, with Jane Roe calling it “…”", "Roe saying …, and Tom Lee calling it …": a name right before
+          // the participle is its own subject, not the clause's.
+          // "a statement to Wired explaining …": a name governed by a preposition is no subject, but for "with"
+          // opening a clause of its own ("with Jane Roe calling it …").
+          const own = this.w.endingAt(this.w.beforeParenthesis(i - 1));
+          const governing = own ? this.w.t(this.w.phraseStart(own) - 1) : undefined;
+          const governed = PREPOSITIONS.has(governing?.lower ?? '') && !isWord(governing, 'with');
+          if (own && !governed && own.kind !== 'place') {
+            cues.push({
+              index: i,
+              kind: 'verb',
+              speaker: this.d.speakerOf(own),
+              npStart: own.first,
+              inverted: false,
+            });
+            continue;
+          }
           const earlier = [...cues].reverse().find((c) => c.kind === 'verb');
           const speaker = earlier ? earlier.speaker : this.d.claim(this.mainSubject());
           cues.push({ index: i, kind: 'verb', speaker, npStart: i, inverted: false });

@@ -428,14 +428,14 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
     expect(attributed('“We will appeal,” Omar Haddad’s lawyer said.')).toEqual([['We will appeal', null]]);
   });
 
-  it('a bare quote after someone else has spoken is no continuation', () => {
+  it('a bare quote after someone else has spoken is no continuation: it goes to the one who spoke last', () => {
     expect(
       attributed(
         '“We want a deal,” said Maria Ortiz. Omar Haddad said talks would resume.\n\n“Not before Friday.”',
       ),
     ).toEqual([
       ['We want a deal', 'Maria Ortiz'],
-      ['Not before Friday.', null],
+      ['Not before Friday.', 'Omar Haddad'],
     ]);
   });
 
@@ -491,6 +491,118 @@ describe('attributeQuotes: leaves a quote unattributed without evidence', () => 
     ).toEqual([
       ['It is settled', 'Rosa French'],
       ['disagree.', null],
+    ]);
+  });
+});
+
+describe('attributeQuotes: the speaker’s noun phrase after the quote', () => {
+  it('nouns before the role (“…,” Velasquez campaign manager X said) modify it; they are no verb', () => {
+    expect(
+      attributed(
+        'Mara Velasquez runs for the Duluth council.\n\n“We knocked on every door,” Velasquez campaign manager Tom Brandt said. “The early wards are key,” campaign spokeswoman Ines Calder said.',
+      ),
+    ).toEqual([
+      ['We knocked on every door', 'Tom Brandt'],
+      ['The early wards are key', 'Ines Calder'],
+    ]);
+  });
+});
+
+describe('attributeQuotes: a quote in the predicate of a named subject', () => {
+  it('goes to the subject whatever the verb (“thanked … for “…””), but not a title', () => {
+    expect(
+      attributed(
+        'Mara Velasquez thanked the Duluth council for “taking these steps to make us safer.” She read the “Harbour Plan” aloud.',
+      ),
+    ).toEqual([
+      ['taking these steps to make us safer.', 'Mara Velasquez'],
+      ['Harbour Plan', null],
+    ]);
+  });
+
+  it('not past another named subject with a verb, nor past a new clause', () => {
+    expect(
+      attributed(
+        'Mara Velasquez knows Tom Brandt wants “a fresh start.”\n\nMara Velasquez endorsed Tom Brandt last week, and the council backed his “fresh start.”',
+      ),
+    ).toEqual([
+      ['a fresh start.', null],
+      ['fresh start.', null],
+    ]);
+  });
+});
+
+describe('attributeQuotes: reported speech closing a paragraph', () => {
+  it('hands a quote standing alone at the next paragraph’s start to the reported speaker', () => {
+    expect(
+      attributed(
+        'Mara Velasquez said the Duluth council had failed the harbour for a decade.\n\n“We waited ten years. Nothing came.”\n\nTom Brandt said the council had acted.\n\n“It is a lie,” mused a neighbour.',
+      ),
+    ).toEqual([
+      ['We waited ten years. Nothing came.', 'Mara Velasquez'],
+      ['It is a lie', null],
+    ]);
+  });
+
+  it('and a quote standing alone as the next sentence of the same paragraph', () => {
+    expect(
+      attributed(
+        'Duluth College’s Ines Calder agreed. “The harbour waited ten years.” Tom Brandt was not there.',
+      ),
+    ).toEqual([['The harbour waited ten years.', 'Ines Calder']]);
+  });
+});
+
+describe('attributeQuotes: a name right before a speech participle is its subject', () => {
+  it('“with X calling it …” and “X saying …, and Y calling it …”, but not a name after a preposition', () => {
+    expect(
+      attributed(
+        'The Duluth council was irritated, with Mara Velasquez calling it a “Chinese menu.”\n\nBoth issued a statement, Ines Calder saying she was “very encouraged” and Tom Brandt calling it a “great meeting.”\n\nTom Brandt wrote a letter to Ines Calder explaining that the vote was “a farce.”',
+      ),
+    ).toEqual([
+      ['Chinese menu.', 'Mara Velasquez'],
+      ['very encouraged', 'Ines Calder'],
+      ['great meeting.', 'Tom Brandt'],
+      ['a farce.', 'Tom Brandt'],
+    ]);
+  });
+});
+
+describe('attributeQuotes: "said his campaign manager X"', () => {
+  it('reads a possessive and a noun the tagger calls a verb before the role, to the name', () => {
+    expect(
+      attributed(
+        'Mara Velasquez runs for the Duluth council.\n\n“We have a path,” added her campaign manager Tom Brandt. “Half the vote is in,” said Velasquez’s deputy campaign manager, Ines Calder, who ran the last race.',
+      ),
+    ).toEqual([
+      ['We have a path', 'Tom Brandt'],
+      ['Half the vote is in', 'Ines Calder'],
+    ]);
+  });
+});
+
+describe('attributeQuotes: "X of Y said"', () => {
+  it('gives the quote to the person named before "of", not to the organisation after it', () => {
+    expect(
+      attributed(
+        'Ines Calder of the Duluth Trust wrote, “If you want people to listen, act.”\n\n“We are fine,” Tom Brandt of the Harbour Board said.',
+      ),
+    ).toEqual([
+      ['If you want people to listen, act.', 'Ines Calder'],
+      ['We are fine', 'Tom Brandt'],
+    ]);
+  });
+});
+
+describe('attributeQuotes: an infinitive speech verb ("went on to say")', () => {
+  it('speaks for the subject of the verb it depends on', () => {
+    expect(
+      attributed(
+        'Mara Velasquez went on to say, “The harbour is ours.” Tom Brandt interjected to say that it was “not so simple.”',
+      ),
+    ).toEqual([
+      ['The harbour is ours.', 'Mara Velasquez'],
+      ['not so simple.', 'Tom Brandt'],
     ]);
   });
 });
