@@ -64,9 +64,11 @@ export interface Ranking {
   kindMissing: boolean;
   /**
    * How rare in English (see `wordRarity`) the rarest content word of the question is that the top
-   * paragraph or its headline holds, times how closely it holds it (by form: 1; through a word near in
-   * meaning: that word's credit), 0–1: small talk shares only common words with the articles ("work",
-   * "today"), a question about them names something they say ("levee", a surname, a role).
+   * paragraph or its headline holds, times how closely it holds it (by form or WordNet: 1; through a word
+   * near in meaning: that word's credit), over the rarity of the question's rarest word, 0–1: whether the
+   * most specific thing the question names is there. Small talk shares only common words with the articles
+   * ("lol is anyone else bored at work today"); a question about them names something they hold ("levee",
+   * a surname, a role), and a short general one ("what happened to the school?") holds its rarest word.
    */
   rarestHeld: number;
   /** Highest raw cosine similarity between the question and any sentence (0 when the question has no known words). */
@@ -612,6 +614,7 @@ export class HybridRetriever {
   #rarestHeld(p: number, credits: ReadonlyMap<string, ReadonlyMap<string, number>>): number {
     const held = this.#termsOfParagraph(p);
     const article = this.#articleOfParagraph[p]!;
+    let rarestHeld = 0;
     let rarest = 0;
     for (const [word, matches] of credits) {
       let best = 0;
@@ -619,9 +622,11 @@ export class HybridRetriever {
         if (held.has(term) || this.#headlineArticles.get(term)?.includes(article))
           best = Math.max(best, credit);
       }
-      rarest = Math.max(rarest, best * wordRarity(word));
+      const rarity = wordRarity(word);
+      rarestHeld = Math.max(rarestHeld, best * rarity);
+      rarest = Math.max(rarest, rarity);
     }
-    return rarest;
+    return rarest > 0 ? rarestHeld / rarest : 0;
   }
 
   /**

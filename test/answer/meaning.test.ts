@@ -120,6 +120,12 @@ describe('ask, small talk', () => {
     expect((await index.ask(question)).declined).toBe(true);
   });
 
+  it('answers a short general question whose rarest word the article holds', async () => {
+    expect(await cited('why did revenue fall?')).toMatch(/^bakery-results#/);
+    expect(await cited('why did the sales drop?')).toMatch(/^bakery-results#/);
+    expect(await cited('what did the jury decide?')).toMatch(/^harbour-trial#/);
+  });
+
   it('still answers a question in other words when a rare word of it is in the article', async () => {
     expect(await cited('how much longer will commuters spend travelling?')).toBe('ferry-suspended#4');
   });
