@@ -4,11 +4,7 @@ import path from 'node:path';
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { readEmbeddingWords } from '../../src/embedding/glove-words.js';
-import {
-  replacementVocabulary,
-  WORD_CLASSES,
-  zipfSampler,
-} from '../../src/bench/vocabulary.js';
+import { replacementVocabulary, WORD_CLASSES, zipfSampler } from '../../src/bench/vocabulary.js';
 import { seededRandom } from '../../src/bench/generate-corpus.js';
 
 /** `n` items spread evenly over `list`, frequent and rare words alike. */
