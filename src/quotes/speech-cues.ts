@@ -96,8 +96,12 @@ export class CueReader {
         i += 1;
       const t = this.w.t(i);
       if (!t || t.kind !== 'word') return null;
+      // "Hours later, …", "Last week, …": a time phrase before its comma is an adverbial too.
       const opensAdverbial =
-        t.tags.has('Preposition') || t.tags.has('Gerund') || ADVERBIAL_OPENERS.has(t.lower);
+        t.tags.has('Preposition') ||
+        t.tags.has('Gerund') ||
+        t.tags.has('Date') ||
+        ADVERBIAL_OPENERS.has(t.lower);
       if (!opensAdverbial) break;
       let comma = i + 1;
       while (

@@ -32,4 +32,25 @@ describe('attributeQuotes: sentence openings and party tags', () => {
       attributed(`${INTRO}Rep. Tom Okafor (R-S.C.):"I have never heard anyone cite that figure."`).slice(-1),
     ).toEqual([['I have never heard anyone cite that figure.', 'Tom Okafor']]);
   });
+
+  it('a time phrase or "here in …" before the subject is an opening adverbial', () => {
+    expect(
+      attributed(
+        `${INTRO}Hours later, Okafor returned the compliment to Velasquez, telling reporters, “We have been friends for a long time.”`,
+      ).slice(-1),
+    ).toEqual([['We have been friends for a long time.', 'Tom Okafor']]);
+    expect(
+      attributed(
+        `${INTRO}Here in Duluth, Velasquez stepped up her attack on the council, saying, “The budget is a disgrace.”`,
+      ).slice(-1),
+    ).toEqual([['The budget is a disgrace.', 'Mara Velasquez']]);
+  });
+
+  it('"…, writing “…”" and "…, tweeting “…”" give the quote to the clause subject', () => {
+    expect(
+      attributed(
+        `${INTRO}Velasquez shared the news online last week, writing “Feels great to support the council.”`,
+      ).slice(-1),
+    ).toEqual([['Feels great to support the council.', 'Mara Velasquez']]);
+  });
 });
