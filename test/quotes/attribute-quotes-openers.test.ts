@@ -53,4 +53,21 @@ describe('attributeQuotes: sentence openings and party tags', () => {
       ).slice(-1),
     ).toEqual([['Feels great to support the council.', 'Mara Velasquez']]);
   });
+
+  it('a name right after a quote, with a long description up to its verb, is the speaker', () => {
+    expect(
+      attributed(
+        `${INTRO}“The program asks too much of families,” Velasquez, refugee rights program director at the Duluth Trust, said in an interview.`,
+      ).slice(-1),
+    ).toEqual([['The program asks too much of families', 'Mara Velasquez']]);
+    expect(
+      attributed(
+        `${INTRO}The new plans “are steps in the right direction,” Okafor, assistant secretary for housing, parks, and transit, said on the same call.`,
+      ).slice(-1),
+    ).toEqual([['are steps in the right direction', 'Tom Okafor']]);
+    // A list of names is several speakers, none of them alone.
+    expect(attributed(`${INTRO}“It is over,” Velasquez, Okafor and Lee said.`).slice(-1)).toEqual([
+      ['It is over', null],
+    ]);
+  });
 });
