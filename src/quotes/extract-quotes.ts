@@ -168,9 +168,21 @@ function locateSentences(paragraph: Paragraph): { start: number; end: number; id
   return located;
 }
 
+/** Whether `offset` falls inside brackets opened before it and not yet closed. */
+function insideBrackets(text: string, offset: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '(') depth += 1;
+    else if (text[i] === ')' && depth > 0) depth -= 1;
+  }
+  return depth > 0;
+}
+
 /**
  * The paragraph cut into sentence-like units that never split a quote. The sentence splitter breaks a
- * multi-sentence quote apart; attribution needs the whole quote and its "she said" in one unit.
+ * multi-sentence quote apart; attribution needs the whole quote and its "she said" in one unit. It also
+ * breaks after the abbreviations of a bracketed party tag ("Rep. Jane Roe (D-N.Y.) said"), and no sentence
+ * starts inside brackets opened before it, so such a break is mended too.
  */
 export function readingUnits(paragraph: Paragraph, spans: readonly QuoteSpan[]): ReadingUnit[] {
   const sentences = locateSentences(paragraph);
@@ -181,7 +193,7 @@ export function readingUnits(paragraph: Paragraph, spans: readonly QuoteSpan[]):
   for (const sentence of sentences) {
     const last = units[units.length - 1];
     const insideQuote = spans.some((span) => span.start < sentence.start && sentence.start < span.end);
-    if (last && insideQuote) {
+    if (last && (insideQuote || insideBrackets(paragraph.text, sentence.start))) {
       last.end = sentence.end;
       last.sentenceIds.push(sentence.id);
     } else {

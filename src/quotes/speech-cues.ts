@@ -20,6 +20,7 @@ import {
   INVERTED_ONLY,
   INVERTIBLE,
   LEAD_SKIP,
+  NOT_AN_APPOSITION,
   NOT_INVERTIBLE,
   PARTICIPLES,
   PREPOSITIONS,
@@ -96,8 +97,12 @@ export class CueReader {
         i += 1;
       const t = this.w.t(i);
       if (!t || t.kind !== 'word') return null;
+      // "Hours later, …", "Last week, …": a time phrase before its comma is an adverbial too.
       const opensAdverbial =
-        t.tags.has('Preposition') || t.tags.has('Gerund') || ADVERBIAL_OPENERS.has(t.lower);
+        t.tags.has('Preposition') ||
+        t.tags.has('Gerund') ||
+        t.tags.has('Date') ||
+        ADVERBIAL_OPENERS.has(t.lower);
       if (!opensAdverbial) break;
       let comma = i + 1;
       while (
@@ -177,6 +182,34 @@ export class CueReader {
     return named && named.kind !== 'place' && isPunct(this.w.t(named.first - 1), ',') ? named : null;
   }
 
+  /**
+   * “…,” Jane Roe, refugee program director at the Duluth Trust, said: a name right after a quote, set off by
+   * commas up to the verb, is its subject whatever the description between says, as long as that description
+   * has no clause of its own (no pronoun or relative word) and does not end a list of names ("Roe, Lee and
+   * Park said").
+   */
+  private nameRightAfterQuote(comma: number): NameSpan | null {
+    let open = -1;
+    for (let k = comma - 1; k >= Math.max(this.w.unitFrom, comma - APPOSITION_REACH); k--) {
+      const t = this.w.t(k);
+      if (!t || isPunct(t, ';', ':')) return null;
+      if (t.kind === 'quote') {
+        open = k;
+        break;
+      }
+      if (t.kind === 'word' && (PRONOUNS.has(t.lower) || NOT_AN_APPOSITION.has(t.lower))) {
+        // "and" is allowed inside the description ("population, refugees, and migration"), not before a name.
+        if (!isWord(t, 'and') || this.w.startingAt(k + 1)) return null;
+      }
+    }
+    if (open < 0) return null;
+    const first = isPunct(this.w.t(open + 1), ',') ? open + 2 : open + 1;
+    const span = this.w.startingAt(first);
+    if (!span || span.possessive || span.kind === 'place' || !isPunct(this.w.t(span.last + 1), ','))
+      return null;
+    return span.last + 1 < comma ? span : null;
+  }
+
   /** A one-word name span made on demand for a word the registry passed over. */
   private spanFor(index: number): NameSpan {
     const analysed = this.w.paragraphs[this.w.p];
@@ -223,7 +256,7 @@ export class CueReader {
     if (t.kind === 'quote' || (isPunct(t, ',', '—', '–') && this.w.t(j - 1)?.kind === 'quote'))
       return { ...none, afterQuote: true };
     if (isPunct(t, ',')) {
-      const span = this.nameBeforeApposition(j);
+      const span = this.nameBeforeApposition(j) ?? this.nameRightAfterQuote(j);
       return span ? { speaker: this.d.speakerOf(span), npStart: this.w.phraseStart(span) } : none;
     }
     if (isWord(t, 'who', 'which')) {

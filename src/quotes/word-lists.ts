@@ -194,7 +194,7 @@ const SPEECH_VERB_GROUPS = {
   /** Participles, whose subject is the clause's ("…, saying …"). */
   participles: `
     saying! adding! telling! arguing insisting warning noting explaining claiming describing calling accusing urging
-    suggesting stressing predicting promising vowing asking writing acknowledging admitting complaining declaring
+    suggesting stressing predicting promising vowing asking writing! tweeting! acknowledging admitting complaining declaring
     branding labelling labeling dismissing`,
 };
 
@@ -251,7 +251,7 @@ export const SKIPPABLE: ReadonlySet<string> = new Set([
 
 /** Words that may open a sentence before its subject ("Yet X …", "Meanwhile X …"). */
 export const LEAD_SKIP = words(
-  'yet but and so still meanwhile however also now then instead indeed moreover separately nonetheless nevertheless',
+  'yet but and so still meanwhile however also now then here instead indeed moreover separately nonetheless nevertheless',
 );
 
 /** Words that open an adverbial clause before the subject ("When asked, X said …"). */
