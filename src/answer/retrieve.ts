@@ -522,7 +522,7 @@ export class HybridRetriever {
       };
       for (const n of near) credit(n.term, this.weights.nearCredit * n.similarity);
       // Terms only a more general word brought in ("banana" → "fruit"): they help rank, but show that the
-      // articles hold the word asked for only when they are someone's role ("prosecutor" → "attorney").
+      // articles hold the word asked for only when they are someone's role ("prosecutor" → "lawyer").
       const broaderOnly = new Set<string>();
       const byWordNet = new Set<string>();
       if (this.weights.related > 0) {
