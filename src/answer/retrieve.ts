@@ -530,18 +530,17 @@ export class HybridRetriever {
         const found = otherNames
           ? [{ close: otherNames, broader: [] }]
           : [relations(word), ...(phrase ? [relations(phrase)] : [])];
+        const relate = (relatedWord: string, isBroader: boolean) => {
+          const t = indexTerm(relatedWord);
+          if (!t || this.#lexical.paragraphFrequency(t) === 0) return;
+          if (isBroader && !credits.has(t) && !this.#people.isRoleTerm(t)) broaderOnly.add(t);
+          else if (!isBroader) broaderOnly.delete(t);
+          credit(t, this.weights.related);
+          byWordNet.add(t);
+        };
         for (const { close, broader } of found) {
-          for (const [relatedWord, isBroader] of [
-            ...close.map((w) => [w, false] as const),
-            ...broader.map((w) => [w, true] as const),
-          ]) {
-            const t = indexTerm(relatedWord);
-            if (!t || this.#lexical.paragraphFrequency(t) === 0) continue;
-            if (isBroader && !credits.has(t) && !this.#people.isRoleTerm(t)) broaderOnly.add(t);
-            else if (!isBroader) broaderOnly.delete(t);
-            credit(t, this.weights.related);
-            byWordNet.add(t);
-          }
+          for (const w of close) relate(w, false);
+          for (const w of broader) relate(w, true);
         }
       }
       // The best credit of this word in each sentence and paragraph, in reused arrays: a common word

@@ -13,7 +13,7 @@ let ranks: Map<string, number> | undefined;
  * word carries grows with the log of its rank (Zipf's law), which is why it is the log that is scaled.
  */
 export function wordRarity(word: string): number {
-  ranks ??= new Map(readEmbeddingWords(undefined, RANKED).map((w, i) => [w, i]));
+  ranks ??= new Map(readEmbeddingWords({ limit: RANKED }).map((w, i) => [w, i]));
   const rank = ranks.get(word);
   return rank === undefined ? 1 : Math.log10(rank + 10) / Math.log10(RANKED + 10);
 }

