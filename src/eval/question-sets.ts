@@ -85,24 +85,6 @@ export async function loadQuestionBank(dir = QUESTION_BANK): Promise<{ tuning: E
   return { tuning: await part('tuning', split.tuning), heldout: await part('held-out', split.heldout) };
 }
 
-/** The quote gold of the bank's articles `slugs` (speaker names are distinct across the bank). */
-export async function loadBankQuotes(
-  slugs: readonly string[],
-  dir = QUESTION_BANK,
-): Promise<{ quote: Record<string, string[]>; mentioned_not_quoted: string[] }> {
-  const quote: Record<string, string[]> = {};
-  const mentioned: string[] = [];
-  for (const slug of slugs) {
-    const file = bankFileSchema.parse(
-      JSON.parse(await readFile(path.join(dir, 'questions', `${slug}.json`), 'utf8')),
-    );
-    for (const [speaker, quotes] of Object.entries(file.quote ?? {}))
-      quote[speaker] = [...(quote[speaker] ?? []), ...quotes];
-    mentioned.push(...(file.mentioned_not_quoted ?? []));
-  }
-  return { quote, mentioned_not_quoted: mentioned };
-}
-
 const squadLineSchema = z.object({
   q: z.string(),
   doc: z.string(),

@@ -4,16 +4,21 @@ import { buildKnowledgeIndex, type ArticleIndex } from '../engine/build-index.js
 import { openEmbedder } from '../engine/open-library.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
-import { evaluateQuotes } from '../quotes/evaluate-quotes.js';
-import { buildQuoteIndex } from '../quotes/quote-index.js';
+import { buildQuoteIndex, type QuoteIndex } from '../quotes/quote-index.js';
 import { SIGNAL_NAMES, SIGNAL_SIGNS } from '../answer/answerability.js';
 import { RANKING_WEIGHTS, type RankingWeights } from '../answer/retrieve.js';
 import { fitAnswerModel, fitRanking, prepare, signalsOf } from './fit.js';
 import { readPolnear, scorePolnear } from './polnear.js';
+import {
+  loadQuoteGold,
+  QUOTE_BANK,
+  scoreQuoteGold,
+  type QuoteGoldPart,
+  type QuoteScore,
+} from './quote-bank.js';
 import { slipped } from './slips.js';
 import { byType, figures, measure, type Outcome } from './measure.js';
 import {
-  loadBankQuotes,
   loadQuestionBank,
   loadQuestionFile,
   loadSquad,
@@ -25,6 +30,7 @@ const SEED_QUESTIONS = 'test/fixtures/calibration/seed-calibration.json';
 
 const USAGE = `npm run eval [-- options]
   --bank DIR     the question bank (default ${QUESTION_BANK}): tuning and held-out parts
+  --quotes DIR   the quote bank (default ${QUOTE_BANK}): /quote's gold, tuning and held-out parts
   --squad DIR    also a SQuAD-format folder (knowledge/ + questions.json), such as SQuAD 2.0's
                  development half converted for this project
   --file FILE    also a one-article question file about KNOWLEDGE_DIR (repeatable)
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       bank: { type: 'string', default: QUESTION_BANK },
+      quotes: { type: 'string', default: QUOTE_BANK },
       squad: { type: 'string' },
       file: { type: 'string', multiple: true, default: [] },
       polnear: { type: 'string' },
@@ -157,26 +164,46 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log('\nQuotes (question bank): precision, recall');
-  for (const set of [bank.tuning, bank.heldout]) {
-    const index = await indexFor(set.knowledgeDir);
-    // Article by article: the bank's articles were written apart and sometimes give two people one name.
-    const q = { correct: 0, attributed: 0, gold: 0, found: 0 };
-    for (const doc of set.docs ?? []) {
-      const one = evaluateQuotes(index.quoteIndex, await loadBankQuotes([doc], values.bank), [doc]);
-      q.correct += one.correct;
-      q.attributed += one.attributed;
-      q.gold += one.gold;
-      q.found += one.gold - one.misses.length;
-    }
+  console.log('\nQuotes: precision, recall (counted article by article)');
+  const quoteParts = [
+    ...(await loadQuoteGold(values.bank, 'questions', 'question bank')),
+    ...(await loadQuoteGold(values.quotes, 'quotes', 'quote bank')),
+  ];
+  const quoteScores: { part: QuoteGoldPart; score: QuoteScore }[] = [];
+  // The question bank's index is built already; the quote bank needs only a quote index, once for both parts.
+  const quoteIndexes = new Map<string, Promise<QuoteIndex>>();
+  const quoteIndexFor = (dir: string): Promise<QuoteIndex> => {
+    if (dir === bank.tuning.knowledgeDir) return indexFor(dir).then((index) => index.quoteIndex);
+    if (!quoteIndexes.has(dir))
+      quoteIndexes.set(
+        dir,
+        loadKnowledge(dir).then((a) => buildQuoteIndex(a)),
+      );
+    return quoteIndexes.get(dir)!;
+  };
+  for (const part of quoteParts) {
+    const score = await scoreQuoteGold(part, await quoteIndexFor(part.knowledgeDir));
+    quoteScores.push({ part, score });
     console.log(
-      `  ${set.name.padEnd(10)} precision ${fmt(q.correct / q.attributed)} (${q.correct}/${q.attributed}), recall ${fmt(q.found / q.gold)} (${q.found}/${q.gold})`,
+      `  ${part.name.padEnd(22)} precision ${fmt(score.correct / score.attributed)} (${score.correct}/${score.attributed}), recall ${fmt(score.found / score.gold)} (${score.found}/${score.gold})`,
     );
   }
 
   if (values.polnear) await printPolnear(values.polnear, values['polnear-misses']);
 
   if (values.verbose || values['show-heldout']) {
+    for (const { part, score } of quoteScores) {
+      if (part.name.endsWith('held-out') ? !values['show-heldout'] : !values.verbose) continue;
+      console.log(`\n== quotes: ${part.name}`);
+      for (const { doc, evaluation } of score.byDoc) {
+        for (const x of evaluation.extras)
+          console.log(`  [wrong] ${x.id} ${x.speaker}: ${x.text.slice(0, 160)}`);
+        for (const m of evaluation.misses)
+          console.log(`  [missed] ${doc} ${m.speaker}: ${m.text.slice(0, 160)}`);
+        for (const m of evaluation.mentionedNotQuoted)
+          if (!m.ok) console.log(`  [named, not quoted] ${doc} ${m.name}: ${m.problem ?? ''}`);
+      }
+    }
     for (const { set, outcomes } of results) {
       // The held-out part is read only to report on, never while tuning: its questions stay unseen.
       const heldOut = set === bank.heldout || set === slips[1];

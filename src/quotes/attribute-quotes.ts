@@ -139,7 +139,11 @@ class ArticleReader {
           }
           const attributed: AttributedQuote = { quote, paragraphIndex: p, speaker, evidence };
           quotes.push(attributed);
-          if (speaker) record(speaker, quote.sentenceIds);
+          if (speaker) {
+            record(speaker, quote.sentenceIds);
+            // Whoever speaks is who a later "she says" most likely means, even in a paragraph of quotes alone.
+            this.d.addEvent(q, speaker);
+          }
           previous = { attributed, paragraph: p, lastUnit: u === analysed.units.length - 1 };
           interrupted = false;
         }
@@ -172,6 +176,8 @@ class ArticleReader {
     q: number,
     cues: readonly Cue[],
   ): { speaker: string | null; evidence: Evidence } | null {
+    const credit = this.dashCredit(q);
+    if (credit) return { speaker: credit, evidence: 'attribution-after' };
     const next = this.w.nextIndexSkipping(q);
     const after = cues.find((c) => c.index > q);
     const quoteBetween = after
@@ -220,13 +226,15 @@ class ArticleReader {
 
   /**
    * "Jane Roe thanked the council for “…”", "Roe called it “…”": a quote in the predicate of a clause whose
-   * subject the text names, with no speech verb, is what the subject wrote, said or chose to say; news uses
+   * subject the text names (or a pronoun or description that resolves to someone named), with no speech verb, is what the subject wrote, said or chose to say; news uses
    * any verb for it ("touted", "coached", "endorsed … citing"). Not a title (every word capitalised), and
    * not past a new clause or another named subject with a verb of its own.
    */
   private subjectOfPredicate(q: number): string | null {
     const main = this.speech.mainSubject();
-    if (!main?.span?.entity || main.end >= q) return null;
+    // The subject may be a name, or a pronoun or description the discourse resolved ("she has made …").
+    const subject = main?.span ? main.span.entity : (main?.speaker ?? null);
+    if (!main || !subject || main.end >= q) return null;
     const quote = this.w.t(q);
     if (!quote || !/(^|\s)\p{Ll}/u.test(quote.text)) return null;
     let verb = false;
@@ -235,11 +243,7 @@ class ArticleReader {
       if (!t || t.kind === 'quote' || isPunct(t, ';', ':')) return null;
       if (t.kind === 'word' && finiteVerb(t)) verb = true;
       const other = this.w.startingAt(k);
-      if (
-        other &&
-        other.entity !== main.span.entity &&
-        (other.possessive || finiteVerbAt(this.w, other.last + 1))
-      )
+      if (other && other.entity !== subject && (other.possessive || finiteVerbAt(this.w, other.last + 1)))
         return null;
     }
     if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
@@ -285,6 +289,22 @@ class ArticleReader {
     // The comma before the attribution is the tail's only one: "“…” Jane Roe, 30, of Leeds, said" is no tail.
     for (let k = q + 2; k < start - 1; k++) if (isPunct(this.w.t(k), ',', ';', ':', '(', ')')) return false;
     return true;
+  }
+
+  /**
+   * "“…” — Jane Roe, luthier": a quote opening its unit, then a dash and a name that ends the unit or is
+   * followed only by its description, is credited to that name, as under an epigraph or a quoted post.
+   */
+  private dashCredit(q: number): string | null {
+    // The sentence splitter puts the credit in a unit of its own, so it is read from the paragraph's tokens.
+    const tokens = this.w.tokens();
+    if (!this.w.opensUnit(q) || !isPunct(tokens[q + 1], '—', '–', '―', '-')) return null;
+    const span = this.w.startingAt(q + 2);
+    if (!span || span.possessive || span.kind === 'place') return null;
+    const after = tokens[span.last + 1];
+    const endsUnit = !after || after.unit !== tokens[span.last]?.unit;
+    if (!endsUnit && !isPunct(after, ',', '(')) return null;
+    return this.d.speakerOf(span);
   }
 
   /**

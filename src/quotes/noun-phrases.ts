@@ -28,6 +28,8 @@ export interface NounPhrase {
   coordinated: NameSpan[];
   /** Someone the text does not name ("a spokesman", an unfamiliar word): no later "he" can skip past them. */
   opaque: boolean;
+  /** The name was read in apposition after a description ("the head teacher, Jane Roe"): a comma closes it. */
+  apposed?: boolean;
 }
 
 /** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
@@ -136,9 +138,26 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     return { ...none, end, opaque: SPOKES.has(head.lower) };
   }
   // "the former prime minister, Tony Blair": the name in apposition says who.
-  const named = isPunct(link, ',') ? w.startingAt(k + 1) : undefined;
+  // "another client, retired firefighter Jane Roe": the apposition may describe the name before giving it.
+  const apposed = isPunct(link, ',') ? k + 1 : -1;
+  const described =
+    apposed >= 0 &&
+    !w.startingAt(apposed) &&
+    [1, 2, 3].some((n) => w.startingAt(apposed + n)) &&
+    w.t(apposed)?.kind === 'word' &&
+    !w.t(apposed)?.capitalised
+      ? readNounPhrase(w, d, apposed)?.span
+      : undefined;
+  const named = apposed >= 0 ? (w.startingAt(apposed) ?? described) : undefined;
   if (named && !named.possessive && (isPunct(w.t(named.last + 1), ',', '.') || named.last === w.unitTo)) {
-    return { ...none, speaker: named.entity, end: named.last, span: named, opaque: !named.entity };
+    return {
+      ...none,
+      speaker: named.entity,
+      end: named.last,
+      span: named,
+      opaque: !named.entity,
+      apposed: true,
+    };
   }
   if ((determiner && DEFINITE.has(determiner)) || possessor) {
     const qualified = isWord(link, 'of', 'at', 'for');

@@ -5,7 +5,7 @@
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
-import { isRoleNoun } from './token-classes.js';
+import { isRoleNoun, qualifiesRole } from './token-classes.js';
 import { DETERMINERS, SKIPPABLE } from './word-lists.js';
 
 /** A parenthesis after a name ("(D-Ore.)", "(71)", "(@handle)") is read as an aside only within this many tokens. */
@@ -136,7 +136,7 @@ export class ReadingWindow {
         t &&
         t.kind === 'word' &&
         !t.capitalised &&
-        (isRoleNoun(t) || t.tags.has('Adjective') || DETERMINERS.has(t.lower))
+        (isRoleNoun(t) || t.tags.has('Adjective') || qualifiesRole(t) || DETERMINERS.has(t.lower))
       ) {
         k -= 1;
         continue;

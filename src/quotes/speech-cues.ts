@@ -131,6 +131,9 @@ export class CueReader {
     if (!np.span && isPunct(this.w.t(k), ',') && named && isPunct(this.w.t(named.last + 1), ',')) {
       np = { ...np, speaker: named.entity, span: named, end: named.last, opaque: !named.entity };
       k = named.last + 2;
+    } else if (np.apposed && isPunct(this.w.t(k), ',')) {
+      // "The head teacher, Jane Roe, arrived": the phrase read the name in apposition, whose comma closes here.
+      k += 1;
     } else if (isPunct(this.w.t(k), ',')) {
       const close = this.w.closingComma(k);
       if (close < 0) return null;
@@ -174,12 +177,18 @@ export class CueReader {
         (!!opener &&
           !opener.capitalised &&
           (opener.tags.has('Gerund') || /ing$/u.test(opener.lower) || ASIDE_OPENERS.has(opener.lower)));
-      if (relative || apposition || incidental) return span;
+      // "Jane Roe, president of the Pilots Association, which represents …, said": a relative clause
+      // describes the last name of an apposition; the subject is the name the apposition describes.
+      if (relative) return this.nameBeforeApposition(k, false) ?? span;
+      if (apposition || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.
     const named = nameAsApposition ? this.w.endingAt(comma - 1) : undefined;
-    return named && named.kind !== 'place' && isPunct(this.w.t(named.first - 1), ',') ? named : null;
+    // "Another client, retired firefighter John Doe, said": the apposition may describe the name first.
+    return named && named.kind !== 'place' && isPunct(this.w.t(this.w.phraseStart(named) - 1), ',')
+      ? named
+      : null;
   }
 
   /**
@@ -287,6 +296,12 @@ export class CueReader {
       return none;
     }
     if (isWord(t, 'and', 'or', 'but')) {
+      // "said Roe, who is 34 and has said …": the verb shares the subject of the relative clause it ends.
+      for (let m = j - 1; m >= this.w.unitFrom; m--) {
+        const before = this.w.t(m);
+        if (!before || before.kind !== 'word') break;
+        if (isWord(before, 'who')) return this.subjectBefore(m + 1);
+      }
       const main = this.mainSubject();
       // Not attachable to a quote before it: "“…” and accused X" has no subject after the quote.
       return { speaker: this.d.claim(main), npStart: -1 };
@@ -444,7 +459,12 @@ export class CueReader {
       if (!t || t.kind !== 'word') continue;
       if (t.lower === 'according' && isWord(this.w.t(i + 1), 'to')) {
         const np = this.nounPhrase(i + 2);
-        const speaker = this.d.claim(np);
+        // "according to her, “…”": the object pronoun standing alone is the subject pronoun's person.
+        const object = this.w.t(i + 2);
+        const pronoun = isWord(object, 'him', 'her') && this.w.t(i + 3)?.kind !== 'word';
+        const speaker = pronoun
+          ? this.d.resolvePronoun(isWord(object, 'him') ? 'he' : 'she', i + 2)
+          : this.d.claim(np);
         cues.push({ index: i, kind: 'according', speaker, npStart: i, inverted: false });
         if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
         continue;
@@ -548,6 +568,8 @@ export class CueReader {
       const t = this.w.t(k);
       if (isPunct(t, ';')) return true;
       if (!(t && CLAUSE_CONJUNCTIONS.has(t.lower) && isPunct(this.w.t(k - 1), ','))) continue;
+      // "X said that …, and that “…”": a second that-clause of the same verb, no new clause.
+      if (isWord(this.w.t(k + 1), 'that')) continue;
       let sawSubject = false;
       for (let m = k + 1; m < to; m++) {
         const w = this.w.t(m);
