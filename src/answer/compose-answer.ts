@@ -6,7 +6,7 @@ import { questionCore } from './question-type.js';
 import type { Ranking, ScoredParagraph } from './retrieve.js';
 import { words } from './text-terms.js';
 import type { AskResult, Citation } from './types.js';
-import { instanceNames } from './wordnet.js';
+import { instanceNames } from '../language/wordnet.js';
 
 const MAX_ANSWER_SENTENCES = 3;
 const MAX_CITATIONS = 3;

@@ -10,7 +10,7 @@ import { positionsById, type PositionLookup } from './positions-by-id.js';
 import type { TermVectors } from './term-vectors.js';
 import { countedWords, countsAny } from './counted-noun.js';
 import { askedOfPerson, namedBeside } from './named-beside.js';
-import { instanceNames, knowsWord, relations } from './wordnet.js';
+import { instanceNames, knowsWord, relations } from '../language/wordnet.js';
 import { wordRarity } from './word-rarity.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 

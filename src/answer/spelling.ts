@@ -1,5 +1,5 @@
 import { DeletionIndex, deletions, editDistance } from '../quotes/near-strings.js';
-import { knowsWord } from './wordnet.js';
+import { knowsWord } from '../language/wordnet.js';
 import { casedWords, isStopWord } from './text-terms.js';
 
 // Shorter words are left as typed: one letter off, "bill" could be "bull", "ball" or "bell".

@@ -469,7 +469,8 @@ export interface PolnearScore {
 
 /**
  * Scores the quote index on a PolNeAR split. Each gold speaker is asked for by full name, first among the
- * people of the quote's own article (an alias there), else through the index's lookup, as `/quote` would;
+ * people of the quote's own article (an alias there; of several, the one named most often), else through
+ * the index's lookup, as `/quote` would;
  * a gold quote is found when a quote returned for that speaker, in the same article and paragraph,
  * overlaps it (see `overlap`). An engine quote with a speaker that overlaps a named gold quote is correct
  * when its speaker is the one the gold name resolves to, or bears a compatible name form.
@@ -491,7 +492,12 @@ export function scorePolnear(index: QuoteIndex, split: PolnearSplit): PolnearSco
       const here = (peopleIn.get(doc) ?? []).filter(
         (p) => normaliseName(p.canonical) === wanted || p.aliases.some((a) => normaliseName(a) === wanted),
       );
-      resolved.set(key, here.length === 1 ? here[0]!.canonical : index.lookup(name).speaker);
+      // A surname several people of the article bear ("Clinton") means, as the gold's own forms do (see
+      // `speakersOf`), the one the article names most often.
+      const mentions = (p: Speaker) => p.mentionedIn.filter((id) => id.startsWith(`${doc}#`)).length;
+      const [first, second] = [...here].sort((a, b) => mentions(b) - mentions(a));
+      const most = first && (!second || mentions(first) > mentions(second)) ? first : undefined;
+      resolved.set(key, most ? most.canonical : index.lookup(name).speaker);
     }
     return resolved.get(key)!;
   };

@@ -2,6 +2,7 @@
 // an organisation, a place or unknown, with any title before the name split off. The registry (registry.ts)
 // then links these spans to the entities they name; nothing here knows about other paragraphs except the
 // name words already found, which let a sentence open with a surname.
+import { knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import type { Token } from './paragraph-tokens.js';
@@ -58,17 +59,37 @@ export interface NameSpan {
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
 /** A person noun must come within this many tokens of the name in ", the Hartmoor site manager,". */
 const PERSON_FOLLOWS_REACH = 8;
+/** Marks that open a quote: the word after one starts a sentence, whatever the tagger made of it. */
+const OPENING_MARKS = new Set(['“', '‘', '"', "'", '«']);
+/** Dictionary tags of words that are never names: prepositions, determiners, conjunctions, pronouns. */
+const FUNCTION_WORD_TAGS = new Set(['Preposition', 'Determiner', 'Conjunction', 'Pronoun']);
 /** "Texas-based", "Lagos-born": a place made a modifier of the person after it. */
 const BASED = /-(?:based|born)$/u;
 /** Tokens after a capitalised place a dateline's dash may come ("KAMPALA, Sept 12 (Wire) -"). */
 const DATELINE_REACH = 14;
 
-function isNameWord(token: Token | undefined, next: Token | undefined, known: ReadonlySet<string>): boolean {
+function isNameWord(
+  token: Token | undefined,
+  next: Token | undefined,
+  known: ReadonlySet<string>,
+  previous?: Token,
+): boolean {
   if (!token || token.kind !== 'word' || !token.capitalised) return false;
   if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
   if (token.sentenceInitial && !looksProper(token) && !opensName(token, next) && !known.has(token.text))
     return false;
   if (WEEKDAYS.has(token.lower)) return false;
+  // "‘For Callum, …’" opening a quote inside a quote, which the tagger does not read: a word the dictionary
+  // has only as a function word never starts or joins a name.
+  // ("US" is a place, so a word in capitals is left alone, as is one the tagger read as a name inside a sentence: "Al From".)
+  const functionWord = lexiconTags(token.lower).some((tag) => FUNCTION_WORD_TAGS.has(tag));
+  if (
+    functionWord &&
+    /^\p{Lu}\p{Ll}/u.test(token.text) &&
+    (token.sentenceInitial || OPENING_MARKS.has(previous?.text ?? '') || !token.tags.has('ProperNoun')) &&
+    !NAME_CONNECTORS.has(token.lower)
+  )
+    return false;
   // A month is a date, not a name, when a number stands next to it ("March 3"); "May" is not read so here.
   const month = MONTH_NAMES.has(token.lower) && token.lower !== 'may';
   if (month && next?.kind === 'word' && /^\d/u.test(next.text)) return false;
@@ -82,7 +103,7 @@ function isNameWord(token: Token | undefined, next: Token | undefined, known: Re
  */
 function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
-  const nameWord = (k: number): boolean => isNameWord(tokens[k], tokens[k + 1], known);
+  const nameWord = (k: number): boolean => isNameWord(tokens[k], tokens[k + 1], known, tokens[k - 1]);
   let i = 0;
   while (i < tokens.length) {
     if (!nameWord(i)) {
@@ -93,10 +114,11 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
     for (;;) {
       const next = tokens[last + 1];
       if (tokens[last]?.possessive) {
-        // "St Mary’s Hospital" is one name; "Spain’s Ana Ruiz" is two.
+        // "St Mary’s Hospital" is one name; "Spain’s Ana Ruiz" and "Portugal’s Environment Ministry" are two.
         let end = last + 1;
         while (nameWord(end) && !tokens[end]?.possessive && nameWord(end + 1)) end += 1;
-        if (nameWord(end) && ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
+        const place = hasAny(tokens[last]?.tags ?? [], PLACE_TAGS);
+        if (!place && nameWord(end) && ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
           last = end;
           continue;
         }
@@ -140,15 +162,16 @@ interface Classified {
 function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
   const run = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
   // An initial keeps its full stop, so the name reads as written ("Marc E. Elias").
-  const texts = tokens
-    .slice(first, last + 1)
-    .flatMap((t, k) =>
-      t.kind !== 'word'
-        ? []
-        : INITIAL.test(t.text) && tokens[first + k + 1]?.text === '.'
-          ? [`${t.text}.`]
+  const texts = tokens.slice(first, last + 1).flatMap((t, k) =>
+    t.kind !== 'word'
+      ? []
+      : INITIAL.test(t.text) && tokens[first + k + 1]?.text === '.'
+        ? [`${t.text}.`]
+        : // "District Attorney's Office": a possessive inside a name is part of it.
+          t.possessive && first + k < last
+          ? [`${t.text}'s`]
           : [t.text],
-    );
+  );
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
@@ -215,13 +238,32 @@ function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number 
   for (let k = 0; k < lowers.length - 1; k++)
     if (ROLE_NOUNS.has(lowers[k] ?? '') || BASED.test(lowers[k] ?? '')) cut = k + 1;
   const rest = run.slice(cut);
-  if (cut === 0 || rest.length < 2) return 0;
-  const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);
-  const unknownWords = rest.every((t) => {
-    const tags = lexiconTags(t.lower);
-    return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
-  });
-  return firstName || unknownWords ? cut : 0;
+  if (cut > 0 && rest.length >= 2) {
+    const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);
+    const unknownWords = rest.every((t) => {
+      const tags = lexiconTags(t.lower);
+      return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
+    });
+    if (firstName || unknownWords) return cut;
+  }
+  return openerRoleCut(run);
+}
+
+/**
+ * "Substitute Tomasz Wierzbicki said", "Campaigner Dean Halloran": a common English word (WordNet has it, the
+ * tagger does not read it as a name) opening the sentence before a first name and a surname is a role,
+ * capitalised only by where it stands. 1 for such a word, else 0.
+ */
+function openerRoleCut(run: readonly Token[]): number {
+  const [opener, second] = run;
+  if (!opener?.sentenceInitial || !second || run.length < 3) return 0;
+  const named =
+    hasAny(second.tags, ['FirstName', 'Person']) || hasAny(lexiconTags(second.lower), FIRST_NAME_TAGS);
+  const common =
+    !hasAny(opener.tags, ['Person', 'FirstName', 'ProperNoun']) &&
+    !hasAny(lexiconTags(opener.lower), [...NAME_TAGS]) &&
+    knowsWord(opener.lower);
+  return named && common ? 1 : 0;
 }
 
 /**

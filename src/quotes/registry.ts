@@ -64,7 +64,14 @@ function sameFullName(a: readonly string[], b: readonly string[]): boolean {
   if (short.length < 2) return false;
   const prefix = short.every((w, i) => long[i] === w);
   const ends = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
-  return prefix || ends;
+  // "Fontaínhas Correia" for "Rui Fontaínhas Correia": a compound surname without the given name.
+  const surname = short.every((w, i) => long[long.length - short.length + i] === w);
+  return prefix || ends || surname;
+}
+
+/** Where a span stands in the article, for "named before": a name inside a quote counts as its paragraph's start. */
+function textOrder(span: NameSpan): number {
+  return span.paragraph * 1_000_000 + (span.stream === -1 ? span.first : 0);
 }
 
 function titleGender(span: NameSpan): GenderHint {
@@ -109,7 +116,13 @@ function linkSpan(entity: RegistryEntity, span: NameSpan): void {
 export function speakerEntity(registry: ArticleRegistry, span: NameSpan): RegistryEntity {
   const known = span.entity ? registry.entities.get(span.entity) : undefined;
   if (known) return known;
-  const canonical = span.words.join(' ');
+  const word = span.words.join(' ');
+  // "Femi Okonjo headed in …" then "“…,” Okonjo said": the speaker is the unfamiliar full name, if just one ends so.
+  const fuller = registry.spans.filter(
+    (s) => !s.entity && s.kind === 'unknown' && s.words.length >= 2 && s.words[s.words.length - 1] === word,
+  );
+  const fullNames = new Set(fuller.map((s) => s.words.join(' ')));
+  const canonical = span.words.length === 1 && fullNames.size === 1 ? [...fullNames][0]! : word;
   const acronym = ACRONYM.test(canonical);
   const kind: EntityKind = span.kind === 'organisation' || acronym ? 'organisation' : 'person';
   const key = `${registry.doc}:${canonical.toLowerCase()}`;
@@ -120,7 +133,8 @@ export function speakerEntity(registry: ArticleRegistry, span: NameSpan): Regist
   linkSpan(entity, span);
   // Its other mentions, passed over until now, are mentions of the same speaker.
   for (const other of registry.spans) {
-    if (!other.entity && other !== span && other.words.join(' ') === canonical) linkSpan(entity, other);
+    const words = other.words.join(' ');
+    if (!other.entity && other !== span && (words === canonical || words === word)) linkSpan(entity, other);
   }
   if (!registry.spans.includes(span)) registry.spans.push(span);
   entity.role ??= recordRolesAt(registry, entity, span)?.role ?? null;
@@ -189,21 +203,54 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     linkSpan(entity, span);
   }
 
+  // "Odile Marchbanks" beside "Angus Marchbanks", or "Femi Okonjo" and then "Ms Okonjo": a full name the
+  // dictionaries did not know is a person's when its surname is a person's, alone or in another full name.
+  const personalWords = new Set(
+    all
+      .filter((s) => s.words.length === 1 && s.kind === 'person' && (s.title.length > 0 || s.personLike))
+      .map((s) => s.words[0] ?? ''),
+  );
+  for (const span of all) {
+    const surname = span.words[span.words.length - 1] ?? '';
+    if (span.entity || span.kind !== 'unknown' || span.words.length < 2) continue;
+    const familyName = people.some((p) => p.canonical.split(' ').slice(-1)[0] === surname);
+    if (!familyName && !personalWords.has(surname)) continue;
+    span.kind = 'person';
+    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
+    if (!entity) {
+      entity = newEntity(doc, span.words.join(' '), 'person');
+      people.push(entity);
+      entities.set(entity.key, entity);
+    }
+    linkSpan(entity, span);
+  }
+
   // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.
   for (const span of all) {
     if (span.entity || span.words.length !== 1) continue;
     const word = span.words[0] ?? '';
     const hint = titleGender(span);
+    const personal = span.kind === 'person' && (span.title.length > 0 || span.personLike);
     let fits = people.filter((p) => p.canonical.split(' ').slice(-1)[0] === word);
     if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
     // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
     if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
+    // "Jamie Cordell … Cordell said … Sam Cordell, no relation": a surname several full names share means
+    // someone already named, and of those the one named most so far (news keeps the bare surname for the
+    // main bearer), the first named on a tie.
+    if (fits.length > 1) {
+      const before = (p: RegistryEntity) => p.mentions.filter((m) => textOrder(m) < textOrder(span));
+      const first = (p: RegistryEntity) => Math.min(...p.mentions.map(textOrder));
+      const named = fits.filter((p) => before(p).length > 0);
+      if (named.length > 0)
+        fits = [named.sort((a, b) => before(b).length - before(a).length || first(a) - first(b))[0]!];
+    }
     if (fits.length === 1 && fits[0]) {
       linkSpan(fits[0], span);
       continue;
     }
     if (fits.length > 1) continue;
-    if (span.kind === 'person' && (span.title.length > 0 || span.personLike)) {
+    if (personal) {
       const key = `${doc}:${word.toLowerCase()}`;
       const entity = entities.get(key) ?? newEntity(doc, word, 'person');
       entities.set(key, entity);

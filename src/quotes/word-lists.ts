@@ -148,7 +148,9 @@ export const MONTHS: ReadonlySet<string> = new Set([
 ]);
 
 /** Particles inside a name ("de", "van", "bin"). */
-export const NAME_CONNECTORS = words('de da di del della dos du van von der den ter bin ibn al el la le y &');
+export const NAME_CONNECTORS = words(
+  'de da di do das del della dos du van von der den ter bin ibn al el la le y &',
+);
 
 /** Prepositions: a name right after one is not the subject of the verb that follows. */
 export const PREPOSITIONS = words(

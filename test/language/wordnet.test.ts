@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instanceNames, knowsWord, relations } from '../../src/answer/wordnet.js';
+import { instanceNames, knowsWord, relations } from '../../src/language/wordnet.js';
 
 describe('relations', () => {
   it('gives synonyms and derivations as close, more general words as broader', () => {
