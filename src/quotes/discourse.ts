@@ -22,12 +22,16 @@ interface Event {
   /** Registry key, or OPAQUE for a subject the text does not name. */
   entity: string;
   salient: boolean;
+  /** The subject of its unit's main clause: outranks another subject in the same sentence. */
+  main?: boolean;
 }
 
 /** The entity of an event for someone the text does not name ("a spokesman"): no pronoun reaches past it. */
 export const OPAQUE = '?';
 /** Paragraphs a pronoun reaches back through: its own and the one before. */
 const PRONOUN_REACH = 2;
+/** Paragraphs a pronoun reaches back through when no one fits within `PRONOUN_REACH`. */
+const FAR_PRONOUN_REACH = 5;
 /** A run of more unfamiliar capitalised words than this is a headline or a title, not a speaker's name. */
 const MAX_UNKNOWN_SPEAKER_WORDS = 4;
 
@@ -67,11 +71,13 @@ export class Discourse {
     return key ? this.registry.entities.get(key) : undefined;
   }
 
-  /** Marks a named mention as a subject or speaker: what a later pronoun looks for first. */
-  markSalient(span: NameSpan): void {
-    const event = this.events[this.w.p]?.find((e) => e.token === span.first);
-    if (event) {
+  /** Marks a named mention as a subject or speaker (`main`: of its sentence's main clause). */
+  markSalient(span: NameSpan, main = false): void {
+    // Every event at the name: one recorded as someone unnamed before the name was known to speak too.
+    for (const event of this.events[this.w.p] ?? []) {
+      if (event.token !== span.first) continue;
       event.salient = true;
+      event.main ||= main;
       event.entity = span.entity ?? event.entity;
     }
   }
@@ -125,6 +131,7 @@ export class Discourse {
         ? e.kind !== 'person' || e.kindGuessed
         : e.kind === 'person' && (e.gender === null || e.gender === want));
     const seen: (Event & { paragraph: number })[] = [];
+    let othersSpoke = false;
     // An unnamed subject nearer than any fit takes the pronoun.
     for (const event of this.eventsBefore(token, PRONOUN_REACH)) {
       if (event.entity === OPAQUE) {
@@ -132,6 +139,18 @@ export class Discourse {
         return null;
       }
       if (fits(this.entity(event.entity))) seen.push(event);
+      else if (event.salient) othersSpoke = true;
+    }
+    // A profile goes on calling its subject "she" for paragraphs: with no fit nearby, the one subject or
+    // speaker who fits further back (the quote-only paragraphs between keep her salient), unless someone
+    // else was a subject or speaker nearby (“…,” a spokeswoman for the agency said).
+    if (seen.length === 0) {
+      if (othersSpoke) return null;
+      const far = [...this.eventsBefore(token, FAR_PRONOUN_REACH)].filter(
+        (e) => e.entity !== OPAQUE && e.salient && fits(this.entity(e.entity)),
+      );
+      const only = new Set(far.map((e) => e.entity));
+      return only.size === 1 ? (far[0]?.entity ?? null) : null;
     }
     // A fit named earlier in this very paragraph outranks a subject or speaker of the paragraph before:
     // a new paragraph that introduces someone and then says "she said" has moved on to her.
@@ -143,12 +162,23 @@ export class Discourse {
     if (!chosen) return null;
     const chosenEntity = this.entity(chosen.entity);
     const rivals = seen.filter((e) => e.entity !== chosen.entity);
-    if (chosenEntity?.gender === null && rivals.some((e) => this.entity(e.entity)?.gender === want))
+    // A subject or speaker whose gender is known and fits beats one whose gender is unknown; a mere mention
+    // does not ("Jane Roe sat outside while her daughter, Ann Roe, loaded the car. “…,” she said").
+    if (
+      chosenEntity?.gender === null &&
+      rivals.some((e) => e.salient && this.entity(e.entity)?.gender === want)
+    )
       return null;
-    if (rivals.some((e) => e.salient && e.paragraph === chosen.paragraph && e.unit === chosen.unit))
-      return null;
-    if (want === 'thing') this.settleAsOrganisation(chosenEntity);
-    return chosen.entity;
+    // Two subjects of one sentence: the main clause's outranks a subordinate one's ("Jane Roe sat outside
+    // while her daughter, Ann Roe, loaded the car"); otherwise the pronoun is left open.
+    const tied = rivals.filter(
+      (e) => e.salient && e.paragraph === chosen.paragraph && e.unit === chosen.unit,
+    );
+    const mains = new Set([chosen, ...tied].filter((e) => e.main).map((e) => e.entity));
+    const pick = tied.length === 0 ? chosen.entity : mains.size === 1 ? [...mains][0]! : null;
+    if (!pick) return null;
+    if (want === 'thing') this.settleAsOrganisation(this.entity(pick));
+    return pick;
   }
 
   /** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */

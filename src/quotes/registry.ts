@@ -6,7 +6,7 @@ import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
 import { ACRONYM, lexiconTags, stripDot } from './token-classes.js';
-import { TITLES, type TitleGender } from './word-lists.js';
+import { GENDERED_NOUNS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
@@ -283,7 +283,15 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       rank.set(entity, found.rank);
     }
   }
+  // "her grandfather, Angus Marchbanks": a gendered role says what a first name could not.
+  for (const entity of entities.values())
+    if (entity.kind === 'person' && entity.gender === null) entity.gender = genderOfRoles(entity.roleHeads);
   return registry;
+}
+
+function genderOfRoles(heads: ReadonlySet<string>): GenderHint {
+  const genders = new Set([...heads].map((h) => GENDERED_NOUNS.get(h)).filter((g) => g !== undefined));
+  return genders.size === 1 ? ([...genders][0] ?? null) : null;
 }
 
 /** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */

@@ -143,7 +143,7 @@ export class CueReader {
     const verb = this.w.t(k);
     if (!verb || !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower))) return null;
     for (const span of np.coordinated) this.d.markSalient(span);
-    if (np.span?.entity) this.d.markSalient(np.span);
+    if (np.span?.entity) this.d.markSalient(np.span, true);
     else if (np.speaker) this.d.addEvent(i, np.speaker);
     else if (np.opaque) this.d.addEvent(i, OPAQUE);
     return np;
@@ -171,6 +171,9 @@ export class CueReader {
           state?.kind === 'place' &&
           state.first === end + 2 &&
           isPunct(this.w.t(end + 1), ','));
+      // "Jane Roe, a member of parliament who represents the district, said": the description may end in
+      // a relative clause of its own.
+      const relativeTail = end !== undefined && isWord(this.w.t(end + 1), 'who', 'which', 'that', 'whose');
       const incidental =
         between.every((b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text)) ||
         // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said".
@@ -180,7 +183,7 @@ export class CueReader {
       // "Jane Roe, president of the Pilots Association, which represents …, said": a relative clause
       // describes the last name of an apposition; the subject is the name the apposition describes.
       if (relative) return this.nameBeforeApposition(k, false) ?? span;
-      if (apposition || incidental) return span;
+      if (apposition || relativeTail || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.

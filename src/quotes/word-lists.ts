@@ -283,3 +283,17 @@ export const CORPORATE_HEADS = words(
 /** Names that end like a business ("… Holdings", "… Airlines"). */
 export const CORPORATE_SUFFIX =
   /\b(inc|corp|corporation|ltd|plc|llc|co|company|group|holdings|airlines|airways|bank|motors|technologies|systems|pharmaceuticals|industries|partners)$/iu;
+
+/** Nouns for a person that say their gender ("her grandfather", "the club's chairwoman"). */
+export const GENDERED_NOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ...[...words('man boy father son brother husband grandfather grandson uncle nephew king prince widower')]
+    .concat([...words('chairman spokesman businessman congressman councilman actor waiter')])
+    .map((w): [string, 'male'] => [w, 'male']),
+  ...[
+    ...words(
+      'woman girl mother daughter sister wife grandmother granddaughter aunt niece queen princess widow',
+    ),
+  ]
+    .concat([...words('chairwoman spokeswoman businesswoman congresswoman councilwoman actress waitress')])
+    .map((w): [string, 'female'] => [w, 'female']),
+]);
