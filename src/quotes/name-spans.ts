@@ -117,7 +117,9 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         // "St Mary’s Hospital" is one name; "Spain’s Ana Ruiz" and "Portugal’s Environment Ministry" are two.
         let end = last + 1;
         while (nameWord(end) && !tokens[end]?.possessive && nameWord(end + 1)) end += 1;
-        const place = hasAny(tokens[last]?.tags ?? [], PLACE_TAGS);
+        const owner = tokens[last];
+        const place =
+          !!owner && (hasAny(owner.tags, PLACE_TAGS) || hasAny(lexiconTags(owner.lower), PLACE_TAGS));
         if (!place && nameWord(end) && ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
           last = end;
           continue;
@@ -257,8 +259,15 @@ function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number 
 function openerRoleCut(run: readonly Token[]): number {
   const [opener, second] = run;
   if (!opener?.sentenceInitial || !second || run.length < 3) return 0;
+  // What follows is a name: a known first name, or words the dictionary has as no common word.
+  const unfamiliar = run.slice(1).every((t) => {
+    const tags = lexiconTags(t.lower);
+    return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
+  });
   const named =
-    hasAny(second.tags, ['FirstName', 'Person']) || hasAny(lexiconTags(second.lower), FIRST_NAME_TAGS);
+    unfamiliar ||
+    hasAny(second.tags, ['FirstName', 'Person']) ||
+    hasAny(lexiconTags(second.lower), FIRST_NAME_TAGS);
   const common =
     !hasAny(opener.tags, ['Person', 'FirstName', 'ProperNoun']) &&
     !hasAny(lexiconTags(opener.lower), [...NAME_TAGS]) &&

@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../src/quotes/attribute-quotes.js';
+import { analyseArticle } from '../../src/quotes/analysed-paragraphs.js';
+import { buildArticleRegistry, recordLearned } from '../../src/quotes/registry.js';
+import { loadTagger } from '../../src/quotes/tagger.js';
+import { articleFromText } from './article-from-text.js';
+
+beforeAll(() => loadTagger());
+
+/** Each quote of a made-up article with the canonical name of its speaker, or null. */
+function attributed(body: string): [string, string | null][] {
+  const article = articleFromText(body);
+  const registry = buildArticleRegistry(article, analyseArticle(article));
+  const attribution = attributeQuotes(registry);
+  recordLearned(registry, attribution.learned);
+  return attribution.quotes.map((q) => [
+    q.quote.text,
+    q.speaker ? (registry.entities.get(q.speaker)?.canonical ?? q.speaker) : null,
+  ]);
+}
+
+/** The speaker of each quote, in order. */
+const speakers = (body: string) => attributed(body).map(([, speaker]) => speaker);
+
+describe('attributeQuotes: how news introduces and refers to its speakers', () => {
+  it('a subject described before the name in apposition ("The head teacher, Mrs Jo Lark, arrived")', () => {
+    expect(
+      speakers(
+        `"We are keeping an open mind," a police spokeswoman said.\n\nThe head teacher, Mrs Jo Lark, arrived at the school at 3am. "Seeing it burn was heartbreaking," she said.`,
+      ),
+    ).toEqual([null, 'Jo Lark']);
+    expect(
+      speakers(
+        'Another former client, retired firefighter Min-jun Seo, called the verdict “a relief, but not a happy ending,” noting that few would get their money back.',
+      ),
+    ).toEqual(['Min-jun Seo']);
+  });
+
+  it('a relative clause inside an apposition describes its last name, not the subject', () => {
+    expect(
+      speakers(
+        'Captain Tomas Ferrante, president of the Harbour Pilots Association, which represents pilots at both ports, said: “Every merger has come with promises about jobs.”',
+      ),
+    ).toEqual(['Tomas Ferrante']);
+    expect(
+      speakers(
+        'Neil Ostby, a fund manager at Corran Capital, which owns 4 per cent of the firm, said the chairman, Sir Alan Pike, had to explain himself. “We expected a plan by now,” he said.',
+      ),
+    ).toEqual(['Neil Ostby']);
+    expect(
+      speakers(
+        'Ines Moura, an opposition member of parliament who represents the district, said she had warned governments “three times in writing” since 2019.',
+      ),
+    ).toEqual(['Ines Moura']);
+  });
+
+  it('"according to her", a second that-clause, and "who … and has said"', () => {
+    expect(
+      speakers(
+        'Inspector Dana Wilde said the day had been “good-natured”, and according to her, “The actions of a tiny minority should not spoil it.”',
+      ),
+    ).toEqual(['Dana Wilde', 'Dana Wilde']);
+    expect(
+      speakers(
+        'Chief Executive Rory Hale told staff that the airline had studied its options, and that the merger was "the most promising path we have found."',
+      ),
+    ).toEqual(['Rory Hale']);
+    expect(
+      speakers(
+        'Ravi Menon scored the winner. “I just picked my spot,” said Menon, who is 34 and has said this will be his last season. “My kids were behind that goal.”',
+      ),
+    ).toEqual(['Ravi Menon', 'Ravi Menon']);
+  });
+
+  it('a dash credit after a quote, as under an epigraph', () => {
+    expect(
+      speakers(
+        '“Wood remembers everything you do to it.” — Greta Lindqvist, luthier\n\nThe workshop smells of spruce.',
+      ),
+    ).toEqual(['Greta Lindqvist']);
+    // A dash that goes on with a clause of its own is no credit.
+    expect(speakers('“It is over.” — Greta Lindqvist disagreed, and left.')).not.toContain('Greta Lindqvist');
+  });
+
+  it('a pronoun subject speaks the quote in its predicate, and stays salient through quote-only paragraphs', () => {
+    expect(
+      speakers(
+        [
+          'The workshop smells of the coffee that Greta Lindqvist reheats. At 71, she has made 214 violins and, by her own count, “maybe a dozen cellos.”',
+          '“It was terrible,” she says. “It sounded like a goose.',
+          '“So I made another one.”',
+          'In 1991 she became an apprentice to Emil Varga, a maker in Boston. Varga, she says, would snap a scroll in half.',
+          '“He was the most impatient patient man I ever met,” she says.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(Array(5).fill('Greta Lindqvist'));
+  });
+
+  it('a sentence-opening role word is cut from the name, and a function word never opens one', () => {
+    expect(speakers('Substitute Pawel Nowicki said: “I just closed my eyes.”')).toEqual(['Pawel Nowicki']);
+    expect(
+      speakers(
+        'Her brother, Finlay Rourke, lives on the island.\n\n“It is in the acknowledgements — ‘For Finlay, who slept,’” Finlay says.',
+      ),
+    ).toEqual(['Finlay Rourke']);
+  });
+
+  it('a full name the dictionaries do not know joins its surname used alone', () => {
+    expect(
+      speakers(
+        'Millbank levelled when Tunde Adeyemo headed in a corner.\n\n"It hurts, because we did the hard part twice," Adeyemo said.',
+      ),
+    ).toEqual(['Tunde Adeyemo']);
+  });
+
+  it('a surname several people share means the one named before it, and most', () => {
+    expect(
+      speakers(
+        'Jamie Rudd volleyed the winner. "I didn\'t even look up," Rudd said.\n\nSam Rudd, no relation, was denied twice.\n\n"The ball sat up," Rudd added.',
+      ),
+    ).toEqual(['Jamie Rudd', 'Jamie Rudd']);
+    // "Fonseca Prado" is the compound surname of "Rui Fonseca Prado".
+    expect(
+      speakers(
+        'Rui Fonseca Prado, the secretary of state, spoke in Lisbon.\n\nFonseca Prado described the talk of a failure as “premature and unhelpful”.',
+      ),
+    ).toEqual(['Rui Fonseca Prado']);
+  });
+
+  it('a place owning an organisation is no part of its name; a possessive inside a name is', () => {
+    const quotes = attributed(
+      'Portugal’s Environment Ministry said there was “no indication of failure”.\n\nThe Lake County District Attorney’s Office said it “does not comment on pending cases”.',
+    );
+    expect(quotes.map(([, s]) => s)).toEqual([
+      'Environment Ministry',
+      "Lake County District Attorney's Office",
+    ]);
+  });
+
+  it('two subjects of one sentence: the main clause outranks the subordinate one; a gendered role decides', () => {
+    expect(
+      speakers(
+        'Aurelia Pinto, 79, sat outside her door while her daughter-in-law, Helena Pinto, loaded the car.\n\n“I have never seen the river like this,” she said.',
+      ),
+    ).toEqual(['Aurelia Pinto']);
+    expect(
+      speakers(
+        'Oriel Vance, 61, writes novels.\n\nThe book began with a ledger kept by her grandfather, Angus Vance, who ran a boat.\n\n“I found it in a biscuit tin,” she says.',
+      ),
+    ).toEqual(['Oriel Vance']);
+  });
+});
