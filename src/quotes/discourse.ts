@@ -160,23 +160,26 @@ export class Discourse {
       (here && salient && salient.paragraph < this.w.p ? here : salient) ??
       (new Set(seen.map((e) => e.entity)).size === 1 ? seen[0] : undefined);
     if (!chosen) return null;
-    const chosenEntity = this.entity(chosen.entity);
     const rivals = seen.filter((e) => e.entity !== chosen.entity);
-    // A subject or speaker whose gender is known and fits beats one whose gender is unknown; a mere mention
-    // does not ("Jane Roe sat outside while her daughter, Ann Roe, loaded the car. “…,” she said").
-    if (
-      chosenEntity?.gender === null &&
-      rivals.some((e) => e.salient && this.entity(e.entity)?.gender === want)
-    )
-      return null;
     // Two subjects of one sentence: the main clause's outranks a subordinate one's ("Jane Roe sat outside
-    // while her daughter, Ann Roe, loaded the car"); otherwise the pronoun is left open.
+    // while her daughter, Ann Roe, loaded the car"), unless only the other is known to fit the pronoun.
     const tied = rivals.filter(
       (e) => e.salient && e.paragraph === chosen.paragraph && e.unit === chosen.unit,
     );
-    const mains = new Set([chosen, ...tied].filter((e) => e.main).map((e) => e.entity));
-    const pick = tied.length === 0 ? chosen.entity : mains.size === 1 ? [...mains][0]! : null;
-    if (!pick) return null;
+    const knownFit = (e: Event) => this.entity(e.entity)?.gender === want;
+    const candidates = [chosen, ...tied];
+    const sure = candidates.some(knownFit) ? candidates.filter(knownFit) : candidates;
+    const mains = sure.some((e) => e.main) ? sure.filter((e) => e.main) : sure;
+    const picked = new Set(mains.map((e) => e.entity));
+    if (picked.size !== 1) return null;
+    // A subject or speaker elsewhere whose gender is known and fits beats one whose gender is unknown; a mere
+    // mention does not.
+    const pick = [...picked][0]!;
+    if (
+      this.entity(pick)?.gender === null &&
+      rivals.some((e) => e.salient && !tied.includes(e) && knownFit(e))
+    )
+      return null;
     if (want === 'thing') this.settleAsOrganisation(this.entity(pick));
     return pick;
   }

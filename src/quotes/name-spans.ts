@@ -182,7 +182,14 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
     suffixOf ||
     hasAny(lexiconTags(whole), ['Organization'])
   ) {
-    return { title: [], words: texts, kind: 'organisation', personLike: false };
+    // "South Korea-based Hanseong Cell Co.": where a firm is based is no part of its name.
+    const based = lowers.findLastIndex((w) => BASED.test(w)) + 1;
+    return {
+      title: texts.slice(0, based),
+      words: texts.slice(based),
+      kind: 'organisation',
+      personLike: false,
+    };
   }
   // A lone month ("since January") is a date, and "… Act" or "… Regulation" a law: neither is anyone's name.
   if (lowers.length === 1 && MONTHS.has(whole))

@@ -187,11 +187,16 @@ export class CueReader {
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.
-    const named = nameAsApposition ? this.w.endingAt(comma - 1) : undefined;
+    // "South Korea-based Hanseong Cell Co., said": an abbreviation's full stop ends the name.
+    const last = isPunct(this.w.t(comma - 1), '.') ? comma - 2 : comma - 1;
+    const named = nameAsApposition ? this.w.endingAt(last) : undefined;
     // "Another client, retired firefighter John Doe, said": the apposition may describe the name first.
-    return named && named.kind !== 'place' && isPunct(this.w.t(this.w.phraseStart(named) - 1), ',')
-      ? named
-      : null;
+    if (named && named.kind !== 'place' && isPunct(this.w.t(this.w.phraseStart(named) - 1), ','))
+      return named;
+    // "Another analyst, John Doe of Banfield Capital, said": the person the organisation is named after.
+    const owner =
+      named && isWord(this.w.t(named.first - 1), 'of', 'at') ? this.w.endingAt(named.first - 2) : undefined;
+    return owner?.kind === 'person' && isPunct(this.w.t(this.w.phraseStart(owner) - 1), ',') ? owner : null;
   }
 
   /**
@@ -276,8 +281,16 @@ export class CueReader {
       const comma = isPunct(this.w.t(j - 1), ',');
       // "Jane Roe, 24, from Leeds, who …": a place takes "where", not "who".
       const named = this.w.endingAt(comma ? j - 2 : j - 1);
-      const span =
-        (named?.kind === 'place' ? null : named) ?? (comma ? this.nameBeforeApposition(j - 1, false) : null);
+      // "Jane Roe, 74, a retired carrier from Lorain who said": a name governed by a preposition is not what
+      // "who" refers to; the description's own name is, before its comma.
+      const governed =
+        !comma && !!named && PREPOSITIONS.has(this.w.t(this.w.phraseStart(named) - 1)?.lower ?? '');
+      let before = j - 1;
+      while (governed && before > this.w.unitFrom && !isPunct(this.w.t(before), ',')) before -= 1;
+      const span = governed
+        ? this.nameBeforeApposition(before)
+        : ((named?.kind === 'place' ? null : named) ??
+          (comma ? this.nameBeforeApposition(j - 1, false) : null));
       return span ? { speaker: this.d.speakerOf(span), npStart: j } : none;
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {

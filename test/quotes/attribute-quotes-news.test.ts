@@ -149,4 +149,28 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Oriel Vance']);
   });
+
+  it('"who" after a name governed by a preposition, "X of Y", an abbreviation, and two subjects of one gender', () => {
+    expect(
+      speakers(
+        'Among the volunteers was Walter Kemp, 74, a retired mail carrier from Lorain who said he had been skeptical. "I thought, what is fifteen minutes going to do?" he said.',
+      ),
+    ).toEqual(['Walter Kemp']);
+    expect(
+      speakers(
+        'Another analyst, Jonah Pell of Banfield Capital, said the sell-off was “overdone” and bought.',
+      ),
+    ).toEqual(['Jonah Pell']);
+    expect(
+      speakers(
+        'The supplier, South Korea-based Hanseong Cell Co., said in a statement that it was “cooperating fully” with regulators.',
+      ),
+    ).toEqual(['Hanseong Cell Co']);
+    // Both are women and subjects of one sentence: the one known to fit "she", and the main clause's, speaks.
+    expect(
+      speakers(
+        'Evelyn Tran, an analyst, said the cut was deep. Tran noted that Anjali Raghunathan had described demand as “stabilizing” in May. “Investors want orders,” she said.',
+      ),
+    ).toEqual(['Anjali Raghunathan', 'Evelyn Tran']);
+  });
 });
