@@ -58,6 +58,10 @@ const MAX_ADVERBIAL_TOKENS = 16;
 const MAX_WORDS_BEFORE_VERB = 7;
 /** Words of a description read back from its verb to its determiner ("the union's chief negotiator said"). */
 const MAX_DESCRIPTION_WORDS = 5;
+/** Asides between a subject and its verb, each set off by commas (an age, a party tag, a relative clause). */
+const MAX_ASIDES = 3;
+/** An age ("58") or a party and state tag ("R-Ky", "D-N.Y"): a one-token aside after a name. */
+const SHORT_ASIDE = /^(?:\d+|[A-Z]-[A-Z][\w.]*)$/u;
 
 /** Reads the speech cues of the unit the window is on, resolving their speakers through the discourse. */
 export class CueReader {
@@ -135,18 +139,36 @@ export class CueReader {
       // "The head teacher, Jane Roe, arrived": the phrase read the name in apposition, whose comma closes here.
       k += 1;
     } else if (isPunct(this.w.t(k), ',')) {
-      const close = this.w.closingComma(k);
+      let close = this.w.closingComma(k);
+      // "Jane Roe, 58, who runs the pub, fumed", "Sen. Jane Roe, R-Ky., who …, called": asides in a row,
+      // each closed by its comma, until a verb.
+      for (let n = 1; n < MAX_ASIDES && close >= 0 && this.opensAside(close + 1); n++)
+        close = this.w.closingComma(close);
       if (close < 0) return null;
       k = close + 1;
     }
     while (this.w.t(k)?.tags.has('Adverb')) k += 1;
     const verb = this.w.t(k);
-    if (!verb || !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower))) return null;
+    const beforeColon = verb?.kind === 'word' && isPunct(this.w.t(k + 1), ':');
+    if (
+      !verb ||
+      !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower) || beforeColon)
+    )
+      return null;
     for (const span of np.coordinated) this.d.markSalient(span);
     if (np.span?.entity) this.d.markSalient(np.span, true);
     else if (np.speaker) this.d.addEvent(i, np.speaker);
     else if (np.opaque) this.d.addEvent(i, OPAQUE);
     return np;
+  }
+
+  /** Whether the word at `k` opens another aside rather than the verb: a relative word or a description. */
+  private opensAside(k: number): boolean {
+    const t = this.w.t(k);
+    // "Jane Roe, 58, who runs the pub, fumed:": whatever the tagger calls it, a word before a colon is the verb.
+    if (isPunct(this.w.t(k + 1), ':')) return false;
+    if (!t || t.kind !== 'word' || SKIPPABLE.has(t.lower) || t.tags.has('Adverb')) return false;
+    return isWord(t, 'who', 'which', 'whose') || !(t.tags.has('Verb') || t.tags.has('Modal'));
   }
 
   /** Jumps back over ", director of Foo," or ", who …," to the name it describes. */
@@ -159,8 +181,13 @@ export class CueReader {
       if (!isPunct(t, ',')) continue;
       const span = this.w.endingAt(this.w.beforeParenthesis(k - 1));
       if (!span) continue;
-      const opener = this.w.t(k + 1);
-      const between = tokens.slice(k + 1, comma);
+      // "Jane Roe, 31, who pulls pints, said", "Sen. Jane Roe, R-Ky., who …, said": an age or a party tag
+      // before the description is an aside of its own.
+      let tag = k + 1;
+      if (SHORT_ASIDE.test(this.w.t(tag)?.text ?? '')) tag += isPunct(this.w.t(tag + 1), '.') ? 2 : 1;
+      const aged = tag > k + 1 && isPunct(this.w.t(tag), ',') ? tag : k;
+      const opener = this.w.t(aged + 1);
+      const between = tokens.slice(aged + 1, comma);
       const relative = isWord(opener, 'who', 'which', 'whose');
       const end = appositionAfter(tokens, k - 1, text)?.end;
       // "Jane Roe, a salesman from Sumter, South Carolina, said": the apposition may end in a town's state.
