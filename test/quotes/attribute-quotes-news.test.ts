@@ -173,4 +173,20 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Anjali Raghunathan', 'Evelyn Tran']);
   });
+
+  it('asides in a row between a subject and its verb, and a verb the tagger misreads before a colon', () => {
+    expect(
+      speakers('Bridget Hollis, 58, who runs the Anchor in Saltmarsh Bay, fumed: “It’s pure madness.”'),
+    ).toEqual(['Bridget Hollis']);
+    expect(
+      speakers(
+        'Her daughter Kayla Hollis, 31, who pulls pints behind the bar, said the ruling had left them “in tears”.',
+      ),
+    ).toEqual(['Kayla Hollis']);
+    expect(
+      speakers(
+        'Sen. Marcus T. Wheeler, R-Ky., who sits on the Public Works Committee, called the closure "entirely predictable" and left.',
+      ),
+    ).toEqual(['Marcus T. Wheeler']);
+  });
 });
