@@ -162,9 +162,13 @@ class ArticleReader {
         // News goes on from a speaker's reported words to their own, in a sentence of the quote alone.
         const reporting =
           quoteIndices.length === 0 ? [...cues].reverse().find((c) => c.kind === 'verb') : null;
-        reported = reporting?.speaker
-          ? { paragraph: p, unit: u, last: u === analysed.units.length - 1, speaker: reporting.speaker }
-          : null;
+        // "Asked what makes a good violin, she puts down her chisel.": what follows is the answer.
+        const asked =
+          quoteIndices.length === 0 && isWord(this.w.t(this.w.firstWord()), 'asked')
+            ? (main?.span?.entity ?? (main?.span ? null : main?.speaker))
+            : null;
+        const speaker = reporting?.speaker ?? asked ?? null;
+        reported = speaker ? { paragraph: p, unit: u, last: u === analysed.units.length - 1, speaker } : null;
       });
       yield;
     }

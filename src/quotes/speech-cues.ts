@@ -102,10 +102,17 @@ export class CueReader {
       const t = this.w.t(i);
       if (!t || t.kind !== 'word') return null;
       // "Hours later, …", "Last week, …": a time phrase before its comma is an adverbial too.
+      // "Asked what makes a good violin, …", "Pressed on the cuts, …": a participle clause before the subject.
+      const next = this.w.t(i + 1);
+      const participle =
+        t.tags.has('PastTense') &&
+        !!next &&
+        (next.tags.has('Preposition') || next.tags.has('QuestionWord') || isWord(next, 'whether', 'if'));
       const opensAdverbial =
         t.tags.has('Preposition') ||
         t.tags.has('Gerund') ||
         t.tags.has('Date') ||
+        participle ||
         ADVERBIAL_OPENERS.has(t.lower);
       if (!opensAdverbial) break;
       let comma = i + 1;

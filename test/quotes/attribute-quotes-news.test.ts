@@ -189,4 +189,17 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Marcus T. Wheeler']);
   });
+
+  it('"Asked …, she puts down her chisel." hands the quote-only paragraphs after it to her', () => {
+    expect(
+      speakers(
+        [
+          'Greta Lindqvist opened the shop in 1996.',
+          'Asked what makes a good violin, she puts down her chisel and thinks for a long time.',
+          '“People want a secret.',
+          '“The truth is more boring.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Greta Lindqvist', 'Greta Lindqvist']);
+  });
 });
