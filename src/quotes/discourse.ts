@@ -2,6 +2,7 @@
 // pronouns ("she said") and descriptions ("the minister said") against, looking only backwards. It also
 // registers names that only their speaking shows to be someone, in attribution's own copy of the registry,
 // and keeps a list of what it so learned for the caller to record in the registry it gave (`Learned`).
+import { knowsWord } from '../language/wordnet.js';
 import type { NameSpan } from './name-spans.js';
 import type { NounPhrase } from './noun-phrases.js';
 import type { ReadingWindow } from './reading-window.js';
@@ -74,7 +75,7 @@ export class Discourse {
   /** Marks a named mention as a subject or speaker (`main`: of its sentence's main clause). */
   markSalient(span: NameSpan, main = false): void {
     // Every event at the name: one recorded as someone unnamed before the name was known to speak too.
-    for (const event of this.events[this.w.p] ?? []) {
+    for (const event of this.events[span.paragraph] ?? []) {
       if (event.token !== span.first) continue;
       event.salient = true;
       event.main ||= main;
@@ -228,6 +229,28 @@ export class Discourse {
       if (!fits(entity)) continue;
       if (CORPORATE_HEADS.has(head)) this.settleAsOrganisation(entity);
       return event.entity;
+    }
+    return CORPORATE_HEADS.has(head) && wanted.length === 0 ? this.unfamiliarFirm(token) : null;
+  }
+
+  /**
+   * "Shares of Norvik Energy Systems fell … The company said": the nearest earlier name of several words
+   * that no dictionary placed, opening with a word WordNet does not know, and that no one has claimed is
+   * the company, an organisation from now on.
+   */
+  private unfamiliarFirm(token: number): string | null {
+    for (let p = this.w.p; p >= Math.max(0, this.w.p - PRONOUN_REACH + 1); p--) {
+      const spans = this.registry.outerSpans[p] ?? [];
+      for (let i = spans.length - 1; i >= 0; i--) {
+        const span = spans[i]!;
+        if (p === this.w.p && span.first >= token) continue;
+        if (span.entity || span.kind !== 'unknown' || span.possessive || span.words.length < 2) continue;
+        // A firm's name opens with a coined or proper word ("Norvik"), not an English one ("Patient Protection").
+        if (knowsWord(span.words[0]?.toLowerCase() ?? '')) continue;
+        const key = this.speakerOf(span);
+        this.settleAsOrganisation(this.entity(key));
+        return key;
+      }
     }
     return null;
   }

@@ -259,27 +259,32 @@ function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number 
 }
 
 /**
- * "Substitute Tomasz Wierzbicki said", "Campaigner Dean Halloran": a common English word (WordNet has it, the
- * tagger does not read it as a name) opening the sentence before a first name and a surname is a role,
- * capitalised only by where it stands. 1 for such a word, else 0.
+ * "Substitute Tomasz Wierzbicki said", "by City Engineer Gabor Szabo": common English words (WordNet has
+ * them, the tagger does not read them as names) before a first name and a surname are a role, capitalised
+ * only as a title or by where they stand. How many words the role takes, 0 for none.
  */
 function openerRoleCut(run: readonly Token[]): number {
+  // (Any capitalised word inside a sentence is a proper noun to the tagger, so only its name tags count.)
+  const common = (t: Token) =>
+    !t.tags.has('FirstName') && !hasAny(lexiconTags(t.lower), [...NAME_TAGS]) && knowsWord(t.lower);
+  // A first name: so tagged, or a person's word the dictionary has only as a name, if at all ("Gabor").
+  const firstName = (t: Token) =>
+    t.tags.has('FirstName') ||
+    hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS) ||
+    (t.tags.has('Person') && lexiconTags(t.lower).every((tag) => NAME_TAGS.has(tag)));
+  for (let k = 1; k <= run.length - 2; k++) {
+    if (!common(run[k - 1]!)) return 0;
+    if (firstName(run[k]!)) return k;
+  }
+  // A sentence's first word before a name the dictionary does not know at all, or a person's name.
   const [opener, second] = run;
-  if (!opener?.sentenceInitial || !second || run.length < 3) return 0;
-  // What follows is a name: a known first name, or words the dictionary has as no common word.
+  if (!opener?.sentenceInitial || !second || run.length < 3 || !common(opener)) return 0;
+  if (opener.tags.has('ProperNoun')) return 0;
   const unfamiliar = run.slice(1).every((t) => {
     const tags = lexiconTags(t.lower);
     return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
   });
-  const named =
-    unfamiliar ||
-    hasAny(second.tags, ['FirstName', 'Person']) ||
-    hasAny(lexiconTags(second.lower), FIRST_NAME_TAGS);
-  const common =
-    !hasAny(opener.tags, ['Person', 'FirstName', 'ProperNoun']) &&
-    !hasAny(lexiconTags(opener.lower), [...NAME_TAGS]) &&
-    knowsWord(opener.lower);
-  return named && common ? 1 : 0;
+  return unfamiliar || hasAny(second.tags, ['Person']) ? 1 : 0;
 }
 
 /**

@@ -69,6 +69,14 @@ function sameFullName(a: readonly string[], b: readonly string[]): boolean {
   return prefix || ends || surname;
 }
 
+/** A name in capitals standing before a colon, as a transcript labels who speaks ("MAYOR SZABO:"). */
+function isLabel(paragraph: AnalysedParagraph | undefined, span: NameSpan): boolean {
+  if (span.stream !== -1 || !paragraph) return false;
+  const words = [...span.title, ...span.words];
+  const capitals = words.every((word) => /^[\p{Lu}][\p{Lu}'’-]+$/u.test(word));
+  return capitals && paragraph.outer[span.last + 1]?.text === ':';
+}
+
 /** Where a span stands in the article, for "named before": a name inside a quote counts as its paragraph's start. */
 function textOrder(span: NameSpan): number {
   return span.paragraph * 1_000_000 + (span.stream === -1 ? span.first : 0);
@@ -177,10 +185,12 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   const surnames = new Set(firstFullNames.map((s) => s.words[s.words.length - 1] ?? ''));
   if (nameWords.size > 0) read(nameWords, surnames);
 
+  // "MAYOR SZABO: “…”": a transcript's label in capitals is read after the names it abbreviates.
+  const labels = all.filter((s) => isLabel(paragraphs[s.paragraph], s));
   // Full names of people, merging "Ana Ruiz" into "Ana Ruiz Vidal" and "Ana M. Ruiz" with "Ana Ruiz".
   const people: RegistryEntity[] = [];
   const fullNames = all
-    .filter((s) => s.kind === 'person' && s.words.length >= 2)
+    .filter((s) => s.kind === 'person' && s.words.length >= 2 && !labels.includes(s))
     .sort((a, b) => b.words.length - a.words.length);
   for (const span of fullNames) {
     let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
@@ -212,7 +222,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   );
   for (const span of all) {
     const surname = span.words[span.words.length - 1] ?? '';
-    if (span.entity || span.kind !== 'unknown' || span.words.length < 2) continue;
+    if (span.entity || span.kind !== 'unknown' || span.words.length < 2 || labels.includes(span)) continue;
     const familyName = people.some((p) => p.canonical.split(' ').slice(-1)[0] === surname);
     if (!familyName && !personalWords.has(surname)) continue;
     span.kind = 'person';
@@ -225,9 +235,23 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     linkSpan(entity, span);
   }
 
+  // A label names the one person whose surname is its last word and whose name forms hold the rest
+  // ("CITY ENGINEER SZABO" is "City Engineer Gabor Szabo", not "Mayor Renata Szabo").
+  for (const label of labels) {
+    const words = [...label.title, ...label.words].map((w) => w.toLowerCase());
+    const surname = words[words.length - 1] ?? '';
+    const role = words.slice(0, -1).join(' ');
+    const bearers = people.filter((p) => p.canonical.toLowerCase().split(' ').at(-1) === surname);
+    const fitting = bearers.filter((p) => [...p.aliases].some((a) => a.toLowerCase().includes(role)));
+    const [only, other] = fitting.length > 0 ? fitting : bearers;
+    if (!only || other) continue;
+    label.kind = 'person';
+    linkSpan(only, label);
+  }
+
   // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.
   for (const span of all) {
-    if (span.entity || span.words.length !== 1) continue;
+    if (span.entity || span.words.length !== 1 || labels.includes(span)) continue;
     const word = span.words[0] ?? '';
     const hint = titleGender(span);
     const personal = span.kind === 'person' && (span.title.length > 0 || span.personLike);

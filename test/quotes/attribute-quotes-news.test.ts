@@ -202,4 +202,15 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Greta Lindqvist', 'Greta Lindqvist']);
   });
+
+  it('a transcript label in capitals names the person of that role and surname; a capitalised role before a name is cut', () => {
+    const quotes = attributed(
+      [
+        'Mayor Rita Kolar closed the bridge, joined by City Engineer Gabriel Kolar, no relation.',
+        'MAYOR KOLAR: “Nobody drives across that bridge tonight.”',
+        'CITY ENGINEER KOLAR: “We found a fatigue crack on girder four.”',
+      ].join('\n\n'),
+    );
+    expect(quotes.map(([, s]) => s)).toEqual(['Rita Kolar', 'Gabriel Kolar']);
+  });
 });
