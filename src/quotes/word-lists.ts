@@ -17,7 +17,7 @@ const TITLE_GROUPS = {
   /** Courtesy only: how to address someone, saying nothing of a role. */
   honorific: 'mr/m mrs/f ms/f miss/f mx madam/f madame/f',
   /** Other titles of courtesy or rank of address ("Dr", "Sir"): kept as a role only beside a word that is not. */
-  courtesy: 'dr prof professor sir/m dame/f lord/m lady/f rev reverend',
+  courtesy: 'dr prof professor sir/m dame/f lord/m lady/f rev reverend alhaji/m alhaja/f',
   /** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
   modifier: `foreign defence defense finance interior home health state press trade economy first crown grand supreme
     vice prime deputy executive`,
@@ -27,7 +27,7 @@ const TITLE_GROUPS = {
     general gen colonel col captain capt lieutenant lt sergeant sgt admiral commander pope rabbi imam bishop
     archbishop cardinal secretary ambassador commissioner chief chairman chairwoman director inspector detective
     officer constable superintendent speaker attorney solicitor leader councillor cllr councilman councilwoman
-    councilmember alderman alderwoman assemblyman assemblywoman assemblymember sheriff marshal`,
+    councilmember alderman alderwoman assemblyman assemblywoman assemblymember sheriff marshal sp csp dsp asp`,
 };
 
 /** A group of TITLE_GROUPS as [title, gender] pairs. */
