@@ -85,6 +85,11 @@ interface TermEntry {
   paragraphDf: number;
   /** Articles holding the term. */
   articles: PlacedPostings[];
+  /**
+   * The term's number in each of those articles' postings, in the same order: looking it up in each
+   * article's own map at query time, a cache miss per article, was most of the cost of a common word.
+   */
+  termNumbers: number[];
 }
 
 /** BM25 scores of a corpus made of articles' postings; building it only merges per-term counts. */
@@ -104,8 +109,12 @@ export class Bm25Corpus {
       const { terms, start, pairs, paragraphOfSentence } = placed.postings;
       for (const [term, t] of terms) {
         let entry = this.#byTerm.get(term);
-        if (!entry) this.#byTerm.set(term, (entry = { sentenceDf: 0, paragraphDf: 0, articles: [] }));
+        if (!entry) {
+          entry = { sentenceDf: 0, paragraphDf: 0, articles: [], termNumbers: [] };
+          this.#byTerm.set(term, entry);
+        }
         entry.articles.push(placed);
+        entry.termNumbers.push(t);
         entry.sentenceDf += (start[t + 1]! - start[t]!) / 2;
         let lastParagraph = -1;
         for (let i = start[t]!; i < start[t + 1]!; i += 2) {
@@ -137,9 +146,12 @@ export class Bm25Corpus {
 
   /** Calls `visit` with the corpus position of every sentence holding `term`, and of its paragraph. */
   forEachSentenceWith(term: string, visit: (sentence: number, paragraph: number) => void): void {
-    for (const { postings, sentenceStart, paragraphStart } of this.#byTerm.get(term)?.articles ?? []) {
+    const entry = this.#byTerm.get(term);
+    if (!entry) return;
+    for (let a = 0; a < entry.articles.length; a++) {
+      const { postings, sentenceStart, paragraphStart } = entry.articles[a]!;
       const { start, pairs, paragraphOfSentence } = postings;
-      const t = postings.terms.get(term)!;
+      const t = entry.termNumbers[a]!;
       for (let i = start[t]!; i < start[t + 1]!; i += 2) {
         visit(sentenceStart + pairs[i]!, paragraphStart + paragraphOfSentence[pairs[i]!]!);
       }
@@ -166,9 +178,10 @@ export class Bm25Corpus {
       const termNumber = termNumbers.get(term)!;
       const sentenceIdf = idf(this.#sentenceCount, entry.sentenceDf);
       const paragraphIdf = idf(this.#paragraphCount, entry.paragraphDf);
-      for (const { postings, sentenceStart, paragraphStart } of entry.articles) {
+      for (let a = 0; a < entry.articles.length; a++) {
+        const { postings, sentenceStart, paragraphStart } = entry.articles[a]!;
         const { pairs, start, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
-        const t = postings.terms.get(term)!;
+        const t = entry.termNumbers[a]!;
         // Pairs come in sentence order, so a paragraph's occurrences are one run.
         let paragraph = -1;
         let paragraphTf = 0;
