@@ -2,7 +2,7 @@ import { indexTerm } from './text-terms.js';
 
 /**
  * BM25 over sentences and paragraphs, with each article's postings computed once per version of the
- * article and kept, so a reload only merges per-term counts (tens of milliseconds at 1,000 articles).
+ * article and kept, so a reload only merges them (~90 ms at 1,000 articles).
  * MiniSearch did this job before; it cannot share unchanged articles between two indexes, so every
  * reload rebuilt it whole (0.8 s and 37 MB at 1,000 articles). The scoring is MiniSearch's BM25+ term for
  * term (k 1.2, b 0.7, d 0.5; a document's length is its count of distinct words; a document's score is
@@ -83,38 +83,38 @@ export interface PlacedPostings {
 interface TermEntry {
   sentenceDf: number;
   paragraphDf: number;
-  /** Articles holding the term. */
-  articles: PlacedPostings[];
-  /**
-   * The term's number in each of those articles' postings, in the same order: looking it up in each
-   * article's own map at query time, a cache miss per article, was most of the cost of a common word.
-   */
-  termNumbers: number[];
+  /** Its (sentence, occurrences) pairs, in corpus order, are `pairs[from..to)`. */
+  from: number;
+  to: number;
 }
 
-/** BM25 scores of a corpus made of articles' postings; building it only merges per-term counts. */
+/**
+ * BM25 scores of a corpus made of articles' postings. Building it merges the articles' postings into one
+ * run per term, in corpus positions: a query then reads each term's postings in one pass over memory,
+ * where going through every article's own index cost several cache misses per article holding the term,
+ * most of the cost of a common word at a thousand articles.
+ */
 export class Bm25Corpus {
   readonly #byTerm = new Map<string, TermEntry>();
-  readonly #sentenceCount: number;
-  readonly #paragraphCount: number;
+  /** (sentence, occurrences) pairs, by term; sentences by corpus position. */
+  readonly #pairs: Int32Array;
+  readonly #sentenceLengths: Int32Array;
+  readonly #paragraphOfSentence: Int32Array;
+  readonly #paragraphLengths: Int32Array;
   readonly #averageSentenceLength: number;
   readonly #averageParagraphLength: number;
 
   constructor(articles: readonly PlacedPostings[]) {
-    let sentenceLengths = 0;
-    let paragraphLengths = 0;
     let sentences = 0;
     let paragraphs = 0;
-    for (const placed of articles) {
-      const { terms, start, pairs, paragraphOfSentence } = placed.postings;
+    // Every (article, term), in the order the second pass meets them again.
+    const entries: TermEntry[] = [];
+    for (const { postings } of articles) {
+      const { terms, start, pairs, paragraphOfSentence } = postings;
       for (const [term, t] of terms) {
         let entry = this.#byTerm.get(term);
-        if (!entry) {
-          entry = { sentenceDf: 0, paragraphDf: 0, articles: [], termNumbers: [] };
-          this.#byTerm.set(term, entry);
-        }
-        entry.articles.push(placed);
-        entry.termNumbers.push(t);
+        if (!entry) this.#byTerm.set(term, (entry = { sentenceDf: 0, paragraphDf: 0, from: 0, to: 0 }));
+        entries.push(entry);
         entry.sentenceDf += (start[t + 1]! - start[t]!) / 2;
         let lastParagraph = -1;
         for (let i = start[t]!; i < start[t + 1]!; i += 2) {
@@ -123,15 +123,36 @@ export class Bm25Corpus {
           lastParagraph = paragraph;
         }
       }
-      sentences += placed.postings.sentenceLengths.length;
-      paragraphs += placed.postings.paragraphLengths.length;
-      for (const n of placed.postings.sentenceLengths) sentenceLengths += n;
-      for (const n of placed.postings.paragraphLengths) paragraphLengths += n;
+      sentences += postings.sentenceLengths.length;
+      paragraphs += postings.paragraphLengths.length;
     }
-    this.#sentenceCount = sentences;
-    this.#paragraphCount = paragraphs;
-    this.#averageSentenceLength = sentences === 0 ? 0 : sentenceLengths / sentences;
-    this.#averageParagraphLength = paragraphs === 0 ? 0 : paragraphLengths / paragraphs;
+    let end = 0;
+    for (const entry of this.#byTerm.values()) {
+      entry.from = entry.to = end;
+      end += 2 * entry.sentenceDf;
+    }
+    this.#pairs = new Int32Array(end);
+    this.#sentenceLengths = new Int32Array(sentences);
+    this.#paragraphOfSentence = new Int32Array(sentences);
+    this.#paragraphLengths = new Int32Array(paragraphs);
+    let next = 0;
+    for (const { postings, sentenceStart, paragraphStart } of articles) {
+      const { terms, start, pairs, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
+      for (const t of terms.values()) {
+        const entry = entries[next++]!;
+        for (let i = start[t]!; i < start[t + 1]!; i += 2) {
+          this.#pairs[entry.to++] = sentenceStart + pairs[i]!;
+          this.#pairs[entry.to++] = pairs[i + 1]!;
+        }
+      }
+      this.#sentenceLengths.set(sentenceLengths, sentenceStart);
+      this.#paragraphLengths.set(paragraphLengths, paragraphStart);
+      paragraphOfSentence.forEach(
+        (p, s) => (this.#paragraphOfSentence[sentenceStart + s] = paragraphStart + p),
+      );
+    }
+    this.#averageSentenceLength = sentences === 0 ? 0 : sum(this.#sentenceLengths) / sentences;
+    this.#averageParagraphLength = paragraphs === 0 ? 0 : sum(this.#paragraphLengths) / paragraphs;
   }
 
   /** In how many sentences a term occurs (0 for one the articles never use). */
@@ -148,13 +169,9 @@ export class Bm25Corpus {
   forEachSentenceWith(term: string, visit: (sentence: number, paragraph: number) => void): void {
     const entry = this.#byTerm.get(term);
     if (!entry) return;
-    for (let a = 0; a < entry.articles.length; a++) {
-      const { postings, sentenceStart, paragraphStart } = entry.articles[a]!;
-      const { start, pairs, paragraphOfSentence } = postings;
-      const t = entry.termNumbers[a]!;
-      for (let i = start[t]!; i < start[t + 1]!; i += 2) {
-        visit(sentenceStart + pairs[i]!, paragraphStart + paragraphOfSentence[pairs[i]!]!);
-      }
+    for (let i = entry.from; i < entry.to; i += 2) {
+      const sentence = this.#pairs[i]!;
+      visit(sentence, this.#paragraphOfSentence[sentence]!);
     }
   }
 
@@ -167,8 +184,10 @@ export class Bm25Corpus {
     queryWords: readonly string[],
     headlineArticles: (term: string) => readonly PlacedPostings[] = () => [],
   ): { sentences: Map<number, number>; paragraphs: Map<number, number> } {
-    const sentences = new Hits(this.#sentenceCount);
-    const paragraphs = new Hits(this.#paragraphCount);
+    const sentenceCount = this.#sentenceLengths.length;
+    const paragraphCount = this.#paragraphLengths.length;
+    const sentences = new Hits(sentenceCount);
+    const paragraphs = new Hits(paragraphCount);
     const termNumbers = new Map<string, number>();
     for (const word of queryWords) {
       const term = indexTerm(word);
@@ -176,39 +195,35 @@ export class Bm25Corpus {
       if (!term || !entry) continue;
       if (!termNumbers.has(term)) termNumbers.set(term, termNumbers.size);
       const termNumber = termNumbers.get(term)!;
-      const sentenceIdf = idf(this.#sentenceCount, entry.sentenceDf);
-      const paragraphIdf = idf(this.#paragraphCount, entry.paragraphDf);
-      for (let a = 0; a < entry.articles.length; a++) {
-        const { postings, sentenceStart, paragraphStart } = entry.articles[a]!;
-        const { pairs, start, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
-        const t = entry.termNumbers[a]!;
-        // Pairs come in sentence order, so a paragraph's occurrences are one run.
-        let paragraph = -1;
-        let paragraphTf = 0;
-        const flushParagraph = () => {
-          if (paragraph < 0) return;
-          const length = paragraphLengths[paragraph]!;
-          const score = paragraphIdf * saturation(paragraphTf, length, this.#averageParagraphLength);
-          paragraphs.add(paragraphStart + paragraph, score, termNumber);
-        };
-        for (let i = start[t]!; i < start[t + 1]!; i += 2) {
-          const sentence = pairs[i]!;
-          const tf = pairs[i + 1]!;
-          const length = sentenceLengths[sentence]!;
-          sentences.add(
-            sentenceStart + sentence,
-            sentenceIdf * saturation(tf, length, this.#averageSentenceLength),
-            termNumber,
-          );
-          if (paragraphOfSentence[sentence] !== paragraph) {
-            flushParagraph();
-            paragraph = paragraphOfSentence[sentence]!;
-            paragraphTf = 0;
-          }
-          paragraphTf += tf;
+      const sentenceIdf = idf(sentenceCount, entry.sentenceDf);
+      const paragraphIdf = idf(paragraphCount, entry.paragraphDf);
+      const pairs = this.#pairs;
+      // Pairs come in sentence order, so a paragraph's occurrences are one run.
+      let paragraph = -1;
+      let paragraphTf = 0;
+      const flushParagraph = () => {
+        if (paragraph < 0) return;
+        const length = this.#paragraphLengths[paragraph]!;
+        const score = paragraphIdf * saturation(paragraphTf, length, this.#averageParagraphLength);
+        paragraphs.add(paragraph, score, termNumber);
+      };
+      for (let i = entry.from; i < entry.to; i += 2) {
+        const sentence = pairs[i]!;
+        const tf = pairs[i + 1]!;
+        const length = this.#sentenceLengths[sentence]!;
+        sentences.add(
+          sentence,
+          sentenceIdf * saturation(tf, length, this.#averageSentenceLength),
+          termNumber,
+        );
+        if (this.#paragraphOfSentence[sentence] !== paragraph) {
+          flushParagraph();
+          paragraph = this.#paragraphOfSentence[sentence]!;
+          paragraphTf = 0;
         }
-        flushParagraph();
+        paragraphTf += tf;
       }
+      flushParagraph();
       // An article's headline is part of every passage of it: its words count once in each.
       for (const { postings, sentenceStart, paragraphStart } of headlineArticles(term)) {
         const { sentenceLengths, paragraphLengths } = postings;
@@ -260,6 +275,12 @@ class Hits {
   final(): Map<number, number> {
     return new Map(this.#touched.map((at) => [at, this.#score[at]! * this.#termCount[at]!]));
   }
+}
+
+function sum(values: Int32Array): number {
+  let total = 0;
+  for (const n of values) total += n;
+  return total;
 }
 
 function idf(documents: number, containing: number): number {
