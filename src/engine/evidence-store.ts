@@ -294,7 +294,7 @@ function wordLists(record: unknown): { holder: Record<string, unknown>; key: str
 /**
  * Every word the records list, numbered in order of first appearance: the file's word table. Records list
  * words by number, so reading them back makes no string per occurrence (v8.deserialize made one each: at
- * 1,000 articles, 833,000 strings for 35,000 distinct words, which were then shared one by one) and the
+ * 1,000 articles, ~830,000 strings for 35,000 distinct words, which were then shared one by one) and the
  * strings a start-up keeps are the table's, one per word.
  */
 function wordNumbers(records: readonly unknown[]): Map<string, number> {
