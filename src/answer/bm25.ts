@@ -2,7 +2,7 @@ import { indexTerm } from './text-terms.js';
 
 /**
  * BM25 over sentences and paragraphs, with each article's postings computed once per version of the
- * article and kept, so a reload only merges per-term counts (tens of milliseconds at 1,000 articles).
+ * article and kept, so a reload only merges them (~90 ms at 1,000 articles).
  * MiniSearch did this job before; it cannot share unchanged articles between two indexes, so every
  * reload rebuilt it whole (0.8 s and 37 MB at 1,000 articles). The scoring is MiniSearch's BM25+ term for
  * term (k 1.2, b 0.7, d 0.5; a document's length is its count of distinct words; a document's score is
@@ -19,8 +19,12 @@ const D = 0.5;
  * 1,000 articles' ~400,000 terms was 60 MB.
  */
 export interface ArticlePostings {
-  /** Term → its number t: its (sentence within the article, occurrences) pairs are `pairs[start[t]..start[t + 1])`. */
-  readonly terms: ReadonlyMap<string, number>;
+  /**
+   * Its distinct terms. Term t's (sentence within the article, occurrences) pairs are
+   * `pairs[start[t]..start[t + 1])`. A list, not a map: only the corpus reads it, in order, and a map of
+   * every article's terms held and saved ~250,000 entries at 1,000 articles.
+   */
+  readonly terms: readonly string[];
   readonly start: Int32Array;
   readonly pairs: Int32Array;
   /** Distinct words of each sentence, stop words included: BM25's document length. */
@@ -61,15 +65,14 @@ export function articlePostings(
     }
     paragraphLengths[paragraph] = paragraphWords.size;
   });
-  const terms = new Map<string, number>();
-  const start = new Int32Array(pairs.size + 1);
+  const terms = [...pairs.keys()];
+  const start = new Int32Array(terms.length + 1);
   const flat = new Int32Array([...pairs.values()].reduce((n, list) => n + list.length, 0));
-  for (const [term, list] of pairs) {
-    const t = terms.size;
-    terms.set(term, t);
+  terms.forEach((term, t) => {
+    const list = pairs.get(term)!;
     flat.set(list, start[t]);
     start[t + 1] = start[t]! + list.length;
-  }
+  });
   return { terms, start, pairs: flat, sentenceLengths, paragraphOfSentence, paragraphLengths };
 }
 
@@ -83,29 +86,39 @@ export interface PlacedPostings {
 interface TermEntry {
   sentenceDf: number;
   paragraphDf: number;
-  /** Articles holding the term. */
-  articles: PlacedPostings[];
+  /** Its (sentence, occurrences) pairs, in corpus order, are `pairs[from..to)`. */
+  from: number;
+  to: number;
 }
 
-/** BM25 scores of a corpus made of articles' postings; building it only merges per-term counts. */
+/**
+ * BM25 scores of a corpus made of articles' postings. Building it merges the articles' postings into one
+ * run per term, in corpus positions: a query then reads each term's postings in one pass over memory,
+ * where going through every article's own index cost several cache misses per article holding the term,
+ * most of the cost of a common word at a thousand articles.
+ */
 export class Bm25Corpus {
   readonly #byTerm = new Map<string, TermEntry>();
-  readonly #sentenceCount: number;
-  readonly #paragraphCount: number;
+  /** (sentence, occurrences) pairs, by term; sentences by corpus position. */
+  readonly #pairs: Int32Array;
+  readonly #sentenceLengths: Int32Array;
+  readonly #paragraphOfSentence: Int32Array;
+  readonly #paragraphLengths: Int32Array;
   readonly #averageSentenceLength: number;
   readonly #averageParagraphLength: number;
 
   constructor(articles: readonly PlacedPostings[]) {
-    let sentenceLengths = 0;
-    let paragraphLengths = 0;
     let sentences = 0;
     let paragraphs = 0;
-    for (const placed of articles) {
-      const { terms, start, pairs, paragraphOfSentence } = placed.postings;
-      for (const [term, t] of terms) {
+    // Every (article, term), in the order the second pass meets them again.
+    const entries: TermEntry[] = [];
+    for (const { postings } of articles) {
+      const { terms, start, pairs, paragraphOfSentence } = postings;
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t]!;
         let entry = this.#byTerm.get(term);
-        if (!entry) this.#byTerm.set(term, (entry = { sentenceDf: 0, paragraphDf: 0, articles: [] }));
-        entry.articles.push(placed);
+        if (!entry) this.#byTerm.set(term, (entry = { sentenceDf: 0, paragraphDf: 0, from: 0, to: 0 }));
+        entries.push(entry);
         entry.sentenceDf += (start[t + 1]! - start[t]!) / 2;
         let lastParagraph = -1;
         for (let i = start[t]!; i < start[t + 1]!; i += 2) {
@@ -114,15 +127,36 @@ export class Bm25Corpus {
           lastParagraph = paragraph;
         }
       }
-      sentences += placed.postings.sentenceLengths.length;
-      paragraphs += placed.postings.paragraphLengths.length;
-      for (const n of placed.postings.sentenceLengths) sentenceLengths += n;
-      for (const n of placed.postings.paragraphLengths) paragraphLengths += n;
+      sentences += postings.sentenceLengths.length;
+      paragraphs += postings.paragraphLengths.length;
     }
-    this.#sentenceCount = sentences;
-    this.#paragraphCount = paragraphs;
-    this.#averageSentenceLength = sentences === 0 ? 0 : sentenceLengths / sentences;
-    this.#averageParagraphLength = paragraphs === 0 ? 0 : paragraphLengths / paragraphs;
+    let end = 0;
+    for (const entry of this.#byTerm.values()) {
+      entry.from = entry.to = end;
+      end += 2 * entry.sentenceDf;
+    }
+    this.#pairs = new Int32Array(end);
+    this.#sentenceLengths = new Int32Array(sentences);
+    this.#paragraphOfSentence = new Int32Array(sentences);
+    this.#paragraphLengths = new Int32Array(paragraphs);
+    let next = 0;
+    for (const { postings, sentenceStart, paragraphStart } of articles) {
+      const { terms, start, pairs, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
+      for (let t = 0; t < terms.length; t++) {
+        const entry = entries[next++]!;
+        for (let i = start[t]!; i < start[t + 1]!; i += 2) {
+          this.#pairs[entry.to++] = sentenceStart + pairs[i]!;
+          this.#pairs[entry.to++] = pairs[i + 1]!;
+        }
+      }
+      this.#sentenceLengths.set(sentenceLengths, sentenceStart);
+      this.#paragraphLengths.set(paragraphLengths, paragraphStart);
+      paragraphOfSentence.forEach(
+        (p, s) => (this.#paragraphOfSentence[sentenceStart + s] = paragraphStart + p),
+      );
+    }
+    this.#averageSentenceLength = sentences === 0 ? 0 : sum(this.#sentenceLengths) / sentences;
+    this.#averageParagraphLength = paragraphs === 0 ? 0 : sum(this.#paragraphLengths) / paragraphs;
   }
 
   /** In how many sentences a term occurs (0 for one the articles never use). */
@@ -137,12 +171,11 @@ export class Bm25Corpus {
 
   /** Calls `visit` with the corpus position of every sentence holding `term`, and of its paragraph. */
   forEachSentenceWith(term: string, visit: (sentence: number, paragraph: number) => void): void {
-    for (const { postings, sentenceStart, paragraphStart } of this.#byTerm.get(term)?.articles ?? []) {
-      const { start, pairs, paragraphOfSentence } = postings;
-      const t = postings.terms.get(term)!;
-      for (let i = start[t]!; i < start[t + 1]!; i += 2) {
-        visit(sentenceStart + pairs[i]!, paragraphStart + paragraphOfSentence[pairs[i]!]!);
-      }
+    const entry = this.#byTerm.get(term);
+    if (!entry) return;
+    for (let i = entry.from; i < entry.to; i += 2) {
+      const sentence = this.#pairs[i]!;
+      visit(sentence, this.#paragraphOfSentence[sentence]!);
     }
   }
 
@@ -155,8 +188,10 @@ export class Bm25Corpus {
     queryWords: readonly string[],
     headlineArticles: (term: string) => readonly PlacedPostings[] = () => [],
   ): { sentences: Map<number, number>; paragraphs: Map<number, number> } {
-    const sentences = new Hits(this.#sentenceCount);
-    const paragraphs = new Hits(this.#paragraphCount);
+    const sentenceCount = this.#sentenceLengths.length;
+    const paragraphCount = this.#paragraphLengths.length;
+    const sentences = new Hits(sentenceCount);
+    const paragraphs = new Hits(paragraphCount);
     const termNumbers = new Map<string, number>();
     for (const word of queryWords) {
       const term = indexTerm(word);
@@ -164,38 +199,35 @@ export class Bm25Corpus {
       if (!term || !entry) continue;
       if (!termNumbers.has(term)) termNumbers.set(term, termNumbers.size);
       const termNumber = termNumbers.get(term)!;
-      const sentenceIdf = idf(this.#sentenceCount, entry.sentenceDf);
-      const paragraphIdf = idf(this.#paragraphCount, entry.paragraphDf);
-      for (const { postings, sentenceStart, paragraphStart } of entry.articles) {
-        const { pairs, start, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
-        const t = postings.terms.get(term)!;
-        // Pairs come in sentence order, so a paragraph's occurrences are one run.
-        let paragraph = -1;
-        let paragraphTf = 0;
-        const flushParagraph = () => {
-          if (paragraph < 0) return;
-          const length = paragraphLengths[paragraph]!;
-          const score = paragraphIdf * saturation(paragraphTf, length, this.#averageParagraphLength);
-          paragraphs.add(paragraphStart + paragraph, score, termNumber);
-        };
-        for (let i = start[t]!; i < start[t + 1]!; i += 2) {
-          const sentence = pairs[i]!;
-          const tf = pairs[i + 1]!;
-          const length = sentenceLengths[sentence]!;
-          sentences.add(
-            sentenceStart + sentence,
-            sentenceIdf * saturation(tf, length, this.#averageSentenceLength),
-            termNumber,
-          );
-          if (paragraphOfSentence[sentence] !== paragraph) {
-            flushParagraph();
-            paragraph = paragraphOfSentence[sentence]!;
-            paragraphTf = 0;
-          }
-          paragraphTf += tf;
+      const sentenceIdf = idf(sentenceCount, entry.sentenceDf);
+      const paragraphIdf = idf(paragraphCount, entry.paragraphDf);
+      const pairs = this.#pairs;
+      // Pairs come in sentence order, so a paragraph's occurrences are one run.
+      let paragraph = -1;
+      let paragraphTf = 0;
+      const flushParagraph = () => {
+        if (paragraph < 0) return;
+        const length = this.#paragraphLengths[paragraph]!;
+        const score = paragraphIdf * saturation(paragraphTf, length, this.#averageParagraphLength);
+        paragraphs.add(paragraph, score, termNumber);
+      };
+      for (let i = entry.from; i < entry.to; i += 2) {
+        const sentence = pairs[i]!;
+        const tf = pairs[i + 1]!;
+        const length = this.#sentenceLengths[sentence]!;
+        sentences.add(
+          sentence,
+          sentenceIdf * saturation(tf, length, this.#averageSentenceLength),
+          termNumber,
+        );
+        if (this.#paragraphOfSentence[sentence] !== paragraph) {
+          flushParagraph();
+          paragraph = this.#paragraphOfSentence[sentence]!;
+          paragraphTf = 0;
         }
-        flushParagraph();
+        paragraphTf += tf;
       }
+      flushParagraph();
       // An article's headline is part of every passage of it: its words count once in each.
       for (const { postings, sentenceStart, paragraphStart } of headlineArticles(term)) {
         const { sentenceLengths, paragraphLengths } = postings;
@@ -247,6 +279,12 @@ class Hits {
   final(): Map<number, number> {
     return new Map(this.#touched.map((at) => [at, this.#score[at]! * this.#termCount[at]!]));
   }
+}
+
+function sum(values: Int32Array): number {
+  let total = 0;
+  for (const n of values) total += n;
+  return total;
 }
 
 function idf(documents: number, containing: number): number {

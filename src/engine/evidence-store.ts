@@ -20,8 +20,11 @@ export interface SavedEvidence {
 }
 
 const FILE_NAME = 'evidence.bin';
-/** Bumped when the file's layout changes; the code fingerprint covers everything else. */
-const FORMAT = 1;
+/**
+ * Bumped when the file's layout changes; the code fingerprint covers everything else. Format 2: a table of
+ * every word the records list comes first, and records list words by their number in it.
+ */
+const FORMAT = 2;
 /** The code evidence depends on: the loader that parses articles and the retrieval that indexes them. */
 const SOURCE_DIRS = [new URL('../answer/', import.meta.url), new URL('../knowledge/', import.meta.url)];
 const evidenceCode = (): Promise<string> => codeFingerprint(SOURCE_DIRS, `evidence format ${FORMAT}`);
@@ -125,9 +128,8 @@ export async function saveEvidence(dir: string, saved: SavedEvidence, model: str
   const file = await open(temporary, 'w');
   try {
     await file.write(headerBytes);
-    const records = [saved.termVectors.rows, ...saved.evidence];
-    for (let i = 0; i < records.length; i += RECORDS_PER_TURN) {
-      const chunks = records.slice(i, i + RECORDS_PER_TURN).flatMap((value) => {
+    const write = async (values: readonly unknown[]) => {
+      const chunks = values.flatMap((value) => {
         const record = v8.serialize(value);
         const length = Buffer.alloc(4);
         length.writeUInt32LE(record.length);
@@ -135,6 +137,12 @@ export async function saveEvidence(dir: string, saved: SavedEvidence, model: str
         return [length, record];
       });
       await file.writev(chunks);
+    };
+    const records = [saved.termVectors.rows, ...saved.evidence];
+    const numbers = wordNumbers(records);
+    await write([[...numbers.keys()]]);
+    for (let i = 0; i < records.length; i += RECORDS_PER_TURN) {
+      await write(records.slice(i, i + RECORDS_PER_TURN).map((record) => numbered(record, numbers)));
     }
     await file.write(
       hex(checksum),
@@ -189,13 +197,19 @@ function parseHeader(line: string): Header | undefined {
 }
 
 /**
- * The body's records, from `start` on: each a 4-byte length, then that many bytes of v8-serialised value.
- * Read a chunk at a time, so that 10,000 articles' evidence (half a gigabyte) is never in memory twice.
+ * The body's records, from `start` on: each a 4-byte length, then that many bytes of v8-serialised value,
+ * the first being the word table. Read a chunk at a time, so that 10,000 articles' evidence (half a
+ * gigabyte) is never in memory twice.
  */
 async function readRecords(handle: FileHandle, start: number): Promise<unknown[]> {
   const records: unknown[] = [];
-  const shared = new Map<string, string>();
-  const read = (bytes: Buffer) => records.push(shareWords(deserialiseOwned(bytes), shared));
+  let words: readonly string[] | undefined;
+  const read = (bytes: Buffer) => {
+    const value: unknown = v8.deserialize(bytes);
+    if (words) records.push(ownArrays(worded(value, words)));
+    else if (Array.isArray(value) && value.every((w) => typeof w === 'string')) words = value;
+    else throw new Error('it has no word table');
+  };
   // The start of a record the previous chunk cut off (its length prefix, perhaps only part of it).
   let carried = Buffer.alloc(0);
   await forEachChunk(handle, start, (chunk) => {
@@ -225,15 +239,14 @@ async function readRecords(handle: FileHandle, start: number): Promise<unknown[]
 }
 
 /**
- * A record deserialised with its typed arrays moved into one buffer of their own. v8.deserialize makes
+ * A deserialised record with its typed arrays moved into one buffer of their own. v8.deserialize makes
  * typed arrays views into the bytes it is given, which must not be the reused read buffer, and which would
  * keep the record's text bytes alive too (a fifth of the evidence's memory). One buffer per record, not
  * one per typed array: thousands of small buffers count as external memory and make V8 collect far more
  * often (a start-up at 1,000 articles took twice as long that way). Typed arrays sit at the top of a record
  * or one object down (postings).
  */
-function deserialiseOwned(bytes: Buffer): unknown {
-  const record: unknown = v8.deserialize(bytes);
+function ownArrays(record: unknown): unknown {
   const found: { holder: Record<string, unknown>; key: string; array: TypedArray }[] = [];
   const collect = (value: unknown, depth: number): void => {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Map) return;
@@ -267,32 +280,54 @@ type TypedArray = Uint8Array | Int32Array | Float32Array;
 /** The fields of a record (an article's evidence, or the term rows) that list words. */
 const WORD_LISTS = ['contentWords', 'contentStems', 'properWords', 'terms', 'unknown'] as const;
 
-/**
- * The record with each word of its word lists and of its postings' terms replaced by the one copy in
- * `shared` (added when new). v8.deserialize makes a string per occurrence: at 1,000 articles the content
- * words, stems and posting terms were 775,000 strings for 28,000 distinct words. Shared as each record is
- * read, the copies die young, so the garbage collector does not copy them into the old generation. A
- * record of another shape is left as it is, for the checks that follow to reject.
- */
-function shareWords(record: unknown, shared: Map<string, string>): unknown {
-  if (typeof record !== 'object' || record === null) return record;
-  const share = (word: string): string => {
-    const known = shared.get(word);
-    if (known !== undefined) return known;
-    shared.set(word, word);
-    return word;
-  };
+/** A record's lists of words, as the object and key holding each: its own, and its postings' terms. */
+function wordLists(record: unknown): { holder: Record<string, unknown>; key: string }[] {
+  if (typeof record !== 'object' || record === null) return [];
   const fields = record as Record<string, unknown>;
-  for (const key of WORD_LISTS) {
-    const list = fields[key];
-    if (!Array.isArray(list)) continue;
-    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'string') list[i] = share(list[i] as string);
+  const lists = WORD_LISTS.filter((key) => key in fields).map((key) => ({ holder: fields, key }));
+  const postings = fields.postings;
+  if (typeof postings === 'object' && postings !== null && 'terms' in postings)
+    lists.push({ holder: postings, key: 'terms' });
+  return lists;
+}
+
+/**
+ * Every word the records list, numbered in order of first appearance: the file's word table. Records list
+ * words by number, so reading them back makes no string per occurrence (v8.deserialize made one each: at
+ * 1,000 articles, ~830,000 strings for 35,000 distinct words, which were then shared one by one) and the
+ * strings a start-up keeps are the table's, one per word.
+ */
+function wordNumbers(records: readonly unknown[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const record of records) {
+    for (const { holder, key } of wordLists(record)) {
+      for (const word of holder[key] as readonly string[]) {
+        if (!numbers.has(word)) numbers.set(word, numbers.size);
+      }
+    }
   }
-  const postings = fields.postings as Record<string, unknown> | undefined;
-  if (postings?.terms instanceof Map) {
-    const terms = new Map<unknown, unknown>();
-    for (const [term, t] of postings.terms) terms.set(typeof term === 'string' ? share(term) : term, t);
-    postings.terms = terms;
+  return numbers;
+}
+
+/** A copy of the record listing its words by their `numbers` (the record itself is left as it is). */
+function numbered(record: object, numbers: ReadonlyMap<string, number>): object {
+  const copy: Record<string, unknown> = { ...record };
+  if ('postings' in copy) copy.postings = { ...(copy.postings as object) };
+  for (const { holder, key } of wordLists(copy)) {
+    holder[key] = Int32Array.from(holder[key] as readonly string[], (word) => numbers.get(word)!);
+  }
+  return copy;
+}
+
+/**
+ * The record with each list of word numbers replaced by its words from `words`. A list that is not one,
+ * or names a number the table lacks, is left as it is, for the checks that follow to reject.
+ */
+function worded(record: unknown, words: readonly string[]): unknown {
+  for (const { holder, key } of wordLists(record)) {
+    const list = holder[key];
+    if (list instanceof Int32Array && list.every((n) => n >= 0 && n < words.length))
+      holder[key] = Array.from(list, (n) => words[n]!);
   }
   return record;
 }
@@ -364,7 +399,11 @@ function postingsMisfit(
 ): string | undefined {
   const { terms, start, pairs, sentenceLengths, paragraphOfSentence, paragraphLengths } = postings;
   const ints = [start, pairs, sentenceLengths, paragraphOfSentence, paragraphLengths];
-  if (!(terms instanceof Map) || !ints.every((a) => a instanceof Int32Array))
+  if (
+    !Array.isArray(terms) ||
+    !terms.every((term) => typeof term === 'string') ||
+    !ints.every((a) => a instanceof Int32Array)
+  )
     return `${at} has postings of the wrong shape`;
   if (
     sentenceLengths.length !== sentences ||
@@ -373,11 +412,10 @@ function postingsMisfit(
     !paragraphOfSentence.every((p) => p >= 0 && p < paragraphs)
   )
     return `${at} has postings for the wrong sentences or paragraphs`;
-  if (start.length !== terms.size + 1 || start[0] !== 0 || start[terms.size] !== pairs.length)
+  if (start.length !== terms.length + 1 || start[0] !== 0 || start[terms.length] !== pairs.length)
     return `${at} has postings whose terms do not match their lists`;
-  for (let t = 0; t < terms.size; t++)
+  for (let t = 0; t < terms.length; t++)
     if (start[t + 1]! < start[t]!) return `${at} has postings out of order`;
-  for (const t of terms.values()) if (!(t >= 0 && t < terms.size)) return `${at} has a term out of range`;
   // Pairs are (sentence, occurrences).
   for (let i = 0; i < pairs.length; i += 2)
     if (!(pairs[i]! >= 0 && pairs[i]! < sentences && pairs[i + 1]! > 0))

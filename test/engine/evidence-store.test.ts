@@ -167,7 +167,7 @@ describe('saved evidence', () => {
     const logger = capturingLogger().logger;
     const saved = (await loadEvidence(evidenceDir(), { model: embedder.modelId, logger }))!;
     // Enough copies to pass several 8 MB chunks, so records are cut across chunk boundaries.
-    const many = Array.from({ length: 1400 }, (_, i) => saved.evidence[i % saved.evidence.length]!);
+    const many = Array.from({ length: 1600 }, (_, i) => saved.evidence[i % saved.evidence.length]!);
     await saveEvidence(evidenceDir(), { ...saved, evidence: many }, embedder.modelId);
     const back = (await loadEvidence(evidenceDir(), { model: embedder.modelId, logger }))!;
     expect((await readFile(evidenceFile())).length).toBeGreaterThan(16 * 1024 * 1024);
