@@ -69,6 +69,54 @@ function sameFullName(a: readonly string[], b: readonly string[]): boolean {
   return prefix || ends || surname;
 }
 
+/**
+ * "Odile Marchbanks" beside "Angus Marchbanks", or "Femi Okonjo" and then "Ms Okonjo": a full name the
+ * dictionaries did not know is a person's when its surname is a person's, alone or in another full name.
+ */
+function joinFamilyNames(
+  doc: string,
+  all: readonly NameSpan[],
+  labels: readonly NameSpan[],
+  people: RegistryEntity[],
+  entities: Map<string, RegistryEntity>,
+): void {
+  const personalWords = new Set(
+    all
+      .filter((s) => s.words.length === 1 && s.kind === 'person' && (s.title.length > 0 || s.personLike))
+      .map((s) => s.words[0] ?? ''),
+  );
+  for (const span of all) {
+    const surname = span.words[span.words.length - 1] ?? '';
+    if (span.entity || span.kind !== 'unknown' || span.words.length < 2 || labels.includes(span)) continue;
+    const familyName = people.some((p) => p.canonical.split(' ').slice(-1)[0] === surname);
+    if (!familyName && !personalWords.has(surname)) continue;
+    span.kind = 'person';
+    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
+    if (!entity) {
+      entity = newEntity(doc, span.words.join(' '), 'person');
+      people.push(entity);
+      entities.set(entity.key, entity);
+    }
+    linkSpan(entity, span);
+  }
+}
+
+/**
+ * A transcript's label names the one person whose surname is its last word and whose name forms hold the
+ * rest ("CITY ENGINEER SZABO" is "City Engineer Gabor Szabo", not "Mayor Renata Szabo").
+ */
+function linkLabel(label: NameSpan, people: readonly RegistryEntity[]): void {
+  const words = [...label.title, ...label.words].map((w) => w.toLowerCase());
+  const surname = words[words.length - 1] ?? '';
+  const role = words.slice(0, -1).join(' ');
+  const bearers = people.filter((p) => p.canonical.toLowerCase().split(' ').at(-1) === surname);
+  const fitting = bearers.filter((p) => [...p.aliases].some((a) => a.toLowerCase().includes(role)));
+  const [only, other] = fitting.length > 0 ? fitting : bearers;
+  if (!only || other) return;
+  label.kind = 'person';
+  linkSpan(only, label);
+}
+
 /** A name in capitals standing before a colon, as a transcript labels who speaks ("MAYOR SZABO:"). */
 function isLabel(paragraph: AnalysedParagraph | undefined, span: NameSpan): boolean {
   if (span.stream !== -1 || !paragraph) return false;
@@ -213,41 +261,8 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     linkSpan(entity, span);
   }
 
-  // "Odile Marchbanks" beside "Angus Marchbanks", or "Femi Okonjo" and then "Ms Okonjo": a full name the
-  // dictionaries did not know is a person's when its surname is a person's, alone or in another full name.
-  const personalWords = new Set(
-    all
-      .filter((s) => s.words.length === 1 && s.kind === 'person' && (s.title.length > 0 || s.personLike))
-      .map((s) => s.words[0] ?? ''),
-  );
-  for (const span of all) {
-    const surname = span.words[span.words.length - 1] ?? '';
-    if (span.entity || span.kind !== 'unknown' || span.words.length < 2 || labels.includes(span)) continue;
-    const familyName = people.some((p) => p.canonical.split(' ').slice(-1)[0] === surname);
-    if (!familyName && !personalWords.has(surname)) continue;
-    span.kind = 'person';
-    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
-    if (!entity) {
-      entity = newEntity(doc, span.words.join(' '), 'person');
-      people.push(entity);
-      entities.set(entity.key, entity);
-    }
-    linkSpan(entity, span);
-  }
-
-  // A label names the one person whose surname is its last word and whose name forms hold the rest
-  // ("CITY ENGINEER SZABO" is "City Engineer Gabor Szabo", not "Mayor Renata Szabo").
-  for (const label of labels) {
-    const words = [...label.title, ...label.words].map((w) => w.toLowerCase());
-    const surname = words[words.length - 1] ?? '';
-    const role = words.slice(0, -1).join(' ');
-    const bearers = people.filter((p) => p.canonical.toLowerCase().split(' ').at(-1) === surname);
-    const fitting = bearers.filter((p) => [...p.aliases].some((a) => a.toLowerCase().includes(role)));
-    const [only, other] = fitting.length > 0 ? fitting : bearers;
-    if (!only || other) continue;
-    label.kind = 'person';
-    linkSpan(only, label);
-  }
+  joinFamilyNames(doc, all, labels, people, entities);
+  for (const label of labels) linkLabel(label, people);
 
   // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.
   for (const span of all) {
