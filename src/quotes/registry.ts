@@ -69,6 +69,21 @@ function sameFullName(a: readonly string[], b: readonly string[]): boolean {
   return prefix || ends || surname;
 }
 
+/** The person a full name names, merged with one whose name it shares in full or in part, else new. */
+function personNamed(
+  doc: string,
+  words: readonly string[],
+  people: RegistryEntity[],
+  entities: Map<string, RegistryEntity>,
+): RegistryEntity {
+  const known = people.find((p) => sameFullName(p.canonical.split(' '), words));
+  if (known) return known;
+  const entity = newEntity(doc, words.join(' '), 'person');
+  people.push(entity);
+  entities.set(entity.key, entity);
+  return entity;
+}
+
 /**
  * "Odile Marchbanks" beside "Angus Marchbanks", or "Femi Okonjo" and then "Ms Okonjo": a full name the
  * dictionaries did not know is a person's when its surname is a person's, alone or in another full name.
@@ -91,13 +106,7 @@ function joinFamilyNames(
     const familyName = people.some((p) => p.canonical.split(' ').slice(-1)[0] === surname);
     if (!familyName && !personalWords.has(surname)) continue;
     span.kind = 'person';
-    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
-    if (!entity) {
-      entity = newEntity(doc, span.words.join(' '), 'person');
-      people.push(entity);
-      entities.set(entity.key, entity);
-    }
-    linkSpan(entity, span);
+    linkSpan(personNamed(doc, span.words, people, entities), span);
   }
 }
 
@@ -241,13 +250,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     .filter((s) => s.kind === 'person' && s.words.length >= 2 && !labels.includes(s))
     .sort((a, b) => b.words.length - a.words.length);
   for (const span of fullNames) {
-    let entity = people.find((p) => sameFullName(p.canonical.split(' '), span.words));
-    if (!entity) {
-      entity = newEntity(doc, span.words.join(' '), 'person');
-      people.push(entity);
-      entities.set(entity.key, entity);
-    }
-    linkSpan(entity, span);
+    linkSpan(personNamed(doc, span.words, people, entities), span);
   }
 
   for (const span of all) {

@@ -1,23 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attributeQuotes } from '../../src/quotes/attribute-quotes.js';
-import { analyseArticle } from '../../src/quotes/analysed-paragraphs.js';
-import { buildArticleRegistry, recordLearned } from '../../src/quotes/registry.js';
 import { loadTagger } from '../../src/quotes/tagger.js';
-import { articleFromText } from './article-from-text.js';
+import { attributed } from './attributed.js';
 
 beforeAll(() => loadTagger());
-
-/** Each quote of a made-up article with the canonical name of its speaker, or null. */
-function attributed(body: string): [string, string | null][] {
-  const article = articleFromText(body);
-  const registry = buildArticleRegistry(article, analyseArticle(article));
-  const attribution = attributeQuotes(registry);
-  recordLearned(registry, attribution.learned);
-  return attribution.quotes.map((q) => [
-    q.quote.text,
-    q.speaker ? (registry.entities.get(q.speaker)?.canonical ?? q.speaker) : null,
-  ]);
-}
 
 const INTRO = 'Mara Velasquez and Tom Okafor met the Duluth council on Monday.\n\n';
 
