@@ -79,9 +79,9 @@ function isNameWord(
   if (token.sentenceInitial && !looksProper(token) && !opensName(token, next) && !known.has(token.text))
     return false;
   if (WEEKDAYS.has(token.lower)) return false;
-  // "‘For Callum, …’" opening a quote inside a quote, which the tagger does not read: a word the dictionary
-  // has only as a function word never starts or joins a name.
-  // ("US" is a place, so a word in capitals is left alone, as is one the tagger read as a name inside a sentence: "Al From".)
+  // "‘For Callum, …’" opening a quote inside a quote: a word the dictionary has as a function word opens no
+  // name where a sentence starts, or where the tagger did not read it as a name ("Al From" it did). A word
+  // in capitals is left alone ("US" is a place).
   const functionWord = lexiconTags(token.lower).some((tag) => FUNCTION_WORD_TAGS.has(tag));
   if (
     functionWord &&
@@ -249,11 +249,7 @@ function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number 
   const rest = run.slice(cut);
   if (cut > 0 && rest.length >= 2) {
     const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);
-    const unknownWords = rest.every((t) => {
-      const tags = lexiconTags(t.lower);
-      return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
-    });
-    if (firstName || unknownWords) return cut;
+    if (firstName || unfamiliarWords(rest)) return cut;
   }
   return openerRoleCut(run);
 }
@@ -272,19 +268,22 @@ function openerRoleCut(run: readonly Token[]): number {
     t.tags.has('FirstName') ||
     hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS) ||
     (t.tags.has('Person') && lexiconTags(t.lower).every((tag) => NAME_TAGS.has(tag)));
-  for (let k = 1; k <= run.length - 2; k++) {
-    if (!common(run[k - 1]!)) return 0;
-    if (firstName(run[k]!)) return k;
-  }
+  // The cheap tests first: WordNet is asked only about the words before a first name, or the opener.
+  const named = run.findIndex((t, k) => k >= 1 && k <= run.length - 2 && firstName(t));
+  if (named > 0) return run.slice(0, named).every(common) ? named : 0;
   // A sentence's first word before a name the dictionary does not know at all, or a person's name.
   const [opener, second] = run;
-  if (!opener?.sentenceInitial || !second || run.length < 3 || !common(opener)) return 0;
-  if (opener.tags.has('ProperNoun')) return 0;
-  const unfamiliar = run.slice(1).every((t) => {
+  if (!opener?.sentenceInitial || opener.tags.has('ProperNoun') || !second || run.length < 3) return 0;
+  if (!unfamiliarWords(run.slice(1)) && !second.tags.has('Person')) return 0;
+  return run.slice(0, -2).every(common) ? 1 : 0;
+}
+
+/** Words the dictionary has not at all, or only as names. */
+function unfamiliarWords(tokens: readonly Token[]): boolean {
+  return tokens.every((t) => {
     const tags = lexiconTags(t.lower);
     return tags.length === 0 || hasAny(tags, [...NAME_TAGS]);
   });
-  return unfamiliar || hasAny(second.tags, ['Person']) ? 1 : 0;
 }
 
 /**

@@ -192,9 +192,9 @@ export class CueReader {
       // before the description is an aside of its own.
       let tag = k + 1;
       if (SHORT_ASIDE.test(this.w.t(tag)?.text ?? '')) tag += isPunct(this.w.t(tag + 1), '.') ? 2 : 1;
-      const aged = tag > k + 1 && isPunct(this.w.t(tag), ',') ? tag : k;
-      const opener = this.w.t(aged + 1);
-      const between = tokens.slice(aged + 1, comma);
+      const afterAside = tag > k + 1 && isPunct(this.w.t(tag), ',') ? tag : k;
+      const opener = this.w.t(afterAside + 1);
+      const between = tokens.slice(afterAside + 1, comma);
       const relative = isWord(opener, 'who', 'which', 'whose');
       const end = appositionAfter(tokens, k - 1, text)?.end;
       // "Jane Roe, a salesman from Sumter, South Carolina, said": the apposition may end in a town's state.
