@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,7 @@ async function computeFingerprint(dirs: readonly URL[], salt: string): Promise<s
   const hash = createHash('sha256').update(`${salt}\0unicode ${process.versions.unicode}\0`);
   const packages = new Set<string>();
   for (const dir of dirs) {
-    const root = fileURLToPath(dir);
+    const root = fileURLToPath(await sourceOf(dir));
     const files = (await readdir(root, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
@@ -41,6 +41,27 @@ async function computeFingerprint(dirs: readonly URL[], salt: string): Promise<s
   }
   for (const name of [...packages].sort()) hash.update(`${name}@${await installedVersion(name)}\0`);
   return hash.digest('hex');
+}
+
+// This file's folder: `src/` when run through tsx, `dist/src/` when run compiled (`npm start`; see src/build.ts).
+const CODE_ROOT = new URL('./', import.meta.url);
+const COMPILED = CODE_ROOT.pathname.endsWith('/dist/src/');
+const SOURCE_ROOT = new URL('../../src/', CODE_ROOT);
+
+/**
+ * The TypeScript folder a folder of running code was compiled from: `dist/src/answer/` → `src/answer/`. The
+ * source is what the fingerprint describes, so the compiled bot and the tsx-run CLI, eval and tests share
+ * their caches. Compiled code without its source beside it fingerprints itself.
+ */
+async function sourceOf(dir: URL): Promise<URL> {
+  if (!COMPILED || !dir.href.startsWith(CODE_ROOT.href)) return dir;
+  const source = new URL(dir.href.slice(CODE_ROOT.href.length), SOURCE_ROOT);
+  return (await stat(source).then(
+    (s) => s.isDirectory(),
+    () => false,
+  ))
+    ? source
+    : dir;
 }
 
 /** The package a bare import specifier names: `zod`, `@scope/pkg`. */

@@ -24,6 +24,7 @@ import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 // not for the figures); --save also writes the JSON report to FILE; --keep leaves the temp folder.
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PROBES = path.join(HERE, '..', '..', 'dist', 'src', 'bench');
 const DEV_SET = 'test/fixtures/calibration/seed-calibration.json';
 // The generated corpora are made from the knowledge folder's articles and these, the project's own news
 // articles written for the question bank, so article and paragraph shapes vary as news does.
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     throw new Error(`--sizes wants whole numbers, got ${values.sizes}`);
   const started = performance.now();
   const config = loadConfig();
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
   const root = await mkdtemp(path.join(os.tmpdir(), 'news-qa-bench-'));
   const profileDir = values.profile && path.resolve(values.profile);
   const runner = new ChildRunner(config.EMBEDDING_MODEL, profileDir);
@@ -277,7 +279,10 @@ async function measureKnowledgeBase(
   return { label, size, cold, warm, warmRuns: warms.map((w) => w.toFirstAnswerMs), serve, corpus };
 }
 
-/** Runs the bench's probe scripts in fresh Node processes (through tsx, as `npm start` runs the bot). */
+/**
+ * Runs the bench's probe scripts in fresh Node processes, compiled as `npm start` runs the bot (dist/, built
+ * by `npm run build` when the bench starts, so the probes run the code of this checkout).
+ */
 class ChildRunner {
   #profiles = 0;
 
@@ -288,16 +293,20 @@ class ChildRunner {
 
   /** Runs `script` with `args` and settings `env`; resolves with the JSON it printed last. */
   async run<T>(script: string, args: string[], env: Record<string, string>): Promise<T> {
-    const nodeArgs = ['--import', 'tsx'];
+    const nodeArgs = ['--enable-source-maps'];
     if (this.profileDir) {
       const name = `${String(++this.#profiles).padStart(2, '0')}-${path.basename(script, '.ts')}.cpuprofile`;
       nodeArgs.unshift('--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, `--cpu-prof-name=${name}`);
     }
-    const child = spawn(process.execPath, [...nodeArgs, path.join(HERE, script), ...args], {
-      // Children get the parent's environment (PATH, HOME) with the bench's own settings on top.
-      env: { ...process.env, EMBEDDING_MODEL: this.embeddingModel, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, path.join(PROBES, script.replace(/\.ts$/u, '.js')), ...args],
+      {
+        // Children get the parent's environment (PATH, HOME) with the bench's own settings on top.
+        env: { ...process.env, EMBEDDING_MODEL: this.embeddingModel, LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { ConfigError, type Config } from '../config.js';
 import { DEFAULT_MODEL_ID, ensureDefaultModel } from '../embedding/default-model.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { createTransformersEmbedder } from '../embedding/transformers-embedder.js';
+import { createThreadEmbedder } from '../embedding/thread-embedder.js';
 import { VectorCache } from '../embedding/vector-cache.js';
 import type { Logger } from '../logger.js';
 import { Library } from './library.js';
@@ -28,7 +27,7 @@ export async function openEmbedder(config: Config, logger?: Logger): Promise<Emb
       throw isWriteFailure(err) ? cacheFolderError(config.MODEL_CACHE_DIR, err) : err;
     }
   }
-  return createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL, modelsDir, allowRemote: !isDefault });
+  return createThreadEmbedder({ modelId: config.EMBEDDING_MODEL, modelsDir, allowRemote: !isDefault });
 }
 
 /**
@@ -62,14 +61,8 @@ function cacheFolderError(dir: string, err: unknown): ConfigError {
   );
 }
 
-// Reading articles for quotes (compromise tagging) makes garbage fast. By default V8 lets the heap grow to
-// about three times what is live before a full collection, so a first start on 1,000 articles peaked at
-// 750 MB for 180 MB live; growing 30 % at a time peaks at about 430 MB and cost no measurable time there.
-const HEAP_GROWING_PERCENT = 30;
-
 /** Everything a front end needs to answer: the embedder, the vector cache and the loaded knowledge. */
 export async function openLibrary(config: Config, logger: Logger): Promise<Library> {
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const started = performance.now();
   const embedder = await openEmbedder(config, logger);
   // What is computed from the articles is kept per knowledge folder, so two folders never evict each other.

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../knowledge/types.js';
+import { workerScript } from '../worker-script.js';
 import type { ArticleQuotes } from './article-quotes.js';
 import type { AnalysisReply, AnalysisRequest } from './analysis-worker.js';
 
@@ -19,17 +20,6 @@ export const MIN_ARTICLES_FOR_WORKERS = 100;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
- * A worker's first script: the project runs its TypeScript through tsx, and in Node 20 a worker does not
- * inherit the loader hooks of `--import tsx` (nor take them from its own execArgv), so it registers them
- * itself before importing the worker module. Both are absolute URLs: the worker may start in any folder.
- */
-function workerBootstrap(): string {
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const worker = JSON.stringify(new URL('./analysis-worker.ts', import.meta.url).href);
-  return `import(${tsx}).then(({ register }) => { register(); return import(${worker}); });`;
-}
-
-/**
  * Reads `articles` for quotes on `workers` worker threads (one per core by default), each article sent to
  * whichever worker is free, so a first start or a large reload uses every core while this thread embeds.
  * Resolves to the analyses in the order of `articles`; rejects if an article cannot be read or a worker
@@ -43,7 +33,11 @@ export async function analyseOnWorkers(
   let next = 0;
   const pool = Array.from(
     { length: Math.max(1, workers) },
-    () => new Worker(workerBootstrap(), { eval: true, resourceLimits: WORKER_LIMITS }),
+    () =>
+      new Worker(workerScript('analysis-worker', import.meta.url), {
+        eval: true,
+        resourceLimits: WORKER_LIMITS,
+      }),
   );
   try {
     await Promise.all(

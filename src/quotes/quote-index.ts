@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { articleVersion } from '../knowledge/parse-article.js';
 import { analyseOnWorkers, MIN_ARTICLES_FOR_WORKERS } from './analysis-pool.js';
 import type { Article } from '../knowledge/types.js';
@@ -124,6 +125,17 @@ function quoteHit(q: IndexedQuote): QuoteHit {
   return { text: q.text, id: q.id, doc: q.doc, paragraph: q.paragraph, context: q.context };
 }
 
+// Reading articles for quotes (compromise tagging) makes garbage fast. By default V8 lets the heap grow to
+// about three times what is live before a full collection, so a first start on 1,000 articles peaked at
+// 750 MB for 180 MB live; growing 30 % at a time peaks at about 430 MB and cost no measurable time there.
+// A start from saved analyses keeps V8's default: collecting that often cost it ~0.2 s of 3.4.
+const HEAP_GROWING_PERCENT = 30;
+
+/** Sets V8's heap growth (process-wide, so it holds for the quote-reading workers too) from now on. */
+function growHeapSlowly(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 /**
  * Builds the quote index: reads each article once (quotes, registry, attribution) and merges speakers that
  * share a canonical name across articles. Aliases are resolved within each article, so two articles' "Mr Lee"
@@ -137,6 +149,7 @@ export async function buildQuoteIndex(
   // The tagger is loaded only when some article must be read here: a start with every analysis cached
   // skips it, and so does one with enough articles to read that worker threads share them.
   const unread = articles.filter((article) => !reuse.has(articleVersion(article)));
+  if (unread.length > 0) growHeapSlowly();
   const fromWorkers = new Map<string, ArticleQuotes>();
   if (unread.length >= MIN_ARTICLES_FOR_WORKERS) {
     const read = await analyseOnWorkers(unread);

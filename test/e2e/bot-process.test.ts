@@ -1,13 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { botEnv, emulatedDiscordForProcesses } from './bot-processes.js';
 import type { EmulatedInteraction } from './discord-emulator.js';
 import { TEST_TOKEN, within, E2E } from './harness.js';
 import { chatInputInteraction, stringOption } from './payloads.js';
 
-// The bot as `npm start` runs it (src/bot/main.ts in its own process, with the production logger), for
-// what only the whole process shows: what reaches its log, and how it survives a bug that escapes.
+// The bot as `npm start` runs it (compiled: dist/src/bot/main.js in its own process, with the production
+// logger), for what only the whole process shows: what reaches its log, and how it survives a bug that
+// escapes.
 
 /**
  * Loaded before the bot: a SIGUSR2 makes an exception escape to the top of the process, as a bug in
@@ -23,16 +24,15 @@ const discord = emulatedDiscordForProcesses();
 const { children } = discord;
 
 /**
- * Starts src/bot/main.ts in one node process (tsx as a loader rather than its wrapper process, so a
- * signal reaches the bot itself), configured only through the environment. Resolves once it is online
- * and indexed.
+ * Starts dist/src/bot/main.js in one node process (node itself rather than npm's wrapper, so a signal reaches
+ * the bot itself), configured only through the environment. Resolves once it is online and indexed.
  */
 async function startBot(nodeOptions: string[] = []): Promise<{
   child: ChildProcess;
   stderr: () => string;
   exited: Promise<number | null>;
 }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeOptions, 'src/bot/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeOptions, 'dist/src/bot/main.js'], {
     env: botEnv(discord.emulator, { ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -68,6 +68,8 @@ function jsonLines(stderr: string): Record<string, unknown>[] {
 }
 
 describe('the bot process', E2E, () => {
+  beforeAll(() => void execFileSync('npm', ['run', '-s', 'build']), 60_000);
+
   test('logs a REST 401 on the interaction callback without the interaction token', async () => {
     const bot = await startBot();
     discord.emulator.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 401, '401: Unauthorized');

@@ -1,4 +1,5 @@
-import { pipeline } from '@xenova/transformers';
+import path from 'node:path';
+import { env, pipeline } from '@xenova/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { dot, normalise, type Embedder } from '../../src/embedding/embedder.js';
@@ -67,6 +68,9 @@ describe('embed', () => {
     ).join(' ');
     expect(pieces(long).length).toBeGreaterThan(2);
     const [pieced] = await embedder.embed([long]);
+    // The model itself, on this thread (the embedder runs it on a worker of its own).
+    env.localModelPath = `${path.join(loadConfig({}).MODEL_CACHE_DIR, 'models')}/`;
+    env.allowRemoteModels = false;
     const extractor = await pipeline('feature-extraction', embedder.modelId, { quantized: true });
     const whole = await extractor(long, { pooling: 'mean', normalize: false });
     expect(dot(pieced!, normalise(whole.data as Float32Array))).toBeGreaterThan(0.999);
