@@ -1,15 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '../worker-script.js';
+import { WORKER_LIMITS, workerScript } from '../worker-script.js';
 import type { Embedder } from './embedder.js';
 import type { EmbedReply, EmbedRequest } from './embedding-worker.js';
 import type { TransformersEmbedderOptions } from './transformers-embedder.js';
-
-/**
- * The worker's young generation. Embedding makes short-lived garbage (token lists, tensors' wrappers) and a
- * first start embeds ~60,000 texts; V8's default young generation grows to tens of megabytes at the peak of
- * a first start, a small one collects the same garbage as well (as for the quote-reading workers).
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * The transformers.js embedder on a worker thread of its own. Importing transformers.js and loading the

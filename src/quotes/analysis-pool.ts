@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../knowledge/types.js';
-import { workerScript } from '../worker-script.js';
+import { WORKER_LIMITS, workerScript } from '../worker-script.js';
 import type { ArticleQuotes } from './article-quotes.js';
 import type { AnalysisReply, AnalysisRequest } from './analysis-worker.js';
 
@@ -11,13 +11,6 @@ import type { AnalysisReply, AnalysisRequest } from './analysis-worker.js';
  * pool pays for itself only past about a hundred articles on two cores.
  */
 export const MIN_ARTICLES_FOR_WORKERS = 100;
-
-/**
- * A worker's young generation. Tagging makes garbage fast and nearly all of it dies young, so a small one
- * collects it as well; V8's default let each worker's grow to tens of megabytes, which a first start at
- * 1,000 articles paid for in peak memory (two workers: ~45 MB) and not in time.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * Reads `articles` for quotes on `workers` worker threads (one per core by default), each article sent to

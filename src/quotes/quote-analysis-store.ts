@@ -78,9 +78,9 @@ export async function loadQuoteAnalyses(
   { articles, logger }: { articles: readonly Article[]; logger: Logger },
 ): Promise<Map<string, ArticleQuotes>> {
   const file = path.join(dir, FILE_NAME);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw err;
@@ -89,8 +89,9 @@ export async function loadQuoteAnalyses(
     logger.warn({ file, problem }, `saved quote analyses ${file} ${problem}: discarded, analysing again`);
     return new Map();
   };
-  const newline = text.indexOf('\n');
-  const header = parseJson(newline < 0 ? text : text.slice(0, newline)) as Partial<Header> | undefined;
+  const newline = bytes.indexOf(0x0a);
+  const header = parseJson(bytes.toString('utf8', 0, newline < 0 ? bytes.length : newline)) as
+    Partial<Header> | undefined;
   // The version is checked first: a stale file costs no more than parsing its first line. Files
   // of format 1 (one JSON object) have a version too, so an upgrade is not taken for damage.
   const version = header?.version;
@@ -101,11 +102,12 @@ export async function loadQuoteAnalyses(
   if (newline < 0 || typeof version !== 'string' || typeof header?.sha256 !== 'string') {
     return discard('have no readable header');
   }
-  const body = text.slice(newline + 1);
+  // The checksum is taken over the bytes as read: hashing a decoded string would encode it all again.
+  const body = bytes.subarray(newline + 1);
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) {
     return discard('do not match their checksum (cut short or changed)');
   }
-  const parsed = analysesSchema.safeParse(parseJson(body));
+  const parsed = analysesSchema.safeParse(parseJson(body.toString('utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return discard(`are malformed (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'})`);
