@@ -14,8 +14,8 @@ export function workerScript(name: string, from: string): string {
 }
 
 /**
- * A worker's young generation. Tagging and embedding make garbage fast and nearly all of it dies young, so
- * a small one collects it as well; V8's default let each worker's grow to tens of megabytes, which a first
- * start at 1,000 articles paid for in peak memory (two quote-reading workers: ~45 MB) and not in time.
+ * A worker's young generation. Tagging makes garbage fast and nearly all of it dies young, so a small one
+ * collects it as well; V8's default let each worker's grow to tens of megabytes, which a first start at
+ * 1,000 articles paid for in peak memory (two quote-reading workers: ~45 MB) and not in time.
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };

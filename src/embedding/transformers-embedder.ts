@@ -61,23 +61,18 @@ export function batches(all: readonly Piece[]): Piece[][] {
   return groups;
 }
 
-/** Which transformers.js model to load, and from where. */
-export interface TransformersEmbedderOptions {
-  modelId: string;
-  modelsDir: string;
-  allowRemote: boolean;
-  quantized?: boolean;
-}
-
 /**
  * An Embedder over a transformers.js feature-extraction pipeline: mean pooled, then normalised here
  * (with a zero guard, so a text of only stop words or unknown words gives a zero vector, not NaN).
  * The pipeline is loaded on first use and shared. `allowRemote` lets a hub model id download once
  * into `modelsDir`; the default local model never needs it.
  */
-export function createTransformersEmbedder(
-  options: TransformersEmbedderOptions,
-): Embedder & { load(): Promise<void> } {
+export function createTransformersEmbedder(options: {
+  modelId: string;
+  modelsDir: string;
+  allowRemote: boolean;
+  quantized?: boolean;
+}): Embedder & { load(): Promise<void> } {
   let loading: Promise<FeatureExtractionPipeline> | undefined;
   const load = () => {
     loading ??= (async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, type Config } from '../config.js';
 import { DEFAULT_MODEL_ID, ensureDefaultModel } from '../embedding/default-model.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { createThreadEmbedder } from '../embedding/thread-embedder.js';
+import { createTransformersEmbedder } from '../embedding/transformers-embedder.js';
 import { VectorCache } from '../embedding/vector-cache.js';
 import type { Logger } from '../logger.js';
 import { Library } from './library.js';
@@ -27,7 +27,7 @@ export async function openEmbedder(config: Config, logger?: Logger): Promise<Emb
       throw isWriteFailure(err) ? cacheFolderError(config.MODEL_CACHE_DIR, err) : err;
     }
   }
-  return createThreadEmbedder({ modelId: config.EMBEDDING_MODEL, modelsDir, allowRemote: !isDefault });
+  return createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL, modelsDir, allowRemote: !isDefault });
 }
 
 /**

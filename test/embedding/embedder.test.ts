@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { env, pipeline } from '@xenova/transformers';
+import { pipeline } from '@xenova/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { dot, normalise, type Embedder } from '../../src/embedding/embedder.js';
@@ -68,9 +67,6 @@ describe('embed', () => {
     ).join(' ');
     expect(pieces(long).length).toBeGreaterThan(2);
     const [pieced] = await embedder.embed([long]);
-    // The model itself, on this thread (the embedder runs it on a worker of its own).
-    env.localModelPath = `${path.join(loadConfig({}).MODEL_CACHE_DIR, 'models')}/`;
-    env.allowRemoteModels = false;
     const extractor = await pipeline('feature-extraction', embedder.modelId, { quantized: true });
     const whole = await extractor(long, { pooling: 'mean', normalize: false });
     expect(dot(pieced!, normalise(whole.data as Float32Array))).toBeGreaterThan(0.999);
