@@ -146,6 +146,25 @@ describe('buildQuoteIndex: suggest', () => {
     expect(big.suggest('anna', 100)).toHaveLength(MAX_SUGGESTIONS);
     expect(big.suggest('anna', 3)).toHaveLength(3);
   });
+
+  // One- and two-letter prefixes are answered from a table made once; longer ones by a scan.
+  it('answers one- and two-letter prefixes as it answers longer ones, beside one-letter name forms', async () => {
+    const article = articleFromText(
+      [
+        '“We marched,” Malcolm X said.',
+        '“The vote is close,” said Xavier Duran. “Closer than we hoped,” Duran added.',
+        '“Thanks,” said Xenia Ulloa.',
+      ].join('\n\n'),
+    );
+    const small = await buildQuoteIndex([article]);
+    const names = (prefix: string) => small.suggest(prefix).map((s) => s.name);
+    expect(names('x')).toEqual(['Xavier Duran', 'Xenia Ulloa', 'Malcolm X']);
+    expect(names('xa')).toEqual(['Xavier Duran']);
+    expect(names('xav')).toEqual(['Xavier Duran']);
+    expect(names('xe')).toEqual(['Xenia Ulloa']);
+    expect(names('du')).toEqual(names('dur'));
+    expect(names('zz')).toEqual([]);
+  });
 });
 
 describe('normaliseName', () => {
