@@ -43,25 +43,24 @@ async function computeFingerprint(dirs: readonly URL[], salt: string): Promise<s
   return hash.digest('hex');
 }
 
-// This file's folder: `src/` when run through tsx, `dist/src/` when run compiled (`npm start`; see src/build.ts).
+// This file's folder: `src/` run through tsx, `dist/src/` run compiled (`npm start`; see src/build.ts).
 const CODE_ROOT = new URL('./', import.meta.url);
 const COMPILED = CODE_ROOT.pathname.endsWith('/dist/src/');
 const SOURCE_ROOT = new URL('../../src/', CODE_ROOT);
 
 /**
- * The TypeScript folder a folder of running code was compiled from: `dist/src/answer/` → `src/answer/`. The
- * source is what the fingerprint describes, so the compiled bot and the tsx-run CLI, eval and tests share
- * their caches. Compiled code without its source beside it fingerprints itself.
+ * The TypeScript folder a folder of running code was compiled from: `dist/src/answer/` → `src/answer/`.
+ * The source is what the fingerprint describes, so the compiled bot and the tsx-run CLI, eval and tests
+ * share their caches. Compiled code without its source beside it fingerprints itself.
  */
 async function sourceOf(dir: URL): Promise<URL> {
   if (!COMPILED || !dir.href.startsWith(CODE_ROOT.href)) return dir;
   const source = new URL(dir.href.slice(CODE_ROOT.href.length), SOURCE_ROOT);
-  return (await stat(source).then(
-    (s) => s.isDirectory(),
+  const exists = await stat(source).then(
+    (found) => found.isDirectory(),
     () => false,
-  ))
-    ? source
-    : dir;
+  );
+  return exists ? source : dir;
 }
 
 /** The package a bare import specifier names: `zod`, `@scope/pkg`. */
