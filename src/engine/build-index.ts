@@ -24,6 +24,7 @@ import { buildQuoteIndex, type ArticleQuotes, type QuoteIndex } from '../quotes/
 import type { QuoteResult, SpeakerSuggestion } from '../quotes/types.js';
 import { UserError } from '../errors.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
+import { namedInText } from './name-mentions.js';
 
 /** Longest speaker name accepted by `/quote`; the slash command declares it (Discord allows 100 for an autocomplete value). */
 export const MAX_NAME_LENGTH = 100;
@@ -110,7 +111,11 @@ export class ArticleIndex implements KnowledgeIndex {
     if (query.length === 0) throw new UserError('Please give a name, for example a surname.');
     if (query.length > MAX_NAME_LENGTH)
       throw new UserError(`Names are at most ${MAX_NAME_LENGTH} characters long.`);
-    return this.quoteIndex.lookup(query);
+    const result = this.quoteIndex.lookup(query);
+    if (result.speaker !== null) return result;
+    // Named in the text but unknown to the speaker registry: never quoted, and said to be mentioned.
+    const named = namedInText(this.articles, query);
+    return named ? { ...result, speaker: named.name, mentioned: named.paragraphs } : result;
   }
 
   suggestSpeakers(prefix: string, limit = 25): SpeakerSuggestion[] {

@@ -12,7 +12,10 @@ export interface QuoteHit {
 /** What `/quote` and `cli quote` return: the CLI prints exactly this as JSON. */
 export interface QuoteResult {
   query: string;
-  /** Canonical name of the matched speaker, or null when no known person or organisation matches. */
+  /**
+   * Canonical name of the matched speaker; the name as the text writes it when the articles name it but
+   * the speaker registry does not know it (then never quoted); null when they name no one of that name.
+   */
   speaker: string | null;
   /** The speaker's quotes in article order. */
   quotes: QuoteHit[];
