@@ -336,6 +336,19 @@ export class HybridRetriever {
   }
 
   /** Ranks paragraphs for a question whose embedding is `queryVector`. */
+  /** Whether every article using `word` (lower case) writes it as a name, capitalised mid-sentence. */
+  isName(word: string): boolean {
+    return this.#properNames.has(word);
+  }
+
+  /** The paragraphs whose text holds `word` as the index reads words (case folded, stemmed), in order. */
+  paragraphsHolding(word: string): Paragraph[] {
+    const term = indexTerm(word);
+    const positions = new Set<number>();
+    if (term) this.#lexical.forEachSentenceWith(term, (_, p) => positions.add(p));
+    return [...positions].sort((a, b) => a - b).map((p) => this.paragraphs[p]!.paragraph);
+  }
+
   rank(question: string, query: QueryVectors, mode: RetrievalMode = 'hybrid'): Ranking {
     const queryVector = query.question;
     // The question's names, which match only themselves and keep the ranking to the articles holding them.

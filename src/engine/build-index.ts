@@ -114,7 +114,7 @@ export class ArticleIndex implements KnowledgeIndex {
     const result = this.quoteIndex.lookup(query);
     if (result.speaker !== null) return result;
     // Named in the text but unknown to the speaker registry: never quoted, and said to be mentioned.
-    const named = namedInText(this.articles, query);
+    const named = namedInText(this.retriever, query);
     return named ? { ...result, speaker: named.name, mentioned: named.paragraphs } : result;
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildKnowledgeIndex } from '../../src/engine/build-index.js';
-import { namedInText } from '../../src/engine/name-mentions.js';
+import { namedInText, type NameIndex } from '../../src/engine/name-mentions.js';
 import { openEmbedder } from '../../src/engine/open-library.js';
 import { articleFromText } from '../quotes/article-from-text.js';
 
@@ -14,21 +14,26 @@ const MATCH = articleFromText(
   'match.md',
 );
 
+/** Every word a name, every paragraph for any word: what the index narrows, namedInText still checks. */
+const ALL: NameIndex = { isName: () => true, paragraphsHolding: () => MATCH.paragraphs };
+
 // /quote for someone the articles name only in passing: the speaker registry may not know them, but the
 // bot must not answer that the articles name no one of that name.
 describe('namedInText', () => {
   it('finds a name as written, its words in a row and capitalised, with the paragraphs naming it', () => {
-    expect(namedInText([MATCH], 'rhys caddick')).toEqual({ name: 'Rhys Caddick', paragraphs: ['match#1'] });
-    expect(namedInText([MATCH], 'Caddick')).toEqual({ name: 'Caddick', paragraphs: ['match#1', 'match#2'] });
-    expect(namedInText([MATCH], "Sean O'Neill")).toEqual({ name: 'Séan O’Neill', paragraphs: ['match#3'] });
+    expect(namedInText(ALL, 'rhys caddick')).toEqual({ name: 'Rhys Caddick', paragraphs: ['match#1'] });
+    expect(namedInText(ALL, 'Caddick')).toEqual({ name: 'Caddick', paragraphs: ['match#1', 'match#2'] });
+    expect(namedInText(ALL, "Sean O'Neill")).toEqual({ name: 'Séan O’Neill', paragraphs: ['match#3'] });
   });
 
   it('finds nothing for words not capitalised there, one dictionary word, or names not in a row', () => {
-    expect(namedInText([MATCH], 'Rose')).toBeUndefined();
-    expect(namedInText([MATCH], 'Ruling That')).toBeUndefined();
-    expect(namedInText([MATCH], 'Monday')).toBeUndefined();
-    expect(namedInText([MATCH], 'Rhys O’Neill')).toBeUndefined();
-    expect(namedInText([MATCH], '  ')).toBeUndefined();
+    expect(namedInText(ALL, 'Rose')).toBeUndefined();
+    expect(namedInText(ALL, 'Ruling That')).toBeUndefined();
+    expect(namedInText(ALL, 'Monday')).toBeUndefined();
+    expect(namedInText(ALL, 'Rhys O’Neill')).toBeUndefined();
+    expect(namedInText(ALL, '  ')).toBeUndefined();
+    // Words the articles also write in lower case are not read as a name at all.
+    expect(namedInText({ ...ALL, isName: () => false }, 'Rhys Caddick')).toBeUndefined();
   });
 
   it('makes /quote say that a person named only in passing is mentioned but never quoted', async () => {
