@@ -4,6 +4,7 @@
 // what it learned about names (`Learned`) for the caller to record with `recordLearned`.
 import { Discourse } from './discourse.js';
 import type { ExtractedQuote } from './extract-quotes.js';
+import { interviewAnswers, interviewee } from './interview.js';
 import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
@@ -18,7 +19,8 @@ export type Evidence =
   | 'colon'
   | 'subject'
   | 'reported-before'
-  | 'continuation';
+  | 'continuation'
+  | 'interview';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
 export interface AttributedQuote {
@@ -59,6 +61,9 @@ class ArticleReader {
   private readonly w: ReadingWindow;
   private readonly d: Discourse;
   private readonly speech: CueReader;
+  /** Paragraphs answering a Q&A's questions, and who answers them (null when the article is no Q&A). */
+  private readonly answers: Set<number>;
+  private readonly interviewee: string | null;
 
   /** Reads a copy of `registry`: the registry given is left as it is. */
   constructor(registry: ArticleRegistry) {
@@ -66,6 +71,8 @@ class ArticleReader {
     this.w = new ReadingWindow(copy.paragraphs, copy.outerSpans);
     this.d = new Discourse(this.w, copy, originals);
     this.speech = new CueReader(this.w, this.d);
+    this.answers = interviewAnswers(copy.paragraphs);
+    this.interviewee = this.answers.size > 0 ? interviewee(copy) : null;
   }
 
   /** Reads the article and attributes every quote, pausing after each paragraph. */
@@ -123,6 +130,10 @@ class ArticleReader {
           if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
             evidence = 'colon';
+          } else if (!found && this.interviewee && this.answers.has(p) && this.w.opensParagraph(q)) {
+            // A Q&A's answer: the layout, not a cue, says the interviewee speaks.
+            speaker = this.interviewee;
+            evidence = 'interview';
           } else if (!found && alone && reported && reportedJustBefore) {
             speaker = reported.speaker;
             evidence = 'reported-before';

@@ -33,6 +33,8 @@ export interface RegistryEntity {
 /** The people, organisations and places one article names, and where. Aliases never cross articles. */
 export interface ArticleRegistry {
   doc: string;
+  /** The article's title, where a Q&A names the person it is with. */
+  headline: string;
   paragraphs: AnalysedParagraph[];
   entities: Map<string, RegistryEntity>;
   /** Name spans in the text around quotes, per paragraph, in token order. */
@@ -314,7 +316,14 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     }
   }
 
-  const registry: ArticleRegistry = { doc, paragraphs, entities, outerSpans, spans: all };
+  const registry: ArticleRegistry = {
+    doc,
+    headline: article.title,
+    paragraphs,
+    entities,
+    outerSpans,
+    spans: all,
+  };
   const rank = new Map<RegistryEntity, number>();
   for (const span of all) {
     const entity = span.entity ? entities.get(span.entity) : undefined;

@@ -198,4 +198,45 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     );
     expect(quotes.map(([, s]) => s)).toEqual(['Rita Kolar', 'Gabriel Kolar']);
   });
+
+  it('a Q&A: quote-only paragraphs answering plain-text questions are the interviewee’s', () => {
+    const interview = [
+      'Tom Reyes has volunteered at the Larchmont food bank since 2009. Ines Kowal, who founded it, retires this week.',
+      '“She never turns anyone away,” Mr Reyes said.',
+      'What made you start?',
+      '“A neighbour who was too proud to ask. I left a bag on her step.”',
+      'What will you miss?',
+      '“The Saturday queue. Everyone talks to everyone.”',
+    ].join('\n\n');
+    // The headline names who the interview is with, though the introduction opens with someone else.
+    expect(
+      attributed(interview, '“Everyone talks to everyone” — Ines Kowal on 15 years of the food bank').map(
+        ([, s]) => s,
+      ),
+    ).toEqual(['Tom Reyes', 'Ines Kowal', 'Ines Kowal']);
+    // With no name in the headline, the person the introduction opens with.
+    expect(
+      speakers(
+        [
+          'Ines Kowal founded the Larchmont food bank in 2009 and retires this week.',
+          'What made you start?',
+          '“A neighbour who was too proud to ask.”',
+          'What will you miss?',
+          '“The Saturday queue.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ines Kowal', 'Ines Kowal']);
+    // One rhetorical question before a quote is no interview.
+    expect(
+      speakers(
+        [
+          'Ines Kowal founded the Larchmont food bank in 2009.',
+          'Who pays for it all?',
+          '“Nobody asks us that,” a volunteer said. “We just open the doors.”',
+          'So what happens next?',
+          '“We wait for the council.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual([null, null, null]);
+  });
 });
