@@ -14,6 +14,11 @@ const PARENTHESIS_REACH = 10;
 export const APPOSITION_REACH = 35;
 /** Role words and modifiers read back before a name as part of its noun phrase ("the union’s chief negotiator"). */
 const PHRASE_WORDS_BEFORE_NAME = 7;
+/**
+ * A live blog's time stamp opening an entry ("07:12 - ", "10.15am: "): why skipped, the entry's first
+ * sentence starts after it, so its subject, a quote opening it or a dash credit read as in any paragraph.
+ */
+const TIME_STAMP = /^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—:]\s/iu;
 
 export const isWord = (t: Token | undefined, ...forms: string[]): boolean =>
   t?.kind === 'word' && forms.includes(t.lower);
@@ -153,10 +158,18 @@ export class ReadingWindow {
     return k;
   }
 
-  /** Whether only punctuation stands before token `q` in its paragraph. */
+  /** The first token of the current paragraph's own words: after a live blog's time stamp, if it has one. */
+  bodyStart(): number {
+    const stamp = TIME_STAMP.exec(this.text());
+    if (!stamp) return 0;
+    const first = this.tokens().findIndex((t) => t.start >= stamp[0].length);
+    return first < 0 ? 0 : first;
+  }
+
+  /** Whether only punctuation stands before token `q` in its paragraph (a time stamp aside). */
   opensParagraph(q: number): boolean {
     return this.tokens()
-      .slice(0, q)
+      .slice(this.bodyStart(), q)
       .every((t) => t.kind === 'punct');
   }
 

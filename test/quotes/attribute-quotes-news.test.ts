@@ -239,4 +239,17 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual([null, null, null]);
   });
+
+  it('a live blog’s time stamp is no part of its entry: a dash credit or a subject opens the entry', () => {
+    expect(
+      speakers(
+        [
+          'Welcome to our live coverage of the floods in Marnley.',
+          '09:12 - “Keep off the embankment, it is moving.” - Rita Kolar, county engineer',
+          '10.40am: Mayor Tomas Brell posted on social media: “The rest centre at the school is open.”',
+          '11:05 - Brell has since left for the bridge. “We will reopen it when it is safe,” he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Rita Kolar', 'Tomas Brell', 'Tomas Brell']);
+  });
 });
