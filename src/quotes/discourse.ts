@@ -41,6 +41,11 @@ export class Discourse {
   /** What attribution learned, in order, for `recordLearned` to add to the registry it was given. */
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
+  /**
+   * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
+   * by it, they fit the next such description though their names end like no business's.
+   */
+  private readonly firms = new Set<string>();
 
   /**
    * `registry` is attribution's own copy; `originals` maps its spans to the spans of the registry given.
@@ -185,6 +190,13 @@ export class Discourse {
     return pick;
   }
 
+  /** A body the text calls "the company": an organisation, and what "the company" means from now on. */
+  private settleAsFirm(entity: RegistryEntity | undefined): void {
+    if (!entity) return;
+    this.settleAsOrganisation(entity);
+    this.firms.add(entity.key);
+  }
+
   /** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */
   settleAsOrganisation(entity: RegistryEntity | undefined): void {
     if (!entity?.kindGuessed) return;
@@ -217,7 +229,9 @@ export class Discourse {
       const byName = e.kind !== 'person' && e.canonical.toLowerCase().split(/\s+/u).includes(head);
       const corporate =
         CORPORATE_HEADS.has(head) &&
-        ((e.kind === 'organisation' && CORPORATE_SUFFIX.test(e.canonical)) || e.kindGuessed);
+        ((e.kind === 'organisation' && CORPORATE_SUFFIX.test(e.canonical)) ||
+          e.kindGuessed ||
+          this.firms.has(e.key));
       if (corporate) return wanted.length === 0;
       if (!byRole && !byName) return false;
       const described = [...e.roleTexts, e.canonical].join(' ').toLowerCase();
@@ -227,7 +241,7 @@ export class Discourse {
     for (const event of this.eventsBefore(token, this.w.p + 1)) {
       const entity = this.entity(event.entity);
       if (!fits(entity)) continue;
-      if (CORPORATE_HEADS.has(head)) this.settleAsOrganisation(entity);
+      if (CORPORATE_HEADS.has(head)) this.settleAsFirm(entity);
       return event.entity;
     }
     return CORPORATE_HEADS.has(head) && wanted.length === 0 ? this.unfamiliarFirm(token) : null;
@@ -248,7 +262,7 @@ export class Discourse {
         // A firm's name opens with a coined or proper word ("Norvik"), not an English one ("Patient Protection").
         if (knowsWord(span.words[0]?.toLowerCase() ?? '')) continue;
         const key = this.speakerOf(span);
-        this.settleAsOrganisation(this.entity(key));
+        this.settleAsFirm(this.entity(key));
         return key;
       }
     }

@@ -252,4 +252,15 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Rita Kolar', 'Tomas Brell', 'Tomas Brell']);
   });
+
+  it('a body once called "the company" is what the next "the company" means, in the same sentence too', () => {
+    expect(
+      speakers(
+        [
+          'Shares of Kelvane Grid fell 8 per cent. In a statement, the company said: “Our crews are out in every district.”',
+          '“We expect power back by Friday,” the company said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Kelvane Grid', 'Kelvane Grid']);
+  });
 });
