@@ -99,7 +99,7 @@ class ArticleReader {
       analysed.units.forEach((_, u) => {
         const indices = tokens.map((t, i) => (t.unit === u ? i : -1)).filter((i) => i >= 0);
         if (indices.length === 0) return;
-        // A live blog's time stamp is no part of the entry's first sentence.
+        // A live blog's time stamp or a dateline is no part of the paragraph's first sentence.
         this.w.unitFrom = Math.max(indices[0] ?? 0, u === 0 ? this.w.bodyStart() : 0);
         this.w.unitTo = indices[indices.length - 1] ?? 0;
         this.speech.startUnit();

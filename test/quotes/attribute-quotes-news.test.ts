@@ -263,4 +263,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Kelvane Grid', 'Kelvane Grid']);
   });
+
+  it('a dateline is no part of the first sentence: its subject speaks after it', () => {
+    expect(
+      speakers(
+        'NEW DUNMORE, Ore. (AP) — Council leader Ada Whitlock on Monday closed the pier, telling reporters that its piles were “beyond any repair.”',
+      ),
+    ).toEqual(['Ada Whitlock']);
+  });
 });
