@@ -213,7 +213,10 @@ class ArticleReader {
           evidence: after.kind === 'according' ? 'according-to' : 'attribution-after',
         };
     }
-    const before = [...cues].reverse().find((c) => c.index < q);
+    // "He said officers had been told to “…”": a passive speech verb names no one who spoke, so the quote
+    // is in the reported speech of the cue before it, if there is one.
+    const earlier = [...cues].reverse().filter((c) => c.index < q);
+    const before = earlier.find((c) => !c.passive) ?? earlier[0];
     if (before) {
       if (this.speech.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
       const quote = this.w.t(q);

@@ -41,11 +41,15 @@ export interface Cue {
   inverted: boolean;
   /** A verb read as speech only for its that-clause ("X estimated that …"): a quoted title in it is no one's words. */
   clause?: boolean;
+  /** A passive speech verb ("officers had been told"): its subject heard the words, and no one is named saying them. */
+  passive?: boolean;
 }
 
 interface Subject {
   speaker: string | null;
   npStart: number;
+  /** The verb is passive: its subject did not speak. */
+  passive?: boolean;
   /** The subject sits right after a quote and the verb allows inversion: read the name after the verb. */
   afterQuote?: boolean;
 }
@@ -301,7 +305,7 @@ export class CueReader {
     j = this.w.beforeParenthesis(j);
     const none: Subject = { speaker: null, npStart: j + 1 };
     // "Smith was told", "it was said": whoever the subject is, they did not speak.
-    if (passive && verb && !verb.lower.endsWith('ing')) return none;
+    if (passive && verb && !verb.lower.endsWith('ing')) return { ...none, passive: true };
     const t = this.w.t(j);
     if (!t) return none;
     if (t.kind === 'quote' || (isPunct(t, ',', '—', '–') && this.w.t(j - 1)?.kind === 'quote'))
@@ -577,6 +581,7 @@ export class CueReader {
           speaker: subject.speaker,
           npStart: subject.npStart,
           inverted: false,
+          passive: subject.passive,
         });
         continue;
       }

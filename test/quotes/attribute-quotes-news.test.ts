@@ -271,4 +271,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ada Whitlock']);
   });
+
+  it('a passive speech verb names no one: the quote is in the reported speech of the cue before it', () => {
+    expect(
+      speakers('Councillor Dev Amin said wardens had been told to “use their judgement” on bin lids.'),
+    ).toEqual(['Dev Amin']);
+    // With no cue before it, the passive verb's subject heard the words and did not say them.
+    expect(speakers('Dev Amin was told to “use some judgement” on bin lids.')).toEqual([null]);
+  });
 });
