@@ -302,6 +302,13 @@ export class CueReader {
       if (BE_FORMS.has(t.lower)) passive = true;
       j -= 1;
     }
+    // "Brannigan, however, admitted": a connective set off by commas is an aside between subject and verb.
+    if (
+      isPunct(this.w.t(j), ',') &&
+      LEAD_SKIP.has(this.w.t(j - 1)?.lower ?? '') &&
+      isPunct(this.w.t(j - 2), ',')
+    )
+      j -= 3;
     j = this.w.beforeParenthesis(j);
     const none: Subject = { speaker: null, npStart: j + 1 };
     // "Smith was told", "it was said": whoever the subject is, they did not speak.

@@ -279,4 +279,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     // With no cue before it, the passive verb's subject heard the words and did not say them.
     expect(speakers('Dev Amin was told to “use some judgement” on bin lids.')).toEqual([null]);
   });
+
+  it('a connective set off by commas between a subject and its speech verb ("Kerr, however, admitted")', () => {
+    expect(
+      speakers(
+        'Kingsport captain Dale Kerr scored twice. Kerr, however, admitted his side had "gone to sleep" late on.',
+      ),
+    ).toEqual(['Dale Kerr']);
+  });
 });
