@@ -20,6 +20,7 @@ import {
   INVERTED_ONLY,
   INVERTIBLE,
   LEAD_SKIP,
+  OWN_WORDS_NOUNS,
   NOT_AN_APPOSITION,
   NOT_INVERTIBLE,
   PARTICIPLES,
@@ -512,6 +513,25 @@ export class CueReader {
     };
   }
 
+  /**
+   * "was, in her words, “…”", "by his own account": the words' owner, a person the pronoun resolves to or a
+   * name in the possessive, is the source of the quote, as with "according to". Not "their" (a group).
+   */
+  private ownWords(i: number): Cue | null {
+    if (!isWord(this.w.t(i), 'in', 'by')) return null;
+    const owner = this.w.t(i + 1);
+    const named = this.w.startingAt(i + 1);
+    const ownerEnd = named?.possessive ? named.last : isWord(owner, 'her', 'his') ? i + 1 : -1;
+    if (ownerEnd < 0) return null;
+    const noun = isWord(this.w.t(ownerEnd + 1), 'own') ? ownerEnd + 2 : ownerEnd + 1;
+    if (!OWN_WORDS_NOUNS.has(this.w.t(noun)?.lower ?? '') || this.w.t(noun)?.kind !== 'word') return null;
+    const speaker = named?.possessive
+      ? this.d.speakerOf(named)
+      : this.d.resolvePronoun(isWord(owner, 'his') ? 'he' : 'she', i + 1);
+    if (speaker && !named) this.d.addEvent(i + 1, speaker);
+    return { index: i, kind: 'according', speaker, npStart: i, inverted: false };
+  }
+
   /** Every speech cue in the current unit, left to right, with its speaker resolved. */
   cues(): Cue[] {
     const cues: Cue[] = [];
@@ -528,6 +548,11 @@ export class CueReader {
           : this.d.claim(np);
         cues.push({ index: i, kind: 'according', speaker, npStart: i, inverted: false });
         if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
+        continue;
+      }
+      const owned = this.ownWords(i);
+      if (owned) {
+        cues.push(owned);
         continue;
       }
       if (this.isSpeechVerb(t, i)) {

@@ -232,6 +232,9 @@ export const SPEECH_NOUNS = words(`
   admission request proposal insistence assurance assurances suggestion prediction complaint answer response reply
   speech announcement declaration condemnation verdict`);
 
+/** Nouns of "in her words", "by his own account": the one who owns them is the source of what follows. */
+export const OWN_WORDS_NOUNS = words('words account');
+
 /** Someone who speaks for the organisation named after "for"/"of": the organisation is the speaker. */
 export const SPOKES = words(
   'spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives',

@@ -287,4 +287,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Dale Kerr']);
   });
+
+  it('"in her words", "by his own account": the owner of the words is the source of the quote', () => {
+    expect(
+      speakers(
+        [
+          'Mara Quist finished the crossing at dawn.',
+          'The last mile was, in her words, “like swimming through porridge.”',
+          'Her coach, Ivo Brandt, said the boat had drifted. The support crew was, by his own account, “asleep at the wheel”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Mara Quist', 'Ivo Brandt']);
+  });
 });
