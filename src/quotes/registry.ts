@@ -6,7 +6,7 @@ import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
 import { ACRONYM, lexiconTags, stripDot } from './token-classes.js';
-import { GENDERED_NOUNS, TITLES, type TitleGender } from './word-lists.js';
+import { GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
@@ -139,6 +139,26 @@ function isLabel(paragraph: AnalysedParagraph | undefined, span: NameSpan): bool
 /** Where a span stands in the article, for "named before": a name inside a quote counts as its paragraph's start. */
 function textOrder(span: NameSpan): number {
   return span.paragraph * 1_000_000 + (span.stream === -1 ? span.first : 0);
+}
+
+/** The courtesy title a span bears ("mrs", "ms"), lower case without its full stop, or null. */
+function honorificOf(span: NameSpan): string | null {
+  return span.title.map(stripDot).find((t) => HONORIFICS.has(t)) ?? null;
+}
+
+/**
+ * "Mrs. Ellery" the mother and "Ms. Ellery" the daughter: of several bearers of a surname, one the text
+ * already addresses by another courtesy title of the same gender is someone else; the rest, if any remain.
+ */
+function apartByHonorific(span: NameSpan, fits: RegistryEntity[]): RegistryEntity[] {
+  const honorific = honorificOf(span);
+  if (!honorific || fits.length < 2) return fits;
+  const clashes = (m: NameSpan): boolean => {
+    const other = honorificOf(m);
+    return !!other && other !== honorific && TITLES.get(other) === TITLES.get(honorific);
+  };
+  const apart = fits.filter((p) => !p.mentions.some(clashes));
+  return apart.length > 0 ? apart : fits;
 }
 
 function titleGender(span: NameSpan): GenderHint {
@@ -279,6 +299,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
     // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
     if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
+    fits = apartByHonorific(span, fits);
     // "Jamie Cordell … Cordell said … Sam Cordell, no relation": a surname several full names share means
     // someone already named, and of those the one named most so far (news keeps the bare surname for the
     // main bearer), the first named on a tie.

@@ -299,4 +299,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Mara Quist', 'Ivo Brandt']);
   });
+
+  it('"Mrs. Marlow" the mother, "Ms. Marlow" the daughter: another courtesy title means another bearer', () => {
+    expect(
+      speakers(
+        [
+          'Edith Marlow, a seamstress who dressed three generations of brides, died on Monday. Her daughter, Clare Marlow, said the cause was cancer.',
+          '“I never wasted a thread,” Mrs. Marlow said in 1990.',
+          '“She kept every scrap in biscuit tins,” Ms. Marlow said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Edith Marlow', 'Clare Marlow']);
+  });
 });
