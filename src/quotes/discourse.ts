@@ -41,6 +41,8 @@ export class Discourse {
   /** What attribution learned, in order, for `recordLearned` to add to the registry it was given. */
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
+  /** Who last asked a question ("Marlowe asked"), and in which paragraph: a reply is not theirs. */
+  private asker: { entity: string; paragraph: number } | null = null;
   /**
    * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
    * by it, they fit the next such description though their names end like no business's.
@@ -123,11 +125,22 @@ export class Discourse {
     }
   }
 
+  /** Records that `entity` asked a question here ("Ostrowski asked Finch whether …"). */
+  noteAsker(entity: string): void {
+    this.asker = { entity, paragraph: this.w.p };
+  }
+
+  /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
+  recentAsker(): string | null {
+    return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;
+  }
+
   /**
    * "he"/"she"/"it": the nearest earlier subject or speaker who fits; a mere mention only when it is the one
    * fit in reach. Unknown gender fits either pronoun, but loses to a known fit, and a tie leaves it open.
+   * `notThis` (who asked, for "she replied") is passed over as if never named.
    */
-  resolvePronoun(word: string, token: number): string | null {
+  resolvePronoun(word: string, token: number, notThis: string | null = null): string | null {
     const want: Gender | 'thing' | null =
       word === 'he' ? 'male' : word === 'she' ? 'female' : word === 'it' ? 'thing' : null;
     if (!want) return null;
@@ -140,6 +153,7 @@ export class Discourse {
     let othersSpoke = false;
     // An unnamed subject nearer than any fit takes the pronoun.
     for (const event of this.eventsBefore(token, PRONOUN_REACH)) {
+      if (event.entity === notThis) continue;
       if (event.entity === OPAQUE) {
         if (seen.some((e) => e.salient)) continue;
         return null;
@@ -153,7 +167,7 @@ export class Discourse {
     if (seen.length === 0) {
       if (othersSpoke) return null;
       const far = [...this.eventsBefore(token, FAR_PRONOUN_REACH)].filter(
-        (e) => e.entity !== OPAQUE && e.salient && fits(this.entity(e.entity)),
+        (e) => e.entity !== OPAQUE && e.entity !== notThis && e.salient && fits(this.entity(e.entity)),
       );
       const only = new Set(far.map((e) => e.entity));
       return only.size === 1 ? (far[0]?.entity ?? null) : null;

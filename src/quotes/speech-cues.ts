@@ -20,6 +20,8 @@ import {
   INVERTED_ONLY,
   INVERTIBLE,
   LEAD_SKIP,
+  ASKING_VERBS,
+  REPLY_VERBS,
   OWN_WORDS_NOUNS,
   NOT_AN_APPOSITION,
   NOT_INVERTIBLE,
@@ -340,7 +342,9 @@ export class CueReader {
       return span ? { speaker: this.d.speakerOf(span), npStart: j } : none;
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
-      const speaker = this.d.resolvePronoun(t.lower, j);
+      // "“…?” Marlowe asked. “…,” she replied": whoever replies is not who asked.
+      const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : null;
+      const speaker = this.d.resolvePronoun(t.lower, j, asker);
       if (speaker) this.d.addEvent(j, speaker);
       return { speaker, npStart: j };
     }
@@ -646,6 +650,8 @@ export class CueReader {
           });
       }
     }
+    for (const cue of cues)
+      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? '')) this.d.noteAsker(cue.speaker);
     return cues;
   }
 

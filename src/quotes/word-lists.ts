@@ -240,6 +240,12 @@ export const SPOKES = words(
   'spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives',
 );
 
+/** Verbs of asking: their subject puts a question, so a reply that follows is someone else's. */
+export const ASKING_VERBS = words('asked asks');
+
+/** Verbs of replying ("she replied"): their subject is the one asked, not the asker. */
+export const REPLY_VERBS = words('replied replies answered answers responded responds retorted');
+
 /** Forms of "be": before a past participle they make it passive ("was told"). */
 export const BE_FORMS = words('is was were are be been being');
 

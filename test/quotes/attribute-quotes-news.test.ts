@@ -311,4 +311,18 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Edith Marlow', 'Clare Marlow']);
   });
+
+  it('"she replied" after a question is not the asker’s: the one asked answers', () => {
+    expect(
+      speakers(
+        [
+          'Pia Lund, the former treasurer, told jurors she had “never seen” the invoices.',
+          'Prosecutor Tom Reyes pressed her on the emails. “Why pay those first?” Reyes asked.',
+          '“Because they were late,” she replied.',
+          'On cross-examination, Reyes asked Karl Vint whether he had read the accounts.',
+          '“Not often enough,” he replied.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Pia Lund', 'Tom Reyes', 'Pia Lund', 'Karl Vint']);
+  });
 });
