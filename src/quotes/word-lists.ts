@@ -273,7 +273,11 @@ export const ADVERBIAL_OPENERS = words(
 /** Conjunctions that, after a comma, open a clause with a subject of its own. */
 export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
 
-export const DETERMINERS = words('the a an this that these those');
+/**
+ * Words that open a noun phrase. "another" too: "Another parent, who …, called" is someone unnamed, a subject
+ * a later "she said" cannot skip past to a woman named before.
+ */
+export const DETERMINERS = words('the a an another this that these those');
 /** The articles: what opens a described noun phrase (", a nurse who …", "the Roe campaign"). */
 export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');

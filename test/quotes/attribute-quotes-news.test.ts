@@ -325,4 +325,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Pia Lund', 'Tom Reyes', 'Pia Lund', 'Karl Vint']);
   });
+
+  it('"Another parent, who asked not to be named, …": someone unnamed, so a later "she said" is not the last named woman’s', () => {
+    expect(
+      speakers(
+        [
+          '“The sensors stay,” said Head Teacher Ruth Amberley.',
+          'Another parent, who asked not to be named because her son was suspended, called the plan “a joke.”',
+          '“Nobody asked us,” she said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ruth Amberley', null, null]);
+  });
 });
