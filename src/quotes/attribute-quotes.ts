@@ -4,6 +4,7 @@
 // what it learned about names (`Learned`) for the caller to record with `recordLearned`.
 import { Discourse } from './discourse.js';
 import type { ExtractedQuote } from './extract-quotes.js';
+import { interviewAnswers, interviewee } from './interview.js';
 import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
@@ -18,7 +19,8 @@ export type Evidence =
   | 'colon'
   | 'subject'
   | 'reported-before'
-  | 'continuation';
+  | 'continuation'
+  | 'interview';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
 export interface AttributedQuote {
@@ -59,6 +61,9 @@ class ArticleReader {
   private readonly w: ReadingWindow;
   private readonly d: Discourse;
   private readonly speech: CueReader;
+  /** Paragraphs answering a Q&A's questions, and who answers them (null when the article is no Q&A). */
+  private readonly answers: Set<number>;
+  private readonly interviewee: string | null;
 
   /** Reads a copy of `registry`: the registry given is left as it is. */
   constructor(registry: ArticleRegistry) {
@@ -66,6 +71,8 @@ class ArticleReader {
     this.w = new ReadingWindow(copy.paragraphs, copy.outerSpans);
     this.d = new Discourse(this.w, copy, originals);
     this.speech = new CueReader(this.w, this.d);
+    this.answers = interviewAnswers(copy.paragraphs);
+    this.interviewee = this.answers.size > 0 ? interviewee(copy) : null;
   }
 
   /** Reads the article and attributes every quote, pausing after each paragraph. */
@@ -92,7 +99,8 @@ class ArticleReader {
       analysed.units.forEach((_, u) => {
         const indices = tokens.map((t, i) => (t.unit === u ? i : -1)).filter((i) => i >= 0);
         if (indices.length === 0) return;
-        this.w.unitFrom = indices[0] ?? 0;
+        // A live blog's time stamp or a dateline is no part of the paragraph's first sentence.
+        this.w.unitFrom = Math.max(indices[0] ?? 0, u === 0 ? this.w.bodyStart() : 0);
         this.w.unitTo = indices[indices.length - 1] ?? 0;
         this.speech.startUnit();
         const main = this.speech.mainSubject();
@@ -123,6 +131,10 @@ class ArticleReader {
           if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
             evidence = 'colon';
+          } else if (!found && this.interviewee && this.answers.has(p) && this.w.opensParagraph(q)) {
+            // A Q&A's answer: the layout, not a cue, says the interviewee speaks.
+            speaker = this.interviewee;
+            evidence = 'interview';
           } else if (!found && alone && reported && reportedJustBefore) {
             speaker = reported.speaker;
             evidence = 'reported-before';
@@ -201,7 +213,10 @@ class ArticleReader {
           evidence: after.kind === 'according' ? 'according-to' : 'attribution-after',
         };
     }
-    const before = [...cues].reverse().find((c) => c.index < q);
+    // "He said officers had been told to “…”": a passive speech verb names no one who spoke, so the quote
+    // is in the reported speech of the cue before it, if there is one.
+    const earlier = [...cues].reverse().filter((c) => c.index < q);
+    const before = earlier.find((c) => !c.passive) ?? earlier[0];
     if (before) {
       if (this.speech.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
       const quote = this.w.t(q);

@@ -41,6 +41,13 @@ export class Discourse {
   /** What attribution learned, in order, for `recordLearned` to add to the registry it was given. */
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
+  /** Who last asked a question ("Marlowe asked"), and in which paragraph: a reply is not theirs. */
+  private asker: { entity: string; paragraph: number } | null = null;
+  /**
+   * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
+   * by it, they fit the next such description though their names end like no business's.
+   */
+  private readonly firms = new Set<string>();
 
   /**
    * `registry` is attribution's own copy; `originals` maps its spans to the spans of the registry given.
@@ -118,11 +125,22 @@ export class Discourse {
     }
   }
 
+  /** Records that `entity` asked a question here ("Ostrowski asked Finch whether …"). */
+  noteAsker(entity: string): void {
+    this.asker = { entity, paragraph: this.w.p };
+  }
+
+  /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
+  recentAsker(): string | null {
+    return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;
+  }
+
   /**
    * "he"/"she"/"it": the nearest earlier subject or speaker who fits; a mere mention only when it is the one
    * fit in reach. Unknown gender fits either pronoun, but loses to a known fit, and a tie leaves it open.
+   * `notThis` (who asked, for "she replied") is passed over as if never named.
    */
-  resolvePronoun(word: string, token: number): string | null {
+  resolvePronoun(word: string, token: number, notThis: string | null = null): string | null {
     const want: Gender | 'thing' | null =
       word === 'he' ? 'male' : word === 'she' ? 'female' : word === 'it' ? 'thing' : null;
     if (!want) return null;
@@ -135,6 +153,7 @@ export class Discourse {
     let othersSpoke = false;
     // An unnamed subject nearer than any fit takes the pronoun.
     for (const event of this.eventsBefore(token, PRONOUN_REACH)) {
+      if (event.entity === notThis) continue;
       if (event.entity === OPAQUE) {
         if (seen.some((e) => e.salient)) continue;
         return null;
@@ -148,7 +167,7 @@ export class Discourse {
     if (seen.length === 0) {
       if (othersSpoke) return null;
       const far = [...this.eventsBefore(token, FAR_PRONOUN_REACH)].filter(
-        (e) => e.entity !== OPAQUE && e.salient && fits(this.entity(e.entity)),
+        (e) => e.entity !== OPAQUE && e.entity !== notThis && e.salient && fits(this.entity(e.entity)),
       );
       const only = new Set(far.map((e) => e.entity));
       return only.size === 1 ? (far[0]?.entity ?? null) : null;
@@ -185,6 +204,13 @@ export class Discourse {
     return pick;
   }
 
+  /** A body the text calls "the company": an organisation, and what "the company" means from now on. */
+  private settleAsFirm(entity: RegistryEntity | undefined): void {
+    if (!entity) return;
+    this.settleAsOrganisation(entity);
+    this.firms.add(entity.key);
+  }
+
   /** A speaker of unknown kind that the text calls "it" or "the company" is an organisation. */
   settleAsOrganisation(entity: RegistryEntity | undefined): void {
     if (!entity?.kindGuessed) return;
@@ -217,7 +243,9 @@ export class Discourse {
       const byName = e.kind !== 'person' && e.canonical.toLowerCase().split(/\s+/u).includes(head);
       const corporate =
         CORPORATE_HEADS.has(head) &&
-        ((e.kind === 'organisation' && CORPORATE_SUFFIX.test(e.canonical)) || e.kindGuessed);
+        ((e.kind === 'organisation' && CORPORATE_SUFFIX.test(e.canonical)) ||
+          e.kindGuessed ||
+          this.firms.has(e.key));
       if (corporate) return wanted.length === 0;
       if (!byRole && !byName) return false;
       const described = [...e.roleTexts, e.canonical].join(' ').toLowerCase();
@@ -227,7 +255,7 @@ export class Discourse {
     for (const event of this.eventsBefore(token, this.w.p + 1)) {
       const entity = this.entity(event.entity);
       if (!fits(entity)) continue;
-      if (CORPORATE_HEADS.has(head)) this.settleAsOrganisation(entity);
+      if (CORPORATE_HEADS.has(head)) this.settleAsFirm(entity);
       return event.entity;
     }
     return CORPORATE_HEADS.has(head) && wanted.length === 0 ? this.unfamiliarFirm(token) : null;
@@ -248,7 +276,7 @@ export class Discourse {
         // A firm's name opens with a coined or proper word ("Norvik"), not an English one ("Patient Protection").
         if (knowsWord(span.words[0]?.toLowerCase() ?? '')) continue;
         const key = this.speakerOf(span);
-        this.settleAsOrganisation(this.entity(key));
+        this.settleAsFirm(this.entity(key));
         return key;
       }
     }

@@ -14,6 +14,17 @@ const PARENTHESIS_REACH = 10;
 export const APPOSITION_REACH = 35;
 /** Role words and modifiers read back before a name as part of its noun phrase ("the union’s chief negotiator"). */
 const PHRASE_WORDS_BEFORE_NAME = 7;
+/**
+ * A live blog's time stamp opening an entry ("07:12 - ", "10.15am: "): why skipped, the entry's first
+ * sentence starts after it, so its subject, a quote opening it or a dash credit read as in any paragraph.
+ */
+const TIME_STAMP = /^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—:]\s/iu;
+/**
+ * A dateline opening a story ("WASHINGTON — ", "TRENTON, N.J. (AP) — "): a place in capitals, perhaps its
+ * state and the agency, then a dash. Why skipped: like a time stamp it heads the first sentence, whose
+ * subject comes after it.
+ */
+const DATELINE = /^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,(?: [A-Z][A-Za-z.]*)+)?(?: \([A-Za-z]+\))? ?[—–-]{1,2}\s/u;
 
 export const isWord = (t: Token | undefined, ...forms: string[]): boolean =>
   t?.kind === 'word' && forms.includes(t.lower);
@@ -153,10 +164,18 @@ export class ReadingWindow {
     return k;
   }
 
-  /** Whether only punctuation stands before token `q` in its paragraph. */
+  /** The first token of the current paragraph's own words: after a live blog's time stamp or a dateline. */
+  bodyStart(): number {
+    const stamp = TIME_STAMP.exec(this.text()) ?? DATELINE.exec(this.text());
+    if (!stamp) return 0;
+    const first = this.tokens().findIndex((t) => t.start >= stamp[0].length);
+    return first < 0 ? 0 : first;
+  }
+
+  /** Whether only punctuation stands before token `q` in its paragraph (a time stamp or dateline aside). */
   opensParagraph(q: number): boolean {
     return this.tokens()
-      .slice(0, q)
+      .slice(this.bodyStart(), q)
       .every((t) => t.kind === 'punct');
   }
 

@@ -6,7 +6,7 @@ import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
 import { ACRONYM, lexiconTags, stripDot } from './token-classes.js';
-import { GENDERED_NOUNS, TITLES, type TitleGender } from './word-lists.js';
+import { GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
@@ -33,6 +33,8 @@ export interface RegistryEntity {
 /** The people, organisations and places one article names, and where. Aliases never cross articles. */
 export interface ArticleRegistry {
   doc: string;
+  /** The article's title, where a Q&A names the person it is with. */
+  headline: string;
   paragraphs: AnalysedParagraph[];
   entities: Map<string, RegistryEntity>;
   /** Name spans in the text around quotes, per paragraph, in token order. */
@@ -137,6 +139,26 @@ function isLabel(paragraph: AnalysedParagraph | undefined, span: NameSpan): bool
 /** Where a span stands in the article, for "named before": a name inside a quote counts as its paragraph's start. */
 function textOrder(span: NameSpan): number {
   return span.paragraph * 1_000_000 + (span.stream === -1 ? span.first : 0);
+}
+
+/** The courtesy title a span bears ("mrs", "ms"), lower case without its full stop, or null. */
+function honorificOf(span: NameSpan): string | null {
+  return span.title.map(stripDot).find((t) => HONORIFICS.has(t)) ?? null;
+}
+
+/**
+ * "Mrs. Ellery" the mother and "Ms. Ellery" the daughter: of several bearers of a surname, one the text
+ * already addresses by another courtesy title of the same gender is someone else; the rest, if any remain.
+ */
+function apartByHonorific(span: NameSpan, fits: RegistryEntity[]): RegistryEntity[] {
+  const honorific = honorificOf(span);
+  if (!honorific || fits.length < 2) return fits;
+  const clashes = (m: NameSpan): boolean => {
+    const other = honorificOf(m);
+    return !!other && other !== honorific && TITLES.get(other) === TITLES.get(honorific);
+  };
+  const apart = fits.filter((p) => !p.mentions.some(clashes));
+  return apart.length > 0 ? apart : fits;
 }
 
 function titleGender(span: NameSpan): GenderHint {
@@ -277,6 +299,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
     // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
     if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
+    fits = apartByHonorific(span, fits);
     // "Jamie Cordell … Cordell said … Sam Cordell, no relation": a surname several full names share means
     // someone already named, and of those the one named most so far (news keeps the bare surname for the
     // main bearer), the first named on a tie.
@@ -314,7 +337,14 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     }
   }
 
-  const registry: ArticleRegistry = { doc, paragraphs, entities, outerSpans, spans: all };
+  const registry: ArticleRegistry = {
+    doc,
+    headline: article.title,
+    paragraphs,
+    entities,
+    outerSpans,
+    spans: all,
+  };
   const rank = new Map<RegistryEntity, number>();
   for (const span of all) {
     const entity = span.entity ? entities.get(span.entity) : undefined;

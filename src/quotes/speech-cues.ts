@@ -20,6 +20,9 @@ import {
   INVERTED_ONLY,
   INVERTIBLE,
   LEAD_SKIP,
+  ASKING_VERBS,
+  REPLY_VERBS,
+  OWN_WORDS_NOUNS,
   NOT_AN_APPOSITION,
   NOT_INVERTIBLE,
   PARTICIPLES,
@@ -41,11 +44,15 @@ export interface Cue {
   inverted: boolean;
   /** A verb read as speech only for its that-clause ("X estimated that …"): a quoted title in it is no one's words. */
   clause?: boolean;
+  /** A passive speech verb ("officers had been told"): its subject heard the words, and no one is named saying them. */
+  passive?: boolean;
 }
 
 interface Subject {
   speaker: string | null;
   npStart: number;
+  /** The verb is passive: its subject did not speak. */
+  passive?: boolean;
   /** The subject sits right after a quote and the verb allows inversion: read the name after the verb. */
   afterQuote?: boolean;
 }
@@ -298,10 +305,17 @@ export class CueReader {
       if (BE_FORMS.has(t.lower)) passive = true;
       j -= 1;
     }
+    // "Brannigan, however, admitted": a connective set off by commas is an aside between subject and verb.
+    if (
+      isPunct(this.w.t(j), ',') &&
+      LEAD_SKIP.has(this.w.t(j - 1)?.lower ?? '') &&
+      isPunct(this.w.t(j - 2), ',')
+    )
+      j -= 3;
     j = this.w.beforeParenthesis(j);
     const none: Subject = { speaker: null, npStart: j + 1 };
     // "Smith was told", "it was said": whoever the subject is, they did not speak.
-    if (passive && verb && !verb.lower.endsWith('ing')) return none;
+    if (passive && verb && !verb.lower.endsWith('ing')) return { ...none, passive: true };
     const t = this.w.t(j);
     if (!t) return none;
     if (t.kind === 'quote' || (isPunct(t, ',', '—', '–') && this.w.t(j - 1)?.kind === 'quote'))
@@ -328,7 +342,9 @@ export class CueReader {
       return span ? { speaker: this.d.speakerOf(span), npStart: j } : none;
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
-      const speaker = this.d.resolvePronoun(t.lower, j);
+      // "“…?” Marlowe asked. “…,” she replied": whoever replies is not who asked.
+      const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : null;
+      const speaker = this.d.resolvePronoun(t.lower, j, asker);
       if (speaker) this.d.addEvent(j, speaker);
       return { speaker, npStart: j };
     }
@@ -501,6 +517,25 @@ export class CueReader {
     };
   }
 
+  /**
+   * "was, in her words, “…”", "by his own account": the words' owner, a person the pronoun resolves to or a
+   * name in the possessive, is the source of the quote, as with "according to". Not "their" (a group).
+   */
+  private ownWords(i: number): Cue | null {
+    if (!isWord(this.w.t(i), 'in', 'by')) return null;
+    const owner = this.w.t(i + 1);
+    const named = this.w.startingAt(i + 1);
+    const ownerEnd = named?.possessive ? named.last : isWord(owner, 'her', 'his') ? i + 1 : -1;
+    if (ownerEnd < 0) return null;
+    const noun = isWord(this.w.t(ownerEnd + 1), 'own') ? ownerEnd + 2 : ownerEnd + 1;
+    if (!OWN_WORDS_NOUNS.has(this.w.t(noun)?.lower ?? '') || this.w.t(noun)?.kind !== 'word') return null;
+    const speaker = named?.possessive
+      ? this.d.speakerOf(named)
+      : this.d.resolvePronoun(isWord(owner, 'his') ? 'he' : 'she', i + 1);
+    if (speaker && !named) this.d.addEvent(i + 1, speaker);
+    return { index: i, kind: 'according', speaker, npStart: i, inverted: false };
+  }
+
   /** Every speech cue in the current unit, left to right, with its speaker resolved. */
   cues(): Cue[] {
     const cues: Cue[] = [];
@@ -517,6 +552,11 @@ export class CueReader {
           : this.d.claim(np);
         cues.push({ index: i, kind: 'according', speaker, npStart: i, inverted: false });
         if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
+        continue;
+      }
+      const owned = this.ownWords(i);
+      if (owned) {
+        cues.push(owned);
         continue;
       }
       if (this.isSpeechVerb(t, i)) {
@@ -577,6 +617,7 @@ export class CueReader {
           speaker: subject.speaker,
           npStart: subject.npStart,
           inverted: false,
+          passive: subject.passive,
         });
         continue;
       }
@@ -609,6 +650,8 @@ export class CueReader {
           });
       }
     }
+    for (const cue of cues)
+      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? '')) this.d.noteAsker(cue.speaker);
     return cues;
   }
 

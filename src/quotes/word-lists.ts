@@ -232,10 +232,19 @@ export const SPEECH_NOUNS = words(`
   admission request proposal insistence assurance assurances suggestion prediction complaint answer response reply
   speech announcement declaration condemnation verdict`);
 
+/** Nouns of "in her words", "by his own account": the one who owns them is the source of what follows. */
+export const OWN_WORDS_NOUNS = words('words account');
+
 /** Someone who speaks for the organisation named after "for"/"of": the organisation is the speaker. */
 export const SPOKES = words(
   'spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives',
 );
+
+/** Verbs of asking: their subject puts a question, so a reply that follows is someone else's. */
+export const ASKING_VERBS = words('asked asks');
+
+/** Verbs of replying ("she replied"): their subject is the one asked, not the asker. */
+export const REPLY_VERBS = words('replied replies answered answers responded responds retorted');
 
 /** Forms of "be": before a past participle they make it passive ("was told"). */
 export const BE_FORMS = words('is was were are be been being');
@@ -264,7 +273,11 @@ export const ADVERBIAL_OPENERS = words(
 /** Conjunctions that, after a comma, open a clause with a subject of its own. */
 export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
 
-export const DETERMINERS = words('the a an this that these those');
+/**
+ * Words that open a noun phrase. "another" too: "Another parent, who …, called" is someone unnamed, a subject
+ * a later "she said" cannot skip past to a woman named before.
+ */
+export const DETERMINERS = words('the a an another this that these those');
 /** The articles: what opens a described noun phrase (", a nurse who …", "the Roe campaign"). */
 export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');

@@ -198,4 +198,143 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     );
     expect(quotes.map(([, s]) => s)).toEqual(['Rita Kolar', 'Gabriel Kolar']);
   });
+
+  it('a Q&A: quote-only paragraphs answering plain-text questions are the interviewee’s', () => {
+    const interview = [
+      'Tom Reyes has volunteered at the Larchmont food bank since 2009. Ines Kowal, who founded it, retires this week.',
+      '“She never turns anyone away,” Mr Reyes said.',
+      'What made you start?',
+      '“A neighbour who was too proud to ask. I left a bag on her step.”',
+      'What will you miss?',
+      '“The Saturday queue. Everyone talks to everyone.”',
+    ].join('\n\n');
+    // The headline names who the interview is with, though the introduction opens with someone else.
+    expect(
+      attributed(interview, '“Everyone talks to everyone” — Ines Kowal on 15 years of the food bank').map(
+        ([, s]) => s,
+      ),
+    ).toEqual(['Tom Reyes', 'Ines Kowal', 'Ines Kowal']);
+    // With no name in the headline, the person the introduction opens with.
+    expect(
+      speakers(
+        [
+          'Ines Kowal founded the Larchmont food bank in 2009 and retires this week.',
+          'What made you start?',
+          '“A neighbour who was too proud to ask.”',
+          'What will you miss?',
+          '“The Saturday queue.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ines Kowal', 'Ines Kowal']);
+    // One rhetorical question before a quote is no interview.
+    expect(
+      speakers(
+        [
+          'Ines Kowal founded the Larchmont food bank in 2009.',
+          'Who pays for it all?',
+          '“Nobody asks us that,” a volunteer said. “We just open the doors.”',
+          'So what happens next?',
+          '“We wait for the council.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual([null, null, null]);
+  });
+
+  it('a live blog’s time stamp is no part of its entry: a dash credit or a subject opens the entry', () => {
+    expect(
+      speakers(
+        [
+          'Welcome to our live coverage of the floods in Marnley.',
+          '09:12 - “Keep off the embankment, it is moving.” - Rita Kolar, county engineer',
+          '10.40am: Mayor Tomas Brell posted on social media: “The rest centre at the school is open.”',
+          '11:05 - Brell has since left for the bridge. “We will reopen it when it is safe,” he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Rita Kolar', 'Tomas Brell', 'Tomas Brell']);
+  });
+
+  it('a body once called "the company" is what the next "the company" means, in the same sentence too', () => {
+    expect(
+      speakers(
+        [
+          'Shares of Kelvane Grid fell 8 per cent. In a statement, the company said: “Our crews are out in every district.”',
+          '“We expect power back by Friday,” the company said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Kelvane Grid', 'Kelvane Grid']);
+  });
+
+  it('a dateline is no part of the first sentence: its subject speaks after it', () => {
+    expect(
+      speakers(
+        'NEW DUNMORE, Ore. (AP) — Council leader Ada Whitlock on Monday closed the pier, telling reporters that its piles were “beyond any repair.”',
+      ),
+    ).toEqual(['Ada Whitlock']);
+  });
+
+  it('a passive speech verb names no one: the quote is in the reported speech of the cue before it', () => {
+    expect(
+      speakers('Councillor Dev Amin said wardens had been told to “use their judgement” on bin lids.'),
+    ).toEqual(['Dev Amin']);
+    // With no cue before it, the passive verb's subject heard the words and did not say them.
+    expect(speakers('Dev Amin was told to “use some judgement” on bin lids.')).toEqual([null]);
+  });
+
+  it('a connective set off by commas between a subject and its speech verb ("Kerr, however, admitted")', () => {
+    expect(
+      speakers(
+        'Kingsport captain Dale Kerr scored twice. Kerr, however, admitted his side had "gone to sleep" late on.',
+      ),
+    ).toEqual(['Dale Kerr']);
+  });
+
+  it('"in her words", "by his own account": the owner of the words is the source of the quote', () => {
+    expect(
+      speakers(
+        [
+          'Mara Quist finished the crossing at dawn.',
+          'The last mile was, in her words, “like swimming through porridge.”',
+          'Her coach, Ivo Brandt, said the boat had drifted. The support crew was, by his own account, “asleep at the wheel”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Mara Quist', 'Ivo Brandt']);
+  });
+
+  it('"Mrs. Marlow" the mother, "Ms. Marlow" the daughter: another courtesy title means another bearer', () => {
+    expect(
+      speakers(
+        [
+          'Edith Marlow, a seamstress who dressed three generations of brides, died on Monday. Her daughter, Clare Marlow, said the cause was cancer.',
+          '“I never wasted a thread,” Mrs. Marlow said in 1990.',
+          '“She kept every scrap in biscuit tins,” Ms. Marlow said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Edith Marlow', 'Clare Marlow']);
+  });
+
+  it('"she replied" after a question is not the asker’s: the one asked answers', () => {
+    expect(
+      speakers(
+        [
+          'Pia Lund, the former treasurer, told jurors she had “never seen” the invoices.',
+          'Prosecutor Tom Reyes pressed her on the emails. “Why pay those first?” Reyes asked.',
+          '“Because they were late,” she replied.',
+          'On cross-examination, Reyes asked Karl Vint whether he had read the accounts.',
+          '“Not often enough,” he replied.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Pia Lund', 'Tom Reyes', 'Pia Lund', 'Karl Vint']);
+  });
+
+  it('"Another parent, who asked not to be named, …": someone unnamed, so a later "she said" is not the last named woman’s', () => {
+    expect(
+      speakers(
+        [
+          '“The sensors stay,” said Head Teacher Ruth Amberley.',
+          'Another parent, who asked not to be named because her son was suspended, called the plan “a joke.”',
+          '“Nobody asked us,” she said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ruth Amberley', null, null]);
+  });
 });
