@@ -32,7 +32,7 @@ const EXTRA_SOURCES = path.join(HERE, '..', '..', 'test', 'fixtures', 'question-
 const CORPUS_SEED = 1;
 const GENERATED_QUESTIONS = 40;
 // Warm starts are repeated (the median is reported) up to this size, where the target is set and one
-// start-up moves by a second with the machine's load; one run above it (10,000: ~30 s each).
+// start-up moves by a second with the machine's load; one run above it (10,000: ~20 s each).
 const WARM_STARTS = 3;
 const REPEAT_WARM_UP_TO = 1000;
 const DISCORD_BURST = 200;
