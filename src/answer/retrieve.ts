@@ -1,6 +1,6 @@
 import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
-import { Bm25Corpus, type PlacedPostings } from './bm25.js';
+import { Bm25Corpus, type DocumentScores, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
 import { KIND, wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
@@ -909,10 +909,10 @@ function max(values: Float64Array): number {
 }
 
 /** Adds BM25 scores divided by the best one (so 0–1), times `weight`. */
-function addScaled(target: Float64Array, scores: Map<number, number>, weight: number): void {
+function addScaled(target: Float64Array, { touched, score }: DocumentScores, weight: number): void {
   let best = 0;
-  for (const s of scores.values()) best = Math.max(best, s);
-  if (best > 0) for (const [i, s] of scores) target[i]! += (weight * s) / best;
+  for (const i of touched) best = Math.max(best, score[i]!);
+  if (best > 0) for (const i of touched) target[i]! += (weight * score[i]!) / best;
 }
 
 function addWeighted(target: Float64Array, values: Float64Array, weight: number): void {

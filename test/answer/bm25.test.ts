@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { articlePostings, Bm25Corpus, type PlacedPostings } from '../../src/answer/bm25.js';
+import {
+  articlePostings,
+  Bm25Corpus,
+  type DocumentScores,
+  type PlacedPostings,
+} from '../../src/answer/bm25.js';
 import { indexTerm, words } from '../../src/answer/text-terms.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 
@@ -67,9 +72,9 @@ function corpus(): Bm25Corpus {
   return new Bm25Corpus(placed);
 }
 
-function expectSameScores(actual: Map<number, number>, expected: Map<number, number>): void {
-  expect([...actual.keys()].sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
-  for (const [at, score] of expected) expect(actual.get(at)).toBeCloseTo(score, 9);
+function expectSameScores({ touched, score }: DocumentScores, expected: Map<number, number>): void {
+  expect([...touched].sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
+  for (const [at, expectedScore] of expected) expect(score[at]).toBeCloseTo(expectedScore, 9);
 }
 
 describe('Bm25Corpus', () => {
@@ -88,8 +93,8 @@ describe('Bm25Corpus', () => {
 
   it('finds nothing for stop words or words no article uses', () => {
     const scores = bm25.scores(words('the of and zyxwvut'));
-    expect(scores.sentences.size).toBe(0);
-    expect(scores.paragraphs.size).toBe(0);
+    expect(scores.sentences.touched).toHaveLength(0);
+    expect(scores.paragraphs.touched).toHaveLength(0);
   });
 
   it('counts the paragraphs a term occurs in', () => {
