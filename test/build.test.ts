@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { probeCommand } from '../src/bench/probes.js';
 import { codeFingerprint } from '../src/code-fingerprint.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { analyseOnWorkers } from '../src/quotes/analysis-pool.js';
@@ -33,6 +34,19 @@ describe('the compiled code (npm run build)', () => {
       await codeFingerprint([new URL('./fixtures/', import.meta.url)], 'build test'),
     );
   });
+
+  it('starts every bench probe as `npm run bench` does, its modules all found', () => {
+    // Given a spec file that does not exist, a probe that loaded fails reading it (or refuses the option);
+    // one that imports what the build does not compile fails before, with ERR_MODULE_NOT_FOUND.
+    for (const script of ['startup-probe.ts', 'serve-probe.ts', 'discord-load.ts', 'shard-load.ts']) {
+      const run = spawnSync(process.execPath, [...probeCommand(script), '--spec', '/nonexistent/spec.json'], {
+        encoding: 'utf8',
+      });
+      expect(run.stderr, script).not.toMatch(/ERR_MODULE_NOT_FOUND/);
+      expect(run.stderr, script).toMatch(/nonexistent\/spec\.json|Unknown option '--spec'/);
+      expect(run.status, script).not.toBe(0);
+    }
+  }, 60_000);
 
   it('reads articles for quotes on workers that run the compiled worker module', async () => {
     const articles = await loadKnowledge('knowledge');

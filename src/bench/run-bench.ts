@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import type { DiscordLoadOptions, DiscordLoadResult } from './discord-load.js';
+import { probeCommand } from './probes.js';
+import type { ShardLoadOptions, ShardLoadResult } from './shard-load.js';
 import { corpusStats, type CorpusStats } from './corpus-stats.js';
 import { corpusQuestions, generateCorpus, writeCorpus, type GeneratedArticle } from './generate-corpus.js';
 import type { ServeProbeResult, ServeSpec } from './serve-probe.js';
@@ -16,7 +18,7 @@ import { growth, type Growth } from './stats.js';
 import type { StartupProbeResult } from './start-up.js';
 import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 
-// `npm run bench [-- --json] [--sizes 1,10,100,1000] [--no-discord] [--profile DIR] [--save FILE] [--keep]`
+// `npm run bench [-- --json] [--sizes 1,10,100,1000] [--no-discord] [--shards 4] [--profile DIR] [--save FILE] [--keep]`
 // Every figure comes from this one run, so ratios between them hold on a noisy shared machine. Each
 // start-up and each knowledge base is measured in a process of its own: start-ups are real ones, and
 // peak memory belongs to one job. Progress goes to standard error; the table (or JSON) to standard output.
@@ -24,7 +26,6 @@ import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 // not for the figures); --save also writes the JSON report to FILE; --keep leaves the temp folder.
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const PROBES = path.join(HERE, '..', '..', 'dist', 'src', 'bench');
 const DEV_SET = 'test/fixtures/calibration/seed-calibration.json';
 // The generated corpora are made from the knowledge folder's articles and these, the project's own news
 // articles written for the question bank, so article and paragraph shapes vary as news does.
@@ -36,6 +37,10 @@ const GENERATED_QUESTIONS = 40;
 const WARM_STARTS = 3;
 const REPEAT_WARM_UP_TO = 1000;
 const DISCORD_BURST = 200;
+// The sharded bot is measured over this generated corpus (when --sizes has it), where its targets are set.
+const SHARDED_SIZE = 1000;
+// The article a moderator adds before the sharded /reload: one the generated corpora do not hold.
+const NEW_ARTICLE = path.join(HERE, '..', '..', 'test', 'fixtures', 'two-articles', 'harbour-reopens.md');
 const CHILD_TIMEOUT_MS = 15 * 60_000;
 // Questions no article answers: every knowledge base gets them, so declines are timed too.
 const FALLBACK_OFFTOPIC = ['What is the best pizza topping?', 'How tall is Mount Everest?'];
@@ -76,6 +81,7 @@ interface BenchReport {
   knowledgeBases: KnowledgeBaseFigures[];
   growth: Record<string, Growth & { values: (number | null)[] }>;
   discord: DiscordLoadResult | { skipped: string };
+  shards: ShardLoadResult | { skipped: string };
   targets: { target: string; measured: string; met: boolean | null }[];
   totalMs: number;
 }
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '1,10,100,1000' },
       profile: { type: 'string' },
       'no-discord': { type: 'boolean', default: false },
+      shards: { type: 'string', default: '4' },
       keep: { type: 'boolean', default: false },
       save: { type: 'string' },
     },
@@ -144,11 +151,13 @@ async function main(): Promise<void> {
     const corpus = generateCorpus(corpusSources, { articles: Math.max(0, ...sizes), seed: CORPUS_SEED });
     const generateMs = performance.now() - generateStarted;
     progress(`corpus: generated in ${fmt(generateMs / 1000)} s`);
+    const workloads = new Map<number, Workload>();
     for (const size of sizes) {
       const articles = corpus.slice(0, size);
       const dir = path.join(root, `gen-${size}`, 'knowledge');
       await writeCorpus(dir, articles);
       const workload = generatedWorkload(articles);
+      workloads.set(size, workload);
       const middle = articles[Math.floor(articles.length / 2)]!.fileName;
       const stats = corpusStats(articles.map((a) => a.paragraphs));
       progress(
@@ -176,6 +185,28 @@ async function main(): Promise<void> {
       discord = await runner.runWithSpec<DiscordLoadResult>('discord-load.ts', options, root);
     }
 
+    const shardCount = Number(values.shards);
+    const shardedWorkload = workloads.get(SHARDED_SIZE);
+    let shards: ShardLoadResult | { skipped: string };
+    if (values['no-discord']) shards = { skipped: '--no-discord' };
+    else if (!Number.isInteger(shardCount) || shardCount < 2)
+      shards = { skipped: `--shards ${values.shards}` };
+    else if (!shardedWorkload) shards = { skipped: `--sizes has no ${SHARDED_SIZE}` };
+    else {
+      progress(`shards: ${shardCount} shard processes over ${SHARDED_SIZE} articles, through the emulator`);
+      // The corpus's folder and caches, warm from its own probes (one article edited by the serve probe).
+      const base = path.join(root, `gen-${SHARDED_SIZE}`);
+      const options: ShardLoadOptions = {
+        knowledgeDir: path.join(base, 'knowledge'),
+        modelCacheDir: path.join(base, 'cache'),
+        shards: shardCount,
+        questions: shardedWorkload.questions,
+        count: DISCORD_BURST,
+        newArticle: NEW_ARTICLE,
+      };
+      shards = await runner.runWithSpec<ShardLoadResult>('shard-load.ts', options, root);
+    }
+
     const generated = bases.filter((b) => b.size !== null);
     const report: BenchReport = {
       command:
@@ -200,6 +231,7 @@ async function main(): Promise<void> {
       knowledgeBases: bases,
       growth: growthOf(generated),
       discord,
+      shards,
       targets: [],
       totalMs: 0,
     };
@@ -299,15 +331,11 @@ class ChildRunner {
       const name = `${String(++this.#profiles).padStart(2, '0')}-${path.basename(script, '.ts')}.cpuprofile`;
       nodeArgs.unshift('--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, `--cpu-prof-name=${name}`);
     }
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, path.join(PROBES, script.replace(/\.ts$/u, '.js')), ...args],
-      {
-        // Children get the parent's environment (PATH, HOME) with the bench's own settings on top.
-        env: { ...process.env, EMBEDDING_MODEL: this.embeddingModel, LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [...probeCommand(script, nodeArgs), ...args], {
+      // Children get the parent's environment (PATH, HOME) with the bench's own settings on top.
+      env: { ...process.env, EMBEDDING_MODEL: this.embeddingModel, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -484,6 +512,23 @@ function judgeTargets(report: BenchReport): BenchReport['targets'] {
       'failures',
     );
   }
+  if (!('skipped' in report.shards)) {
+    const s = report.shards;
+    const label = `${s.shards} shard processes over ${s.articles} articles`;
+    add(
+      `${label}: each warm start ≤ 5 s`,
+      s.shardStartMs.length === s.shards ? Math.max(...s.shardStartMs) / 1000 : undefined,
+      5,
+      's',
+    );
+    add('…a /reload reaches every shard ≤ 5 s', s.reloadToEveryShardMs / 1000, 5, 's');
+    add(
+      `…${s.ask.questions} concurrent /ask over the shards: all acknowledged ≤ 3 s`,
+      s.ask.allAcknowledgedMs / 1000,
+      3,
+      's',
+    );
+  }
   const tenThousand = bySize(10_000);
   if (tenThousand) {
     add('warm start ≤ 20 s at 10,000 articles', tenThousand.warm.toFirstAnswerMs / 1000, 20, 's');
@@ -633,6 +678,16 @@ function renderTable(report: BenchReport): string {
           `answer p50 ${fmt(d.answer.p50)} / p95 ${fmt(d.answer.p95)} ms; failures ${d.failures}${reasons.length ? ` (${reasons.join('; ')})` : ''}`,
       );
     }
+  }
+  if ('skipped' in report.shards) lines.push(`Shards: skipped (${report.shards.skipped})`);
+  else {
+    const s = report.shards;
+    lines.push(
+      `Shards: ${s.shards} shard processes (npm start's bot, SHARD_COUNT=${s.shards}) over ${s.articles} articles, through the emulator`,
+      `  manager's load of the shared caches ${fmt(s.managerWarmUpMs)} ms; each shard from fork to ready: ${s.shardStartMs.map(fmt).join(', ')} ms`,
+      `  /reload (one article added) on the last shard until every shard serves it: ${fmt(s.reloadToEveryShardMs)} ms`,
+      `  ${s.ask.questions} concurrent /ask round-robin over the shards: ${s.ask.acknowledgedInTime} acknowledged within 3 s, all in ${fmt(s.ask.allAcknowledgedMs)} ms (ack p50 ${fmt(s.ask.ack.p50)} / p95 ${fmt(s.ask.ack.p95)})`,
+    );
   }
   lines.push('', 'Targets:');
   for (const t of report.targets)
