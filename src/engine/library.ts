@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorCache } from '../embedding/vector-cache.js';
 import { loadKnowledgeFolder } from '../knowledge/load-knowledge.js';
-import { articleVersion } from '../knowledge/parse-article.js';
+import { articleVersion, loadArticleParsers } from '../knowledge/parse-article.js';
 import type { Article, SkippedFile } from '../knowledge/types.js';
 import { loadQuoteAnalyses, savedAnalysesStamp, saveQuoteAnalyses } from '../quotes/quote-analysis-store.js';
 import { loadTagger } from '../quotes/tagger.js';
@@ -98,10 +98,12 @@ export class Library {
   }
 
   /**
-   * Loads what a reload of new or edited articles needs and a start-up from saved analyses skipped (the
-   * quote tagger: 0.7 s and ~45 MB), so that a moderator's first /reload does not wait for it.
+   * Loads what a reload of new or edited articles needs and a start-up from saved evidence and analyses
+   * skipped (the quote tagger: 0.7 s and ~45 MB; the parse libraries, ~0.2 s), so that a moderator's first
+   * /reload does not wait for them.
    */
   async prepareForReloads(): Promise<void> {
+    loadArticleParsers();
     await loadTagger();
   }
 
@@ -120,10 +122,13 @@ export class Library {
    * current index stays. A reload asked for while one runs may follow an edit that the running one read
    * too early, so it is not joined to it: exactly one more rebuild starts when it ends, and every request
    * made meanwhile gets that one's report, which has seen the files as they were when it was asked for.
+   * `savedElsewhere`: another process sharing the cache folder has built this change and saves its
+   * evidence (the shard where a moderator ran /reload), so this one does not write the same file again.
+   * A request that joins a queued rebuild shares that rebuild's setting.
    */
-  reload(): Promise<ReloadReport> {
+  reload({ savedElsewhere = false }: { savedElsewhere?: boolean } = {}): Promise<ReloadReport> {
     if (!this.#reloading) {
-      this.#reloading = this.#rebuild().finally(() => {
+      this.#reloading = this.#rebuild(savedElsewhere).finally(() => {
         this.#reloading = undefined;
       });
       return this.#reloading;
@@ -132,12 +137,12 @@ export class Library {
       .catch(() => undefined)
       .then(() => {
         this.#reloadAgain = undefined;
-        return this.reload();
+        return this.reload({ savedElsewhere });
       });
     return this.#reloadAgain;
   }
 
-  async #rebuild(): Promise<ReloadReport> {
+  async #rebuild(savedElsewhere: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.#current;
     const { articles, skipped } = await loadKnowledgeFolder(this.options.knowledgeDir, previous.articles);
@@ -153,8 +158,10 @@ export class Library {
     this.#current = index;
     logCacheWriteError(this.options.logger, cacheWriteError);
     await this.#saveAnalyses();
-    // Only the next start-up reads it, so the reload does not wait for it.
-    void this.#saveEvidence();
+    // Only the next start-up reads it, so the reload does not wait for it. Written by another process, the
+    // file will hold the same articles: several shards writing it at once only took cores from their reloads.
+    if (savedElsewhere) this.#savedEvidence = savedVersions(index.reusable.evidence);
+    else void this.#saveEvidence();
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));
     const after = new Map(articles.map((a) => [a.slug, a.contentHash]));

@@ -13,14 +13,18 @@ const INITIALISM_END = /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u;
 const SENTENCE_OPENER =
   /^(?:The|A|An|He|She|It|They|We|I|You|This|That|These|Those|There|Here|His|Her|Its|Their|Our|My|But|And|Or|So|Yet|Then|Now|Still|However|Meanwhile|In|On|At|For|By|With|As|If|When|While|After|Before|Since|Although|Though|Some|Many|Most|All|No|None|One|Two|Three)\b/u;
 
+/** sbd, loaded on first use (or earlier, by `loadArticleParsers`). */
+export function sentenceSplitter(): typeof sbdModule {
+  return (sbd ??= require('sbd') as typeof sbdModule);
+}
+
 /**
  * A paragraph's sentences, as sbd splits them, except that a split right after a dotted initialism is
  * undone when the next piece does not open like a sentence: joining two sentences costs a longer
  * citation, cutting one leaves an answer that starts in the middle of a name.
  */
 export function splitSentences(text: string): string[] {
-  sbd ??= require('sbd') as typeof sbdModule;
-  const pieces = sbd
+  const pieces = sentenceSplitter()
     .sentences(text, { newline_boundaries: false, preserve_whitespace: false })
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

@@ -102,6 +102,18 @@ describe('saved evidence', () => {
       .toBe(true);
   });
 
+  it('is left to the process that built the change when a reload follows another one (savedElsewhere)', async () => {
+    const { library } = await start();
+    const before = await readFile(evidenceFile());
+    const file = path.join(dir, 'knowledge', 'library-budget.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
+    await library.reload({ savedElsewhere: true });
+    // A reload of its own writes the file within milliseconds (the test above); this one never does.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await readFile(evidenceFile())).equals(before)).toBe(true);
+    expect((await library.current.ask('Who welcomed the decision?')).answer).toContain('mayor');
+  });
+
   it('is discarded with a warning when a byte of it changed, and the index is built as without it', async () => {
     const first = await start();
     const bytes = await readFile(evidenceFile());
