@@ -82,12 +82,23 @@ export function casedWords(text: string): string[] {
         .normalize('NFKD')
         .replace(/\p{M}+/gu, '')
         .normalize('NFKC');
-  return (folded.match(WORD) ?? []).map((w) => (APOSTROPHE.test(w) ? w.replace(CONTRACTION, '') : w));
+  return (folded.match(WORD) ?? []).map((w) => (APOSTROPHE.test(w) ? trimContraction(w) : w));
 }
 // Printable ASCII and white space: nothing to fold.
 const ASCII = /^[ -~\s]*$/;
 const APOSTROPHE = /['’]/;
 const CONTRACTION = /['’](s|t|re|ve|ll|d|m)$/iu;
+// "didn't" is "did" and a negation: trimming only "'t" left "didn", a content word no article matches,
+// which counted against answering "why didn't …" questions.
+const NEGATION = /n['’]t$/iu;
+// Where the part before "n't" is not the verb: "won't", "can't", "shan't".
+const NEGATED_VERBS: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall' };
+
+function trimContraction(word: string): string {
+  if (!NEGATION.test(word)) return word.replace(CONTRACTION, '');
+  const verb = word.replace(NEGATION, '');
+  return NEGATED_VERBS[verb.toLowerCase()] ?? verb;
+}
 
 /** True for words that carry no topic (articles, auxiliaries, question words, honorifics). */
 export function isStopWord(word: string): boolean {

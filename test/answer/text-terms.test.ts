@@ -6,12 +6,18 @@ describe('text terms', () => {
     expect(words('Korea’s leader didn’t visit São Paulo')).toEqual([
       'korea',
       'leader',
-      'didn',
+      'did',
       'visit',
       'sao',
       'paulo',
     ]);
     expect(words('Москва')).toEqual(['москва']);
+  });
+
+  it('reads a negation as its verb, so "didn’t" leaves no stray content word such as "didn"', () => {
+    expect(contentTerms('Why didn’t they? It wasn’t, we aren’t, they couldn’t')).toEqual([]);
+    // Not "won" (a victory) nor "ca".
+    expect(words("They won't and can't")).toEqual(['they', 'will', 'and', 'can']);
   });
 
   it('drops stop words and honorifics, and meets irregular and derived forms', () => {
