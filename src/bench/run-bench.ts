@@ -326,7 +326,8 @@ class ChildRunner {
 
   /** Runs `script` with `args` and settings `env`; resolves with the JSON it printed last. */
   async run<T>(script: string, args: string[], env: Record<string, string>): Promise<T> {
-    const nodeArgs = ['--enable-source-maps'];
+    // As `npm start` runs the bot: without --enable-source-maps, which costs 0.2–0.5 s of start-up.
+    const nodeArgs: string[] = [];
     if (this.profileDir) {
       const name = `${String(++this.#profiles).padStart(2, '0')}-${path.basename(script, '.ts')}.cpuprofile`;
       nodeArgs.unshift('--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, `--cpu-prof-name=${name}`);

@@ -57,7 +57,7 @@ type Health = { healthy: boolean; shards: { version: string | null }[] };
 export async function measureShardLoad(options: ShardLoadOptions): Promise<ShardLoadResult> {
   const emulator = await DiscordEmulator.start({ token: TEST_TOKEN, recommendedShards: options.shards });
   const healthPort = 18_000 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, ['--enable-source-maps', BOT], {
+  const child = spawn(process.execPath, [BOT], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

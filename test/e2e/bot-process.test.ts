@@ -32,7 +32,7 @@ async function startBot(nodeOptions: string[] = []): Promise<{
   stderr: () => string;
   exited: Promise<number | null>;
 }> {
-  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeOptions, 'dist/src/bot/main.js'], {
+  const child = spawn(process.execPath, [...nodeOptions, 'dist/src/bot/main.js'], {
     env: botEnv(discord.emulator, { ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
