@@ -524,10 +524,10 @@ function judgeTargets(report: BenchReport): BenchReport['targets'] {
     );
     add('…a /reload reaches every shard ≤ 5 s', s.reloadToEveryShardMs / 1000, 5, 's');
     add(
-      `…${s.ask.questions} concurrent /ask over the shards: all acknowledged ≤ 3 s`,
-      s.ask.allAcknowledgedMs / 1000,
-      3,
-      's',
+      `…${s.ask.questions} concurrent /ask over the shards: all acknowledged within 3 s`,
+      s.ask.questions - s.ask.acknowledgedInTime,
+      0,
+      'late or never',
     );
   }
   const tenThousand = bySize(10_000);
@@ -687,7 +687,7 @@ function renderTable(report: BenchReport): string {
       `Shards: ${s.shards} shard processes (npm start's bot, SHARD_COUNT=${s.shards}) over ${s.articles} articles, through the emulator`,
       `  manager's load of the shared caches ${fmt(s.managerWarmUpMs)} ms; each shard from fork to ready: ${s.shardStartMs.map(fmt).join(', ')} ms`,
       `  /reload (one article added) on the last shard until every shard serves it: ${fmt(s.reloadToEveryShardMs)} ms`,
-      `  ${s.ask.questions} concurrent /ask round-robin over the shards: ${s.ask.acknowledgedInTime} acknowledged within 3 s, all in ${fmt(s.ask.allAcknowledgedMs)} ms (ack p50 ${fmt(s.ask.ack.p50)} / p95 ${fmt(s.ask.ack.p95)})`,
+      `  ${s.ask.questions} concurrent /ask round-robin over the shards: ${s.ask.acknowledgedInTime} acknowledged within 3 s, ${s.ask.allAcknowledgedMs === null ? 'some never' : `all in ${fmt(s.ask.allAcknowledgedMs)} ms`} (ack p50 ${fmt(s.ask.ack.p50)} / p95 ${fmt(s.ask.ack.p95)})`,
     );
   }
   lines.push('', 'Targets:');
