@@ -17,6 +17,7 @@ import {
   looksProper,
   NAME_TAGS,
   opensName,
+  PARTY_TAG,
   PLACE_TAGS,
   stripDot,
 } from './token-classes.js';
@@ -301,7 +302,7 @@ export function spansOf(
 ): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const run of nameRuns(tokens, known)) {
-    if (isDateline(tokens, run.first, run.last)) continue;
+    if (isDateline(tokens, run.first, run.last) || isPartyTag(tokens, run.first)) continue;
     const c = classifyRun(tokens, run.first, run.last);
     if (c.kind === 'none') {
       if (!isSurnameUse(tokens, run.first, run.last, surnames)) continue;
@@ -332,6 +333,14 @@ export function spansOf(
     });
   }
   return spans;
+}
+
+/**
+ * "Sen. Jane Roe, D-Port Loman, said", "Rep. Jane Roe (R-Ky.)": a party and state tag set off by a comma or a
+ * bracket after a name labels the lawmaker; the run it opens (the state's other words too) names no one.
+ */
+function isPartyTag(tokens: readonly Token[], first: number): boolean {
+  return PARTY_TAG.test(tokens[first]?.text ?? '') && ['(', ','].includes(tokens[first - 1]?.text ?? '');
 }
 
 /**

@@ -10,7 +10,7 @@ import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
-import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
+import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS, shortAsideEnd } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
@@ -67,8 +67,6 @@ const MAX_WORDS_BEFORE_VERB = 7;
 const MAX_DESCRIPTION_WORDS = 5;
 /** Asides between a subject and its verb, each set off by commas (an age, a party tag, a relative clause). */
 const MAX_ASIDES = 3;
-/** An age ("58") or a party and state tag ("R-Ky", "D-N.Y"): a one-token aside after a name. */
-const SHORT_ASIDE = /^(?:\d+|[A-Z]-[A-Z][\w.]*)$/u;
 
 /** Reads the speech cues of the unit the window is on, resolving their speakers through the discourse. */
 export class CueReader {
@@ -197,8 +195,7 @@ export class CueReader {
       if (!span) continue;
       // "Jane Roe, 31, who pulls pints, said", "Sen. Jane Roe, R-Ky., who …, said": an age or a party tag
       // before the description is an aside of its own.
-      let tag = k + 1;
-      if (SHORT_ASIDE.test(this.w.t(tag)?.text ?? '')) tag += isPunct(this.w.t(tag + 1), '.') ? 2 : 1;
+      const tag = shortAsideEnd(tokens, k + 1);
       const afterAside = tag > k + 1 && isPunct(this.w.t(tag), ',') ? tag : k;
       const opener = this.w.t(afterAside + 1);
       const between = tokens.slice(afterAside + 1, comma);

@@ -337,4 +337,15 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ruth Amberley', null, null]);
   });
+
+  it("a party and state tag after a lawmaker's name, of one word or several, names no one", () => {
+    expect(
+      speakers(
+        [
+          'Sen. Ada Brennan, D-Cobb Hollow, the bill\'s author, called the vote "overdue".',
+          'Rep. Lou Tanaka, R-Fenwick, said his voters had "had enough".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ada Brennan', 'Lou Tanaka']);
+  });
 });
