@@ -426,8 +426,15 @@ export class CueReader {
         (DETERMINERS.has(this.w.t(start - 1)?.lower ?? '') || this.w.t(start - 1)?.tags.has('Adjective'))
       )
         start -= 1;
-      if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at'))
+      if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at')) {
+        // "a spokesperson for Reinholt said": a person's spokesperson, as a person's lawyer, is someone
+        // unnamed speaking on their behalf; an organisation speaks only through such a voice.
+        if (span.kind === 'person' || this.d.entity(span.entity)?.kind === 'person') {
+          this.d.addEvent(start, OPAQUE);
+          return { speaker: null, npStart: start };
+        }
         return { speaker: this.d.speakerOf(span), npStart: start };
+      }
       if (isRoleNoun(head) && isWord(this.w.t(start), 'the')) {
         const modifiers = this.w
           .tokens()

@@ -348,4 +348,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ada Brennan', 'Lou Tanaka']);
   });
+
+  it('"a spokesperson for" a person is someone unnamed; for an organisation, the organisation speaks', () => {
+    expect(
+      speakers(
+        [
+          'Gov. Tomas Varga has not said whether he will sign the bill.',
+          '"The governor reads every bill closely," a spokesperson for Varga said.',
+          '"We will comment after the vote," a spokesman for the Harbour Board said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([null, 'Harbour Board']);
+  });
 });
