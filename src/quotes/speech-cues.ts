@@ -32,6 +32,7 @@ import {
   SPEECH_NOUNS,
   SPOKES,
   SURE_VERBS,
+  VERB_PARTICLES,
 } from './word-lists.js';
 
 /** A speech cue found in a unit: a verb, a noun ("a call from X") or "according to". */
@@ -473,7 +474,7 @@ export class CueReader {
   private verbOfQuoteSubject(t: Token, i: number): boolean {
     // “…,” Roe campaign spokeswoman Ana Ruiz said: a word before a role is a noun modifying it, whatever the
     // tagger says ("campaign"), and the name is the role's, not the subject of a verb.
-    if (!finiteVerb(t) || isPersonNoun(this.w.t(i + 1))) return false;
+    if (!(finiteVerb(t) || this.endsClause(t, i)) || isPersonNoun(this.w.t(i + 1))) return false;
     const span = this.w.endingAt(i - 1);
     const pronoun = this.w.t(i - 1);
     // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
@@ -492,6 +493,18 @@ export class CueReader {
     const after =
       this.w.t(i + 1)?.kind === 'word' && !this.w.t(i + 1)?.capitalised ? this.w.t(i + 2) : this.w.t(i + 1);
     return !after || after.kind === 'punct';
+  }
+
+  /**
+   * “…,” Mbeki cut in. / “…,” she chipped in: a lower-case word that ends the clause, alone or with an adverb
+   * particle, can only be the verb of the subject before it, though the tagger reads it as a noun ("cut").
+   */
+  private endsClause(t: Token, i: number): boolean {
+    if (t.kind !== 'word' || t.capitalised || t.tags.has('Pronoun') || t.tags.has('Determiner')) return false;
+    if (PREPOSITIONS.has(t.lower) || isRoleNoun(t)) return false;
+    const next = this.w.t(i + 1);
+    const end = (k: Token | undefined) => !k || isPunct(k, '.', ',', '!', '?', ';');
+    return end(next) || (!!next && VERB_PARTICLES.has(next.lower) && end(this.w.t(i + 2)));
   }
 
   /**

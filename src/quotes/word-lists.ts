@@ -152,6 +152,9 @@ export const NAME_CONNECTORS = words(
   'de da di do das del della dos du van von der den ter bin ibn al el la le y &',
 );
 
+/** Adverb particles that end a phrasal verb ("cut in", "shot back", "chipped in"). */
+export const VERB_PARTICLES = words('in back up out off on');
+
 /** Prepositions: a name right after one is not the subject of the verb that follows. */
 export const PREPOSITIONS = words(
   'of for at in from with against to on by about into over under than between among like toward towards upon without within',

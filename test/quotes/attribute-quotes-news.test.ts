@@ -360,4 +360,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual([null, 'Harbour Board']);
   });
+
+  it('“…,” X cut in: a word ending the clause after the subject of a comma-closed quote is its verb', () => {
+    expect(
+      speakers(
+        '"We played well," Ines Park said. "Not well enough," Lou Brandt cut in. "We lost by thirty."',
+      ),
+    ).toEqual(['Ines Park', 'Lou Brandt', 'Lou Brandt']);
+  });
 });
