@@ -193,7 +193,12 @@ export class CueReader {
       if (!t || t.kind === 'quote' || isPunct(t, ';')) break;
       if (!isPunct(t, ',')) continue;
       const span = this.w.endingAt(this.w.beforeParenthesis(k - 1));
-      if (!span) continue;
+      if (!span) {
+        // "Jane Roe of the county police, who led the inquiry, said": no name ends before the comma.
+        const owner = isWord(this.w.t(k + 1), 'who') ? this.affiliatedPerson(k - 1) : null;
+        if (owner) return owner;
+        continue;
+      }
       // "Jane Roe, 31, who pulls pints, said", "Sen. Jane Roe, R-Ky., who …, said": an age or a party tag
       // before the description is an aside of its own.
       const tag = shortAsideEnd(tokens, k + 1);
@@ -221,7 +226,8 @@ export class CueReader {
           (opener.tags.has('Gerund') || /ing$/u.test(opener.lower) || ASIDE_OPENERS.has(opener.lower)));
       // "Jane Roe, president of the Pilots Association, which represents …, said": a relative clause
       // describes the last name of an apposition; the subject is the name the apposition describes.
-      if (relative) return this.nameBeforeApposition(k, false) ?? span;
+      // "Jane Roe of the Brookings Institution, who …, said": "who" is the person's, not the institution's.
+      if (relative) return this.nameBeforeApposition(k, false) ?? this.affiliatedPerson(k - 1) ?? span;
       if (apposition || relativeTail || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
@@ -236,6 +242,26 @@ export class CueReader {
     const owner =
       named && isWord(this.w.t(named.first - 1), 'of', 'at') ? this.w.endingAt(named.first - 2) : undefined;
     return owner?.kind === 'person' && isPunct(this.w.t(this.w.phraseStart(owner) - 1), ',') ? owner : null;
+  }
+
+  /**
+   * "Jane Roe of the Brookings Institution", "Jane Roe at the county police station": the person named right
+   * before "of" or "at" and the body (a name, or a description of a few words) ending at `end`.
+   */
+  private affiliatedPerson(end: number): NameSpan | null {
+    const span = this.w.endingAt(end);
+    let k = span ? span.first - 1 : end;
+    for (let n = 0; !span && n < MAX_DESCRIPTION_WORDS; n++) {
+      const t = this.w.t(k);
+      // Any word up to the determiner: the tagger reads nouns of a body's description as verbs ("police").
+      if (!t || t.kind !== 'word' || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) break;
+      k -= 1;
+    }
+    if (DETERMINERS.has(this.w.t(k)?.lower ?? '')) k -= 1;
+    if (!isWord(this.w.t(k), 'of', 'at')) return null;
+    const owner = this.w.endingAt(k - 1);
+    const person = owner?.kind === 'person' || this.d.entity(owner?.entity ?? null)?.kind === 'person';
+    return owner && !owner.possessive && person ? owner : null;
   }
 
   /**
@@ -388,6 +414,10 @@ export class CueReader {
       )
         k -= 1;
       const start = DETERMINERS.has(this.w.t(k - 1)?.lower ?? '') ? k - 1 : k;
+      // "Jane Roe of the county police station said": the person named before "of" or "at" is the subject.
+      const affiliated = this.affiliatedPerson(j);
+      if (affiliated)
+        return { speaker: this.d.speakerOf(affiliated), npStart: this.w.phraseStart(affiliated) };
       // "a spokesman for the firm said": someone unnamed speaks, and the firm is not a person to resolve.
       const owner = this.w.t(start - 2);
       if (
@@ -417,9 +447,8 @@ export class CueReader {
       const head = this.w.t(b - 1);
       if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
       // "Jane Roe of the Brookings Institution said": the person named before "of" or "at" is the subject.
-      const owner = this.w.endingAt(b - 1);
-      if (owner && !owner.possessive && owner.kind === 'person' && isWord(before, 'of', 'at'))
-        return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };
+      const owner = this.affiliatedPerson(span.last);
+      if (owner) return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };
       let start = b - 1;
       while (
         start - 1 >= this.w.unitFrom &&

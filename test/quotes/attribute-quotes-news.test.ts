@@ -368,4 +368,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ines Park', 'Lou Brandt', 'Lou Brandt']);
   });
+
+  it('"X of the Y", a name or a description, with or without "who …": the person before "of" speaks', () => {
+    expect(
+      speakers(
+        [
+          'Geologist Dr. Mina Oduya of the Carrow Institute of Mines, who has mapped the valley for years, said the slip was “long overdue”.',
+          'Sergeant Paul Lindqvist of the county roads policing unit, who led the inquiry, said the crash was “avoidable”.',
+          'Hana Brill of the Tenants Together coalition said the group would “be back on Monday”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Mina Oduya', 'Paul Lindqvist', 'Hana Brill']);
+  });
 });
