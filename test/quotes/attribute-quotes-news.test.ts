@@ -380,4 +380,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Mina Oduya', 'Paul Lindqvist', 'Hana Brill']);
   });
+
+  it('"Mr Adeyemi" of two bearers of the surname: the one whose first name is a man\'s', () => {
+    expect(
+      speakers(
+        [
+          'Dr Ruth Adeyemi, a GP, was struck by a lorry in May. Dr Adeyemi died at the scene.',
+          'Her husband, Daniel Adeyemi, sat in the gallery.',
+          'Dr Adeyemi had worked at the practice for 20 years, the court heard. Outside court, Mr Adeyemi said: “I want the roads made safe.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Daniel Adeyemi']);
+  });
 });
