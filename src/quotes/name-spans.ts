@@ -22,6 +22,7 @@ import {
   stripDot,
 } from './token-classes.js';
 import {
+  CORPORATE_SUFFIX,
   DOCUMENT_SUFFIXES,
   MONTH_NAMES,
   MONTHS,
@@ -180,6 +181,8 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
   if (
     ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
+    // "Calloway Freight Systems": a name that ends like a business's is one, of two words or more.
+    (lowers.length >= 2 && CORPORATE_SUFFIX.test(whole)) ||
     suffixOf ||
     hasAny(lexiconTags(whole), ['Organization'])
   ) {

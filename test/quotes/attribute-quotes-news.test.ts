@@ -392,4 +392,17 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Daniel Adeyemi']);
   });
+
+  it('"the company" is the business that was a subject, not one since named as an analyst\'s employer', () => {
+    expect(
+      speakers(
+        [
+          'Brandvik Cable Systems cut its profit forecast on Thursday.',
+          '"We expect demand to recover next year," said chief executive Ola Brandvik.',
+          '"I would rather own it now than later," said Mia Sund, an analyst at Tessel Partners.',
+          'The company said it "remains committed to its dividend".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ola Brandvik', 'Mia Sund', 'Brandvik Cable Systems']);
+  });
 });
