@@ -18,6 +18,7 @@ import {
   BE_FORMS,
   CLAUSE_CONJUNCTIONS,
   DETERMINERS,
+  INDEFINITE,
   INVERTED_ONLY,
   INVERTIBLE,
   LEAD_SKIP,
@@ -166,13 +167,33 @@ export class CueReader {
     if (
       !verb ||
       !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower) || beforeColon)
-    )
+    ) {
+      // "A man in his sixties who has lived there for 30 years was less forgiving.": someone unnamed opens
+      // the sentence, whatever follows the phrase, so a "he said" after it is not the last named man's. Not
+      // an apposition read as the subject after a long opener ("With Emil Varga, a maker who …").
+      const apposition = isPunct(this.w.t(i - 1), ',') && !!this.w.endingAt(i - 2);
+      if (np.opaque && !np.span && !apposition && !this.describesSubjectAfter(np.end))
+        if (INDEFINITE.has(this.w.t(i)?.lower ?? '')) this.d.addEvent(i, OPAQUE);
       return null;
+    }
     for (const span of np.coordinated) this.d.markSalient(span);
     if (np.span?.entity) this.d.markSalient(np.span, true);
     else if (np.speaker) this.d.addEvent(i, np.speaker);
     else if (np.opaque) this.d.addEvent(i, OPAQUE);
     return np;
+  }
+
+  /**
+   * "A keen gardener who has lived here for years, she said": a phrase opening the sentence describes the
+   * subject after its comma (a pronoun or a name), and is no subject of its own.
+   */
+  private describesSubjectAfter(end: number): boolean {
+    for (let k = end + 1; k < this.w.unitTo; k++) {
+      const t = this.w.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';', ':')) return false;
+      if (isPunct(t, ',')) return PRONOUNS.has(this.w.t(k + 1)?.lower ?? '') || !!this.w.startingAt(k + 1);
+    }
+    return false;
   }
 
   /** Whether the word at `k` opens another aside rather than the verb: a relative word or a description. */

@@ -93,7 +93,9 @@ export const PERSON_NOUNS = words(`
   firefighter engineer architect farmer worker volunteer witness victim survivor vicar priest headteacher
   headmaster headmistress receiver trustee administrator investigator auditor regulator ombudsman juror plaintiff
   defendant claimant appellant applicant petitioner shopkeeper publican chef artist musician writer novelist
-  photographer designer developer programmer entrepreneur businessman businesswoman landowner homeowner`);
+  photographer designer developer programmer entrepreneur businessman businesswoman landowner homeowner
+  pensioner retiree commuter passenger shopper motorist pedestrian bystander onlooker visitor tourist
+  spectator supporter fan`);
 
 /** "-ing" words that qualify a role rather than open a clause ("managing director", "acting chief"). */
 export const ROLE_ING_MODIFIERS = words(`
@@ -284,6 +286,8 @@ export const DETERMINERS = words('the a an another this that these those');
 /** The articles: what opens a described noun phrase (", a nurse who …", "the Roe campaign"). */
 export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');
+/** Words that open a phrase for someone not yet named ("a man", "another parent", "one resident"). */
+export const INDEFINITE = words('a an another one');
 
 /** Modifiers a description may add without naming a different role ("the former president"). */
 export const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');

@@ -405,4 +405,19 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ola Brandvik', 'Mia Sund', 'Brandvik Cable Systems']);
   });
+
+  it('someone unnamed opening a sentence ("A man in his sixties who …", "a pensioner waiting …") takes a later "he said"', () => {
+    expect(
+      speakers(
+        [
+          'Cllr Ray Hollis said leaflets would go out. "We are putting it right," he said.',
+          'A man in his sixties who has lived on the street for 30 years was less forgiving. "They have known since last week," he said.',
+          'Cllr Ray Hollis has promised answers by Friday.',
+          'At the bus stop, a pensioner waiting for the number 9 was unconvinced. "I will believe it when I see it," he said.',
+          'Jane Roe has run the pub for years.',
+          'A keen gardener who has lived here for 20 years, she said: "I never sit down."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ray Hollis', null, null, 'Jane Roe']);
+  });
 });
