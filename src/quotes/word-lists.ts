@@ -293,7 +293,7 @@ export const INDEFINITE = words('a an another one');
 export const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
 
 /** Words that open an aside between a name and its verb ("X, asked about it, said"). */
-export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted');
+export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted told');
 
 /** "the company said": a corporate description, resolved only to a business name or a one-word speaker. */
 export const CORPORATE_HEADS = words(

@@ -420,4 +420,15 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ray Hollis', null, null, 'Jane Roe']);
   });
+
+  it('"X, asked …, smiled." / "X, told of …, grinned.": a quote standing alone after it is the answer', () => {
+    expect(
+      speakers(
+        [
+          'Sen. Ada Brennan, asked whether she had the votes, smiled. "Ask me in June."',
+          'Rookie Tom Arkwright, told of his coach\'s praise, grinned. "He has never said that to me."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ada Brennan', 'Tom Arkwright']);
+  });
 });
