@@ -156,6 +156,11 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
   return runs;
 }
 
+/** A title, or a hyphenated one ending in a title ("Sub-Inspector", "Vice-Admiral", "Lieutenant-Colonel"). */
+function isTitle(lower: string): boolean {
+  return TITLES.has(lower) || (lower.includes('-') && TITLES.has(lower.slice(lower.lastIndexOf('-') + 1)));
+}
+
 interface Classified {
   title: string[];
   words: string[];
@@ -202,8 +207,8 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
     return { title: [], words: texts, kind: 'none', personLike: false };
   // The title runs to the last title word that still leaves a name after it ("Secretary of State Ana Ruiz").
   let cut = 0;
-  for (let k = 0; k < lowers.length - 1; k++) if (TITLES.has(lowers[k] ?? '')) cut = k + 1;
-  if (!lowers.slice(0, cut).some((w) => TITLES.has(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
+  for (let k = 0; k < lowers.length - 1; k++) if (isTitle(lowers[k] ?? '')) cut = k + 1;
+  if (!lowers.slice(0, cut).some((w) => isTitle(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
   if (cut === 0) cut = roleWordsCut(run, lowers);
   const title = texts.slice(0, cut);
   const words = texts.slice(cut);

@@ -431,4 +431,15 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ada Brennan', 'Tom Arkwright']);
   });
+
+  it('a hyphenated title ("Sub-Inspector", "Vice-Admiral") opens a person\'s name, so "he said" finds him', () => {
+    expect(
+      speakers(
+        [
+          'Sub-Inspector Arun Desai of the Old Town police station said that no case had been registered.',
+          '"The march was peaceful," he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Arun Desai']);
+  });
 });
