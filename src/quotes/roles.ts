@@ -176,8 +176,11 @@ export function appositionAfter(
       !t.tags.has('Gerund') &&
       !nounAfterDeterminer(role, k),
   );
-  // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,").
-  const described = ARTICLES.has(opener.lower) && role.some((t) => t.tags.has('Noun') && !t.capitalised);
+  // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,"); after "a" or
+  // "an", a capitalised noun too (", a Democrat,", ", an Australian,"): no one's name takes that article.
+  const indefinite = opener.lower === 'a' || opener.lower === 'an';
+  const described =
+    ARTICLES.has(opener.lower) && role.some((t) => t.tags.has('Noun') && (!t.capitalised || indefinite));
   if (hasVerb || !(role.some((t) => isPersonNoun(t)) || described)) return null;
   const lastWord = role[role.length - 1];
   if (!lastWord) return null;

@@ -442,4 +442,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Arun Desai']);
   });
+
+  it('", a Democrat," after a name is an apposition describing it, not a name of its own', () => {
+    expect(
+      speakers(
+        'Sen. Mara Quill, a Democrat, called the bill "badly drafted" and said its exemption was "a loophole".',
+      ),
+    ).toEqual(['Mara Quill', 'Mara Quill']);
+  });
 });
