@@ -78,7 +78,13 @@ function isNameWord(
 ): boolean {
   if (!token || token.kind !== 'word' || !token.capitalised) return false;
   if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
-  if (token.sentenceInitial && !looksProper(token) && !opensName(token, next) && !known.has(token.text))
+  if (
+    token.sentenceInitial &&
+    !looksProper(token) &&
+    !opensName(token, next) &&
+    !known.has(token.text) &&
+    !unknownBeforeName(token, next)
+  )
     return false;
   if (WEEKDAYS.has(token.lower)) return false;
   // "‘For Callum, …’" opening a quote inside a quote: a word the dictionary has as a function word opens no
@@ -96,6 +102,19 @@ function isNameWord(
   const month = MONTH_NAMES.has(token.lower) && token.lower !== 'may';
   if (month && next?.kind === 'word' && /^\d/u.test(next.text)) return false;
   return true;
+}
+
+/**
+ * "Rhys Pemberton equalised": a sentence's first word that no dictionary knows at all, before a word the
+ * tagger reads as a name, opens the name, whatever tag its ending earned it ("Rhys" read as a plural).
+ */
+function unknownBeforeName(token: Token, next: Token | undefined): boolean {
+  return (
+    !!next?.capitalised &&
+    next.tags.has('ProperNoun') &&
+    lexiconTags(token.lower).length === 0 &&
+    !knowsWord(token.lower)
+  );
 }
 
 /**

@@ -450,4 +450,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Mara Quill', 'Mara Quill']);
   });
+
+  it('a sentence\'s first word no dictionary knows opens the name after it ("Emrys Caddock said")', () => {
+    expect(
+      speakers(
+        'The flood reached the harbour wall at noon. Emrys Caddock, who runs the chandlery, watched it rise. "I have never seen the sea come up like that," Caddock said.',
+      ),
+    ).toEqual(['Emrys Caddock']);
+  });
 });
