@@ -9,7 +9,7 @@ import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js'
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
-import { ASIDE_OPENERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE } from './word-lists.js';
+import { ASIDE_OPENERS, PREPOSITIONS, PRONOUNS, REACTION_VERBS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence =
@@ -180,8 +180,16 @@ class ArticleReader {
           !!main &&
           isPunct(this.w.t(main.end + 1), ',') &&
           ASIDE_OPENERS.has(this.w.t(main.end + 2)?.lower ?? '');
+        // "Sato laughed.", "She shrugged.": a sentence of a named subject's reaction alone introduces what
+        // they say next.
+        const reaction =
+          !!main &&
+          REACTION_VERBS.has(this.w.t(main.end + 1)?.lower ?? '') &&
+          isPunct(this.w.t(main.end + 2), '.') &&
+          main.end + 2 >= this.w.unitTo;
         const asked =
-          quoteIndices.length === 0 && (isWord(this.w.t(this.w.firstWord()), 'asked') || askedAside)
+          quoteIndices.length === 0 &&
+          (isWord(this.w.t(this.w.firstWord()), 'asked') || askedAside || reaction)
             ? (main?.span?.entity ?? (main?.span ? null : main?.speaker))
             : null;
         const speaker = reporting?.speaker ?? asked ?? null;

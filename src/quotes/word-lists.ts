@@ -292,6 +292,11 @@ export const INDEFINITE = words('a an another one');
 /** Modifiers a description may add without naming a different role ("the former president"). */
 export const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
 
+/** Verbs of a speaker's reaction that make a sentence of their own ("Jones shrugged."): what follows is their reply. */
+export const REACTION_VERBS = words(
+  'laughed laughs smiled smiles grinned grins shrugged shrugs nodded nods sighed sighs chuckled chuckles winced winces',
+);
+
 /** Words that open an aside between a name and its verb ("X, asked about it, said"). */
 export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted told');
 

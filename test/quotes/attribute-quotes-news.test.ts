@@ -458,4 +458,12 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Emrys Caddock']);
   });
+
+  it('"X laughed." alone before a quote standing alone introduces X\'s reply', () => {
+    expect(
+      speakers(
+        '"We gave it everything," Ines Park said. "Speak for yourself," Lou Brandt cut in. Park laughed. "He says that every week."',
+      ),
+    ).toEqual(['Ines Park', 'Lou Brandt', 'Ines Park']);
+  });
 });
