@@ -159,10 +159,13 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         last += 2;
         continue;
       }
+      // "Institute for Fiscal Studies", "Ministry for Ecological Transition": "for" after an organisation's
+      // word joins its name as "of" does.
       const joinable =
         next?.kind === 'word' &&
         (NAME_CONNECTORS.has(next.lower) ||
-          (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))));
+          (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))) ||
+          (next.lower === 'for' && ORG_SUFFIXES.has(stripDot(tokens[last]?.text ?? ''))));
       if (joinable && nameWord(last + 2)) {
         last += 2;
         continue;
@@ -202,7 +205,7 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   );
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
-  const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
+  const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && ['of', 'for'].includes(lowers[k + 1] ?? ''));
   if (
     ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
     // "Calloway Freight Systems": a name that ends like a business's is one, of two words or more.

@@ -66,7 +66,7 @@ export const ORG_SUFFIXES = words(`
   government administration laboratory labs initiative coalition movement league museum hospital airlines airways
   bureau tribunal reserve house cabinet guard command chamber exchange holdings partners international press
   magazine herald telegraph guardian tribune gazette broadcasting media observatory commissioner secretariat
-  mission embassy consulate pentagon kremlin`);
+  mission embassy consulate pentagon kremlin corps`);
 
 /** Nouns that name a job or role: what an apposition or "the spokesman" hangs on. */
 export const ROLE_NOUNS = words(`

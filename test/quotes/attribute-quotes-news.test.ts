@@ -466,4 +466,15 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ines Park', 'Lou Brandt', 'Ines Park']);
   });
+
+  it('"Institute for …" and "… Corps of …" are one organisation\'s name, which speaks', () => {
+    expect(
+      speakers(
+        [
+          'The Danish Institute for Coastal Studies said it was "watching the dunes closely".',
+          'The Harbour Corps of Pilots said the channel would stay shut "until the wreck is lifted".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Danish Institute for Coastal Studies', 'Harbour Corps of Pilots']);
+  });
 });
