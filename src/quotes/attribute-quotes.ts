@@ -9,7 +9,7 @@ import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js'
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
-import { PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE } from './word-lists.js';
+import { ASIDE_OPENERS, PREPOSITIONS, PRONOUNS, REACTION_VERBS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence =
@@ -174,9 +174,22 @@ class ArticleReader {
         // News goes on from a speaker's reported words to their own, in a sentence of the quote alone.
         const reporting =
           quoteIndices.length === 0 ? [...cues].reverse().find((c) => c.kind === 'verb') : null;
-        // "Asked what makes a good violin, she puts down her chisel.": what follows is the answer.
+        // "Asked what makes a good violin, she puts down her chisel.", "Lindqvist, told of his coach's words,
+        // grinned.": what follows is the answer.
+        const askedAside =
+          !!main &&
+          isPunct(this.w.t(main.end + 1), ',') &&
+          ASIDE_OPENERS.has(this.w.t(main.end + 2)?.lower ?? '');
+        // "Sato laughed.", "She shrugged.": a sentence of a named subject's reaction alone introduces what
+        // they say next.
+        const reaction =
+          !!main &&
+          REACTION_VERBS.has(this.w.t(main.end + 1)?.lower ?? '') &&
+          isPunct(this.w.t(main.end + 2), '.') &&
+          main.end + 2 >= this.w.unitTo;
         const asked =
-          quoteIndices.length === 0 && isWord(this.w.t(this.w.firstWord()), 'asked')
+          quoteIndices.length === 0 &&
+          (isWord(this.w.t(this.w.firstWord()), 'asked') || askedAside || reaction)
             ? (main?.span?.entity ?? (main?.span ? null : main?.speaker))
             : null;
         const speaker = reporting?.speaker ?? asked ?? null;

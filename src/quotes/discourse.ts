@@ -252,11 +252,22 @@ export class Discourse {
       if (!wanted.every((m) => described.includes(m))) return false;
       return qualifierName === null || e.roleTexts.some((r) => r.includes(qualifierName));
     };
+    // "the company": a business that was a subject or speaker outranks one merely mentioned since ("an
+    // analyst at Kettering Partners"), as a pronoun's antecedent does.
+    let mention: string | null = null;
     for (const event of this.eventsBefore(token, this.w.p + 1)) {
       const entity = this.entity(event.entity);
       if (!fits(entity)) continue;
+      if (CORPORATE_HEADS.has(head) && !event.salient) {
+        mention ??= event.entity;
+        continue;
+      }
       if (CORPORATE_HEADS.has(head)) this.settleAsFirm(entity);
       return event.entity;
+    }
+    if (mention) {
+      this.settleAsFirm(this.entity(mention));
+      return mention;
     }
     return CORPORATE_HEADS.has(head) && wanted.length === 0 ? this.unfamiliarFirm(token) : null;
   }

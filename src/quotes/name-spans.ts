@@ -17,10 +17,12 @@ import {
   looksProper,
   NAME_TAGS,
   opensName,
+  PARTY_TAG,
   PLACE_TAGS,
   stripDot,
 } from './token-classes.js';
 import {
+  CORPORATE_SUFFIX,
   DOCUMENT_SUFFIXES,
   MONTH_NAMES,
   MONTHS,
@@ -76,7 +78,13 @@ function isNameWord(
 ): boolean {
   if (!token || token.kind !== 'word' || !token.capitalised) return false;
   if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
-  if (token.sentenceInitial && !looksProper(token) && !opensName(token, next) && !known.has(token.text))
+  if (
+    token.sentenceInitial &&
+    !looksProper(token) &&
+    !opensName(token, next) &&
+    !known.has(token.text) &&
+    !unknownBeforeName(token, next)
+  )
     return false;
   if (WEEKDAYS.has(token.lower)) return false;
   // "‘For Callum, …’" opening a quote inside a quote: a word the dictionary has as a function word opens no
@@ -94,6 +102,19 @@ function isNameWord(
   const month = MONTH_NAMES.has(token.lower) && token.lower !== 'may';
   if (month && next?.kind === 'word' && /^\d/u.test(next.text)) return false;
   return true;
+}
+
+/**
+ * "Rhys Pemberton equalised": a sentence's first word that no dictionary knows at all, before a word the
+ * tagger reads as a name, opens the name, whatever tag its ending earned it ("Rhys" read as a plural).
+ */
+function unknownBeforeName(token: Token, next: Token | undefined): boolean {
+  return (
+    !!next?.capitalised &&
+    next.tags.has('ProperNoun') &&
+    lexiconTags(token.lower).length === 0 &&
+    !knowsWord(token.lower)
+  );
 }
 
 /**
@@ -138,10 +159,13 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         last += 2;
         continue;
       }
+      // "Institute for Fiscal Studies", "Ministry for Ecological Transition": "for" after an organisation's
+      // word joins its name as "of" does.
       const joinable =
         next?.kind === 'word' &&
         (NAME_CONNECTORS.has(next.lower) ||
-          (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))));
+          (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))) ||
+          (next.lower === 'for' && ORG_SUFFIXES.has(stripDot(tokens[last]?.text ?? ''))));
       if (joinable && nameWord(last + 2)) {
         last += 2;
         continue;
@@ -152,6 +176,11 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
     i = last + 1;
   }
   return runs;
+}
+
+/** A title, or a hyphenated one ending in a title ("Sub-Inspector", "Vice-Admiral", "Lieutenant-Colonel"). */
+function isTitle(lower: string): boolean {
+  return TITLES.has(lower) || (lower.includes('-') && TITLES.has(lower.slice(lower.lastIndexOf('-') + 1)));
 }
 
 interface Classified {
@@ -176,9 +205,11 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   );
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
-  const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && lowers[k + 1] === 'of');
+  const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && ['of', 'for'].includes(lowers[k + 1] ?? ''));
   if (
     ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
+    // "Calloway Freight Systems": a name that ends like a business's is one, of two words or more.
+    (lowers.length >= 2 && CORPORATE_SUFFIX.test(whole)) ||
     suffixOf ||
     hasAny(lexiconTags(whole), ['Organization'])
   ) {
@@ -198,8 +229,8 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
     return { title: [], words: texts, kind: 'none', personLike: false };
   // The title runs to the last title word that still leaves a name after it ("Secretary of State Ana Ruiz").
   let cut = 0;
-  for (let k = 0; k < lowers.length - 1; k++) if (TITLES.has(lowers[k] ?? '')) cut = k + 1;
-  if (!lowers.slice(0, cut).some((w) => TITLES.has(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
+  for (let k = 0; k < lowers.length - 1; k++) if (isTitle(lowers[k] ?? '')) cut = k + 1;
+  if (!lowers.slice(0, cut).some((w) => isTitle(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
   if (cut === 0) cut = roleWordsCut(run, lowers);
   const title = texts.slice(0, cut);
   const words = texts.slice(cut);
@@ -301,7 +332,7 @@ export function spansOf(
 ): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const run of nameRuns(tokens, known)) {
-    if (isDateline(tokens, run.first, run.last)) continue;
+    if (isDateline(tokens, run.first, run.last) || isPartyTag(tokens, run.first)) continue;
     const c = classifyRun(tokens, run.first, run.last);
     if (c.kind === 'none') {
       if (!isSurnameUse(tokens, run.first, run.last, surnames)) continue;
@@ -332,6 +363,14 @@ export function spansOf(
     });
   }
   return spans;
+}
+
+/**
+ * "Sen. Jane Roe, D-Port Loman, said", "Rep. Jane Roe (R-Ky.)": a party and state tag set off by a comma or a
+ * bracket after a name labels the lawmaker; the run it opens (the state's other words too) names no one.
+ */
+function isPartyTag(tokens: readonly Token[], first: number): boolean {
+  return PARTY_TAG.test(tokens[first]?.text ?? '') && ['(', ','].includes(tokens[first - 1]?.text ?? '');
 }
 
 /**

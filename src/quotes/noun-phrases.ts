@@ -10,6 +10,7 @@ import { isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
 import {
   DEFINITE,
   DETERMINERS,
+  INDEFINITE,
   POSSESSIVE_PRONOUNS,
   ROLE_ING_MODIFIERS,
   PREPOSITIONS,
@@ -50,6 +51,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   let head: Token | null = null;
   let possessor = false;
   const modifiers: string[] = [];
+  // Whether a word of the phrase names a person's part ("a pensioner", even when the tagger reads the word
+  // after it, "waiting", as the phrase's head noun).
+  let personWord = false;
   for (let n = 0; n < MAX_PHRASE_PARTS; n++) {
     const span = w.startingAt(k);
     const t = w.t(k);
@@ -80,6 +84,7 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
         (lastSpan && ROLE_ING_MODIFIERS.has(t.lower) && !!w.startingAt(k + 1)))
     ) {
       if (head) modifiers.push(head.lower);
+      personWord ||= isPersonNoun(t);
       head = t;
       lastSpan = null;
       k += 1;
@@ -167,5 +172,7 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     const speaker = d.resolveDescription(head.lower, i, qualifier, modifiers);
     return { ...none, speaker, end, opaque: !speaker && isRoleNoun(head) };
   }
-  return { ...none, end, opaque: isRoleNoun(head) };
+  // "a pensioner", "another parent": someone unnamed by their part in the story, as by a role.
+  const someone = !!determiner && INDEFINITE.has(determiner) && personWord;
+  return { ...none, end, opaque: isRoleNoun(head) || someone };
 }

@@ -5,7 +5,6 @@ import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import type { EntityKind, NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import {
-  AGE,
   hasAny,
   isPersonNoun,
   isRoleNoun,
@@ -14,6 +13,7 @@ import {
   NEVER_IN_NAME,
   opensName,
   qualifiesRole,
+  shortAsideEnd,
   stripDot,
 } from './token-classes.js';
 import {
@@ -137,9 +137,10 @@ export function appositionAfter(
 ): { role: string; end: number } | null {
   if (tokens[last + 1]?.text !== ',') return null;
   const unit = tokens[last]?.unit;
-  // "Ana Ruiz, 51, the company’s finance chief,": the age is an aside, the role follows it.
-  const age = AGE.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.text === ',';
-  const startIndex = age ? last + 4 : last + 2;
+  // "Ana Ruiz, 51, the company’s finance chief,", "Sen. Ana Ruiz, D-Ore., the bill's sponsor,": the age or
+  // the party tag is an aside, the role follows it.
+  const aside = shortAsideEnd(tokens, last + 2);
+  const startIndex = aside > last + 2 && tokens[aside]?.text === ',' ? aside + 1 : last + 2;
   let end = startIndex;
   while (end < tokens.length && end - startIndex <= APPOSITION_SCAN) {
     const t = tokens[end];
@@ -175,8 +176,11 @@ export function appositionAfter(
       !t.tags.has('Gerund') &&
       !nounAfterDeterminer(role, k),
   );
-  // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,").
-  const described = ARTICLES.has(opener.lower) && role.some((t) => t.tags.has('Noun') && !t.capitalised);
+  // A role word, or a described noun phrase (", a nurse who …", ", the union’s negotiator,"); after "a" or
+  // "an", a capitalised noun too (", a Democrat,", ", an Australian,"): no one's name takes that article.
+  const indefinite = opener.lower === 'a' || opener.lower === 'an';
+  const described =
+    ARTICLES.has(opener.lower) && role.some((t) => t.tags.has('Noun') && (!t.capitalised || indefinite));
   if (hasVerb || !(role.some((t) => isPersonNoun(t)) || described)) return null;
   const lastWord = role[role.length - 1];
   if (!lastWord) return null;

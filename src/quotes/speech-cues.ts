@@ -10,7 +10,7 @@ import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
-import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS } from './token-classes.js';
+import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS, shortAsideEnd } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
@@ -18,6 +18,7 @@ import {
   BE_FORMS,
   CLAUSE_CONJUNCTIONS,
   DETERMINERS,
+  INDEFINITE,
   INVERTED_ONLY,
   INVERTIBLE,
   LEAD_SKIP,
@@ -32,6 +33,7 @@ import {
   SPEECH_NOUNS,
   SPOKES,
   SURE_VERBS,
+  VERB_PARTICLES,
 } from './word-lists.js';
 
 /** A speech cue found in a unit: a verb, a noun ("a call from X") or "according to". */
@@ -67,8 +69,6 @@ const MAX_WORDS_BEFORE_VERB = 7;
 const MAX_DESCRIPTION_WORDS = 5;
 /** Asides between a subject and its verb, each set off by commas (an age, a party tag, a relative clause). */
 const MAX_ASIDES = 3;
-/** An age ("58") or a party and state tag ("R-Ky", "D-N.Y"): a one-token aside after a name. */
-const SHORT_ASIDE = /^(?:\d+|[A-Z]-[A-Z][\w.]*)$/u;
 
 /** Reads the speech cues of the unit the window is on, resolving their speakers through the discourse. */
 export class CueReader {
@@ -167,13 +167,33 @@ export class CueReader {
     if (
       !verb ||
       !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower) || beforeColon)
-    )
+    ) {
+      // "A man in his sixties who has lived there for 30 years was less forgiving.": someone unnamed opens
+      // the sentence, whatever follows the phrase, so a "he said" after it is not the last named man's. Not
+      // an apposition read as the subject after a long opener ("With Emil Varga, a maker who …").
+      const apposition = isPunct(this.w.t(i - 1), ',') && !!this.w.endingAt(i - 2);
+      if (np.opaque && !np.span && !apposition && !this.describesSubjectAfter(np.end))
+        if (INDEFINITE.has(this.w.t(i)?.lower ?? '')) this.d.addEvent(i, OPAQUE);
       return null;
+    }
     for (const span of np.coordinated) this.d.markSalient(span);
     if (np.span?.entity) this.d.markSalient(np.span, true);
     else if (np.speaker) this.d.addEvent(i, np.speaker);
     else if (np.opaque) this.d.addEvent(i, OPAQUE);
     return np;
+  }
+
+  /**
+   * "A keen gardener who has lived here for years, she said": a phrase opening the sentence describes the
+   * subject after its comma (a pronoun or a name), and is no subject of its own.
+   */
+  private describesSubjectAfter(end: number): boolean {
+    for (let k = end + 1; k < this.w.unitTo; k++) {
+      const t = this.w.t(k);
+      if (!t || t.kind === 'quote' || isPunct(t, ';', ':')) return false;
+      if (isPunct(t, ',')) return PRONOUNS.has(this.w.t(k + 1)?.lower ?? '') || !!this.w.startingAt(k + 1);
+    }
+    return false;
   }
 
   /** Whether the word at `k` opens another aside rather than the verb: a relative word or a description. */
@@ -194,11 +214,15 @@ export class CueReader {
       if (!t || t.kind === 'quote' || isPunct(t, ';')) break;
       if (!isPunct(t, ',')) continue;
       const span = this.w.endingAt(this.w.beforeParenthesis(k - 1));
-      if (!span) continue;
+      if (!span) {
+        // "Jane Roe of the county police, who led the inquiry, said": no name ends before the comma.
+        const owner = isWord(this.w.t(k + 1), 'who') ? this.affiliatedPerson(k - 1) : null;
+        if (owner) return owner;
+        continue;
+      }
       // "Jane Roe, 31, who pulls pints, said", "Sen. Jane Roe, R-Ky., who …, said": an age or a party tag
       // before the description is an aside of its own.
-      let tag = k + 1;
-      if (SHORT_ASIDE.test(this.w.t(tag)?.text ?? '')) tag += isPunct(this.w.t(tag + 1), '.') ? 2 : 1;
+      const tag = shortAsideEnd(tokens, k + 1);
       const afterAside = tag > k + 1 && isPunct(this.w.t(tag), ',') ? tag : k;
       const opener = this.w.t(afterAside + 1);
       const between = tokens.slice(afterAside + 1, comma);
@@ -223,7 +247,8 @@ export class CueReader {
           (opener.tags.has('Gerund') || /ing$/u.test(opener.lower) || ASIDE_OPENERS.has(opener.lower)));
       // "Jane Roe, president of the Pilots Association, which represents …, said": a relative clause
       // describes the last name of an apposition; the subject is the name the apposition describes.
-      if (relative) return this.nameBeforeApposition(k, false) ?? span;
+      // "Jane Roe of the Brookings Institution, who …, said": "who" is the person's, not the institution's.
+      if (relative) return this.nameBeforeApposition(k, false) ?? this.affiliatedPerson(k - 1) ?? span;
       if (apposition || relativeTail || incidental) return span;
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
@@ -238,6 +263,26 @@ export class CueReader {
     const owner =
       named && isWord(this.w.t(named.first - 1), 'of', 'at') ? this.w.endingAt(named.first - 2) : undefined;
     return owner?.kind === 'person' && isPunct(this.w.t(this.w.phraseStart(owner) - 1), ',') ? owner : null;
+  }
+
+  /**
+   * "Jane Roe of the Brookings Institution", "Jane Roe at the county police station": the person named right
+   * before "of" or "at" and the body (a name, or a description of a few words) ending at `end`.
+   */
+  private affiliatedPerson(end: number): NameSpan | null {
+    const span = this.w.endingAt(end);
+    let k = span ? span.first - 1 : end;
+    for (let n = 0; !span && n < MAX_DESCRIPTION_WORDS; n++) {
+      const t = this.w.t(k);
+      // Any word up to the determiner: the tagger reads nouns of a body's description as verbs ("police").
+      if (!t || t.kind !== 'word' || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) break;
+      k -= 1;
+    }
+    if (DETERMINERS.has(this.w.t(k)?.lower ?? '')) k -= 1;
+    if (!isWord(this.w.t(k), 'of', 'at')) return null;
+    const owner = this.w.endingAt(k - 1);
+    const person = owner?.kind === 'person' || this.d.entity(owner?.entity ?? null)?.kind === 'person';
+    return owner && !owner.possessive && person ? owner : null;
   }
 
   /**
@@ -390,6 +435,10 @@ export class CueReader {
       )
         k -= 1;
       const start = DETERMINERS.has(this.w.t(k - 1)?.lower ?? '') ? k - 1 : k;
+      // "Jane Roe of the county police station said": the person named before "of" or "at" is the subject.
+      const affiliated = this.affiliatedPerson(j);
+      if (affiliated)
+        return { speaker: this.d.speakerOf(affiliated), npStart: this.w.phraseStart(affiliated) };
       // "a spokesman for the firm said": someone unnamed speaks, and the firm is not a person to resolve.
       const owner = this.w.t(start - 2);
       if (
@@ -419,9 +468,8 @@ export class CueReader {
       const head = this.w.t(b - 1);
       if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
       // "Jane Roe of the Brookings Institution said": the person named before "of" or "at" is the subject.
-      const owner = this.w.endingAt(b - 1);
-      if (owner && !owner.possessive && owner.kind === 'person' && isWord(before, 'of', 'at'))
-        return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };
+      const owner = this.affiliatedPerson(span.last);
+      if (owner) return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };
       let start = b - 1;
       while (
         start - 1 >= this.w.unitFrom &&
@@ -429,8 +477,15 @@ export class CueReader {
         (DETERMINERS.has(this.w.t(start - 1)?.lower ?? '') || this.w.t(start - 1)?.tags.has('Adjective'))
       )
         start -= 1;
-      if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at'))
+      if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at')) {
+        // "a spokesperson for Reinholt said": a person's spokesperson, as a person's lawyer, is someone
+        // unnamed speaking on their behalf; an organisation speaks only through such a voice.
+        if (span.kind === 'person' || this.d.entity(span.entity)?.kind === 'person') {
+          this.d.addEvent(start, OPAQUE);
+          return { speaker: null, npStart: start };
+        }
         return { speaker: this.d.speakerOf(span), npStart: start };
+      }
       if (isRoleNoun(head) && isWord(this.w.t(start), 'the')) {
         const modifiers = this.w
           .tokens()
@@ -469,7 +524,7 @@ export class CueReader {
   private verbOfQuoteSubject(t: Token, i: number): boolean {
     // “…,” Roe campaign spokeswoman Ana Ruiz said: a word before a role is a noun modifying it, whatever the
     // tagger says ("campaign"), and the name is the role's, not the subject of a verb.
-    if (!finiteVerb(t) || isPersonNoun(this.w.t(i + 1))) return false;
+    if (!(finiteVerb(t) || this.endsClause(t, i)) || isPersonNoun(this.w.t(i + 1))) return false;
     const span = this.w.endingAt(i - 1);
     const pronoun = this.w.t(i - 1);
     // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
@@ -488,6 +543,18 @@ export class CueReader {
     const after =
       this.w.t(i + 1)?.kind === 'word' && !this.w.t(i + 1)?.capitalised ? this.w.t(i + 2) : this.w.t(i + 1);
     return !after || after.kind === 'punct';
+  }
+
+  /**
+   * “…,” Mbeki cut in. / “…,” she chipped in: a lower-case word that ends the clause, alone or with an adverb
+   * particle, can only be the verb of the subject before it, though the tagger reads it as a noun ("cut").
+   */
+  private endsClause(t: Token, i: number): boolean {
+    if (t.kind !== 'word' || t.capitalised || t.tags.has('Pronoun') || t.tags.has('Determiner')) return false;
+    if (PREPOSITIONS.has(t.lower) || isRoleNoun(t)) return false;
+    const next = this.w.t(i + 1);
+    const end = (k: Token | undefined) => !k || isPunct(k, '.', ',', '!', '?', ';');
+    return end(next) || (!!next && VERB_PARTICLES.has(next.lower) && end(this.w.t(i + 2)));
   }
 
   /**

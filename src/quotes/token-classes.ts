@@ -11,8 +11,28 @@ export const ACRONYM = /^[A-Z][A-Z.&-]{1,6}$/u;
 /** An initial inside a name: one capital letter ("E" of "Marc E. Elias"). */
 export const INITIAL = /^\p{Lu}$/u;
 
+/**
+ * The first token of a party and state tag set off after a lawmaker's name (", D-Ore.,", "(R-Ky)", ", D-Port
+ * Loman,"): a party's capital, a hyphen, the state or district; a label, never anyone's name.
+ */
+export const PARTY_TAG = /^[A-Z]-\p{Lu}[\p{L}.]*$/u;
+
 /** An age, as in an apposition (", 71,"): up to three digits. */
 export const AGE = /^\d{1,3}$/u;
+
+/**
+ * Where a short aside after a name that opens at token `k` ends: an age ("58") or a party and state tag
+ * ("R-Ky.", "D-Port Loman"), the tag with its full stops and the state's other words; `k` when none opens there.
+ */
+export function shortAsideEnd(tokens: readonly Token[], k: number): number {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return k;
+  if (AGE.test(t.text)) return k + 1;
+  if (!PARTY_TAG.test(t.text)) return k;
+  let end = k + 1;
+  while (tokens[end]?.text === '.' || tokens[end]?.capitalised) end += 1;
+  return end;
+}
 
 /** compromise's dictionary tags for a lower-case word or phrase, without context. Needs `loadTagger()`. */
 export function lexiconTags(lower: string): string[] {

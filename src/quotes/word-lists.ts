@@ -66,7 +66,7 @@ export const ORG_SUFFIXES = words(`
   government administration laboratory labs initiative coalition movement league museum hospital airlines airways
   bureau tribunal reserve house cabinet guard command chamber exchange holdings partners international press
   magazine herald telegraph guardian tribune gazette broadcasting media observatory commissioner secretariat
-  mission embassy consulate pentagon kremlin`);
+  mission embassy consulate pentagon kremlin corps`);
 
 /** Nouns that name a job or role: what an apposition or "the spokesman" hangs on. */
 export const ROLE_NOUNS = words(`
@@ -93,7 +93,9 @@ export const PERSON_NOUNS = words(`
   firefighter engineer architect farmer worker volunteer witness victim survivor vicar priest headteacher
   headmaster headmistress receiver trustee administrator investigator auditor regulator ombudsman juror plaintiff
   defendant claimant appellant applicant petitioner shopkeeper publican chef artist musician writer novelist
-  photographer designer developer programmer entrepreneur businessman businesswoman landowner homeowner`);
+  photographer designer developer programmer entrepreneur businessman businesswoman landowner homeowner
+  pensioner retiree commuter passenger shopper motorist pedestrian bystander onlooker visitor tourist
+  spectator supporter fan`);
 
 /** "-ing" words that qualify a role rather than open a clause ("managing director", "acting chief"). */
 export const ROLE_ING_MODIFIERS = words(`
@@ -151,6 +153,9 @@ export const MONTHS: ReadonlySet<string> = new Set([
 export const NAME_CONNECTORS = words(
   'de da di do das del della dos du van von der den ter bin ibn al el la le y &',
 );
+
+/** Adverb particles that end a phrasal verb ("cut in", "shot back", "chipped in"). */
+export const VERB_PARTICLES = words('in back up out off on');
 
 /** Prepositions: a name right after one is not the subject of the verb that follows. */
 export const PREPOSITIONS = words(
@@ -281,12 +286,19 @@ export const DETERMINERS = words('the a an another this that these those');
 /** The articles: what opens a described noun phrase (", a nurse who …", "the Roe campaign"). */
 export const ARTICLES = words('the a an');
 export const DEFINITE = words('the this that');
+/** Words that open a phrase for someone not yet named ("a man", "another parent", "one resident"). */
+export const INDEFINITE = words('a an another one');
 
 /** Modifiers a description may add without naming a different role ("the former president"). */
 export const GENERIC_MODIFIERS = words('former new current then outgoing incoming late same other veteran');
 
+/** Verbs of a speaker's reaction that make a sentence of their own ("Jones shrugged."): what follows is their reply. */
+export const REACTION_VERBS = words(
+  'laughed laughs smiled smiles grinned grins shrugged shrugs nodded nods sighed sighs chuckled chuckles winced winces',
+);
+
 /** Words that open an aside between a name and its verb ("X, asked about it, said"). */
-export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted');
+export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted told');
 
 /** "the company said": a corporate description, resolved only to a business name or a one-word speaker. */
 export const CORPORATE_HEADS = words(

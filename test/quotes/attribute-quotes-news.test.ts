@@ -337,4 +337,144 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Ruth Amberley', null, null]);
   });
+
+  it("a party and state tag after a lawmaker's name, of one word or several, names no one", () => {
+    expect(
+      speakers(
+        [
+          'Sen. Ada Brennan, D-Cobb Hollow, the bill\'s author, called the vote "overdue".',
+          'Rep. Lou Tanaka, R-Fenwick, said his voters had "had enough".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ada Brennan', 'Lou Tanaka']);
+  });
+
+  it('"a spokesperson for" a person is someone unnamed; for an organisation, the organisation speaks', () => {
+    expect(
+      speakers(
+        [
+          'Gov. Tomas Varga has not said whether he will sign the bill.',
+          '"The governor reads every bill closely," a spokesperson for Varga said.',
+          '"We will comment after the vote," a spokesman for the Harbour Board said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([null, 'Harbour Board']);
+  });
+
+  it('“…,” X cut in: a word ending the clause after the subject of a comma-closed quote is its verb', () => {
+    expect(
+      speakers(
+        '"We played well," Ines Park said. "Not well enough," Lou Brandt cut in. "We lost by thirty."',
+      ),
+    ).toEqual(['Ines Park', 'Lou Brandt', 'Lou Brandt']);
+  });
+
+  it('"X of the Y", a name or a description, with or without "who …": the person before "of" speaks', () => {
+    expect(
+      speakers(
+        [
+          'Geologist Dr. Mina Oduya of the Carrow Institute of Mines, who has mapped the valley for years, said the slip was “long overdue”.',
+          'Sergeant Paul Lindqvist of the county roads policing unit, who led the inquiry, said the crash was “avoidable”.',
+          'Hana Brill of the Tenants Together coalition said the group would “be back on Monday”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Mina Oduya', 'Paul Lindqvist', 'Hana Brill']);
+  });
+
+  it('"Mr Adeyemi" of two bearers of the surname: the one whose first name is a man\'s', () => {
+    expect(
+      speakers(
+        [
+          'Dr Ruth Adeyemi, a GP, was struck by a lorry in May. Dr Adeyemi died at the scene.',
+          'Her husband, Daniel Adeyemi, sat in the gallery.',
+          'Dr Adeyemi had worked at the practice for 20 years, the court heard. Outside court, Mr Adeyemi said: “I want the roads made safe.”',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Daniel Adeyemi']);
+  });
+
+  it('"the company" is the business that was a subject, not one since named as an analyst\'s employer', () => {
+    expect(
+      speakers(
+        [
+          'Brandvik Cable Systems cut its profit forecast on Thursday.',
+          '"We expect demand to recover next year," said chief executive Ola Brandvik.',
+          '"I would rather own it now than later," said Mia Sund, an analyst at Tessel Partners.',
+          'The company said it "remains committed to its dividend".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ola Brandvik', 'Mia Sund', 'Brandvik Cable Systems']);
+  });
+
+  it('someone unnamed opening a sentence ("A man in his sixties who …", "a pensioner waiting …") takes a later "he said"', () => {
+    expect(
+      speakers(
+        [
+          'Cllr Ray Hollis said leaflets would go out. "We are putting it right," he said.',
+          'A man in his sixties who has lived on the street for 30 years was less forgiving. "They have known since last week," he said.',
+          'Cllr Ray Hollis has promised answers by Friday.',
+          'At the bus stop, a pensioner waiting for the number 9 was unconvinced. "I will believe it when I see it," he said.',
+          'Jane Roe has run the pub for years.',
+          'A keen gardener who has lived here for 20 years, she said: "I never sit down."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ray Hollis', null, null, 'Jane Roe']);
+  });
+
+  it('"X, asked …, smiled." / "X, told of …, grinned.": a quote standing alone after it is the answer', () => {
+    expect(
+      speakers(
+        [
+          'Sen. Ada Brennan, asked whether she had the votes, smiled. "Ask me in June."',
+          'Rookie Tom Arkwright, told of his coach\'s praise, grinned. "He has never said that to me."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ada Brennan', 'Tom Arkwright']);
+  });
+
+  it('a hyphenated title ("Sub-Inspector", "Vice-Admiral") opens a person\'s name, so "he said" finds him', () => {
+    expect(
+      speakers(
+        [
+          'Sub-Inspector Arun Desai of the Old Town police station said that no case had been registered.',
+          '"The march was peaceful," he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Arun Desai']);
+  });
+
+  it('", a Democrat," after a name is an apposition describing it, not a name of its own', () => {
+    expect(
+      speakers(
+        'Sen. Mara Quill, a Democrat, called the bill "badly drafted" and said its exemption was "a loophole".',
+      ),
+    ).toEqual(['Mara Quill', 'Mara Quill']);
+  });
+
+  it('a sentence\'s first word no dictionary knows opens the name after it ("Emrys Caddock said")', () => {
+    expect(
+      speakers(
+        'The flood reached the harbour wall at noon. Emrys Caddock, who runs the chandlery, watched it rise. "I have never seen the sea come up like that," Caddock said.',
+      ),
+    ).toEqual(['Emrys Caddock']);
+  });
+
+  it('"X laughed." alone before a quote standing alone introduces X\'s reply', () => {
+    expect(
+      speakers(
+        '"We gave it everything," Ines Park said. "Speak for yourself," Lou Brandt cut in. Park laughed. "He says that every week."',
+      ),
+    ).toEqual(['Ines Park', 'Lou Brandt', 'Ines Park']);
+  });
+
+  it('"Institute for …" and "… Corps of …" are one organisation\'s name, which speaks', () => {
+    expect(
+      speakers(
+        [
+          'The Danish Institute for Coastal Studies said it was "watching the dunes closely".',
+          'The Harbour Corps of Pilots said the channel would stay shut "until the wreck is lifted".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Danish Institute for Coastal Studies', 'Harbour Corps of Pilots']);
+  });
 });
