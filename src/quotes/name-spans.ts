@@ -105,8 +105,8 @@ function isNameWord(
 }
 
 /**
- * "Rhys Pemberton equalised": a sentence's first word that no dictionary knows at all, before a word the
- * tagger reads as a name, opens the name, whatever tag its ending earned it ("Rhys" read as a plural).
+ * "Dafydd Roe equalised": a sentence's first word that no dictionary knows at all, before a word the
+ * tagger reads as a name, opens the name, whatever tag its ending earned it ("Dafydd" read as anything but a name).
  */
 function unknownBeforeName(token: Token, next: Token | undefined): boolean {
   return (
@@ -208,7 +208,7 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && ['of', 'for'].includes(lowers[k + 1] ?? ''));
   if (
     ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
-    // "Calloway Freight Systems": a name that ends like a business's is one, of two words or more.
+    // "Roe Freight Systems": a name that ends like a business's is one, of two words or more.
     (lowers.length >= 2 && CORPORATE_SUFFIX.test(whole)) ||
     suffixOf ||
     hasAny(lexiconTags(whole), ['Organization'])
@@ -366,7 +366,7 @@ export function spansOf(
 }
 
 /**
- * "Sen. Jane Roe, D-Port Loman, said", "Rep. Jane Roe (R-Ky.)": a party and state tag set off by a comma or a
+ * "Sen. Jane Roe, D-Lake Ford, said", "Rep. Jane Roe (R-Ky.)": a party and state tag set off by a comma or a
  * bracket after a name labels the lawmaker; the run it opens (the state's other words too) names no one.
  */
 function isPartyTag(tokens: readonly Token[], first: number): boolean {

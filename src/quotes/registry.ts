@@ -300,7 +300,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
     if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
     fits = apartByHonorific(span, fits);
-    // "Dr Miriam Achebe … her husband, Samuel Achebe … Mr Achebe said": of several bearers the title fits,
+    // "Dr Jane Roe … her husband, John Roe … Mr Roe said": of several bearers the title fits,
     // a first name of the other gender rules one out; the dictionary only breaks a tie here.
     if (hint && fits.length > 1) {
       const agree = fits.filter((p) => (genderFromNames(p) ?? hint) === hint);

@@ -478,7 +478,7 @@ export class CueReader {
       )
         start -= 1;
       if (SPOKES.has(head.lower) && isWord(before, 'for', 'of', 'at')) {
-        // "a spokesperson for Reinholt said": a person's spokesperson, as a person's lawyer, is someone
+        // "a spokesperson for Roe said": a person's spokesperson, as a person's lawyer, is someone
         // unnamed speaking on their behalf; an organisation speaks only through such a voice.
         if (span.kind === 'person' || this.d.entity(span.entity)?.kind === 'person') {
           this.d.addEvent(start, OPAQUE);
@@ -546,7 +546,7 @@ export class CueReader {
   }
 
   /**
-   * “…,” Mbeki cut in. / “…,” she chipped in: a lower-case word that ends the clause, alone or with an adverb
+   * “…,” Roe cut in. / “…,” she chipped in: a lower-case word that ends the clause, alone or with an adverb
    * particle, can only be the verb of the subject before it, though the tagger reads it as a noun ("cut").
    */
   private endsClause(t: Token, i: number): boolean {

@@ -22,7 +22,7 @@ export const AGE = /^\d{1,3}$/u;
 
 /**
  * Where a short aside after a name that opens at token `k` ends: an age ("58") or a party and state tag
- * ("R-Ky.", "D-Port Loman"), the tag with its full stops and the state's other words; `k` when none opens there.
+ * ("R-Ky.", "D-Lake Ford"), the tag with its full stops and the state's other words; `k` when none opens there.
  */
 export function shortAsideEnd(tokens: readonly Token[], k: number): number {
   const t = tokens[k];
