@@ -8,6 +8,7 @@ import { MAX_QUESTION_LENGTH, normaliseQuestion } from '../src/answer/question.j
 import { formatAnswer } from '../src/bot/answer-card.js';
 import { truncate, withoutMarkup } from '../src/bot/discord-text.js';
 import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
+import { oneAtATime } from '../src/bot/one-at-a-time.js';
 import { UserError } from '../src/errors.js';
 
 /**
@@ -35,7 +36,7 @@ export async function execute(
   const question = normaliseQuestion(truncate(text, MAX_QUESTION_LENGTH));
   const index = library.current;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = await index.ask(question);
+  const result = await oneAtATime(() => index.ask(question));
   const card = formatAnswer(result, index.articles);
   const statement = !/\?\s*$/.test(question);
   await interaction.editReply({

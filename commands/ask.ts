@@ -10,6 +10,7 @@ import { decodeRefs } from '../src/bot/button-ids.js';
 import { unescapePlain, withoutMarkup } from '../src/bot/discord-text.js';
 import { formatNotice } from '../src/bot/format-reply.js';
 import { READ_ANYWHERE, type CommandContext } from '../src/bot/load-commands.js';
+import { oneAtATime } from '../src/bot/one-at-a-time.js';
 import { UserError } from '../src/errors.js';
 
 /** `/ask question: [private:]` — answers from the articles, citing the paragraphs it quotes. */
@@ -46,7 +47,7 @@ export async function execute(
   // Taken before acknowledging: while the bot is still indexing, the member is told so privately.
   const index = library.current;
   await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
-  const result = await index.ask(question);
+  const result = await oneAtATime(() => index.ask(question));
   await interaction.editReply(formatAnswer(result, index.articles));
 }
 
