@@ -110,6 +110,12 @@ export async function measureShardLoad(options: ShardLoadOptions): Promise<Shard
       .filter((l) => l.msg === 'shard ready')
       .map((l) => Number(l.ms));
 
+    // As a moderator meets a reload: after the shards loaded what a reload needs, a few seconds after start.
+    await waitFor(
+      () => Promise.resolve(logs().filter((l) => l.msg === 'ready for reloads').length >= options.shards),
+      START_TIMEOUT_MS,
+      'ready for reloads',
+    );
     const before = (await health())!.shards[0]!.version;
     await copyFile(options.newArticle, path.join(options.knowledgeDir, path.basename(options.newArticle)));
     const reloadAt = performance.now();

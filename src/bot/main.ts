@@ -101,7 +101,10 @@ async function main(rootLogger: Logger): Promise<void> {
   }
   const ready = opened;
   setTimeout(() => {
-    ready.prepareForReloads().catch((err: unknown) => logger.warn({ err }, 'could not prepare for reloads'));
+    ready.prepareForReloads().then(
+      () => logger.info('ready for reloads'),
+      (err: unknown) => logger.warn({ err }, 'could not prepare for reloads'),
+    );
   }, PREPARE_FOR_RELOADS_AFTER_MS).unref();
 }
 
