@@ -4,6 +4,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { botEnv } from '../../test/e2e/bot-processes.js';
 import { DiscordEmulator } from '../../test/e2e/discord-emulator.js';
 import { TEST_TOKEN, within } from '../../test/e2e/harness.js';
 import {
@@ -64,20 +65,14 @@ export async function measureShardLoad(options: ShardLoadOptions): Promise<Shard
   const emulator = await DiscordEmulator.start({ token: TEST_TOKEN, recommendedShards: options.shards });
   const healthPort = 18_000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, [BOT], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: emulator.world.applicationId,
-      DISCORD_API_URL: emulator.apiUrl,
+    env: botEnv(emulator, {
       KNOWLEDGE_DIR: options.knowledgeDir,
       MODEL_CACHE_DIR: options.modelCacheDir,
       SHARD_COUNT: String(options.shards),
       HEALTH_PORT: String(healthPort),
       ASK_COOLDOWN_SECONDS: '0',
       KNOWLEDGE_GUILD_IDS: emulator.world.guildId,
-      LOG_LEVEL: 'info',
-    },
+    }),
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
