@@ -195,13 +195,18 @@ export class Library {
     if (fresh.length === 0 || !dir) return reuse;
     // Unchanged since this process last read or wrote it: no other process has saved anything new.
     if ((await savedAnalysesStamp(dir)) === this.#analysesStamp) return reuse;
-    const { analyses: saved, stamp } = await Library.#loadAnalyses(this.options, articles);
+    // Only the new articles' analyses are checked and kept: the others are in this process already.
+    const { analyses: saved, stamp } = await Library.#loadAnalyses(this.options, fresh);
     this.#analysesStamp = stamp;
-    if (!fresh.some((article) => saved.has(articleVersion(article)))) return reuse;
-    // The file's contents for these articles are now known: when the index's analyses are the same,
-    // #saveAnalyses leaves the file alone instead of every process writing it again.
-    this.#savedAnalyses = saved;
-    return { ...reuse, quoteAnalyses: new Map([...known, ...saved]) };
+    if (saved.size === 0) return reuse;
+    const quoteAnalyses = new Map([...known, ...saved]);
+    // The process that wrote the file had these articles' analyses: when the file holds every one (so the
+    // index built from them is the same), #saveAnalyses leaves it alone instead of every process writing it.
+    if (saved.size === fresh.length)
+      this.#savedAnalyses = new Map(
+        articles.map((a) => [articleVersion(a), quoteAnalyses.get(articleVersion(a))]),
+      );
+    return { ...reuse, quoteAnalyses };
   }
 
   /** The saved evidence; none when it cannot be read, so articles are simply indexed again. */

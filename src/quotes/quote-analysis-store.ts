@@ -51,7 +51,9 @@ interface Header {
   version: string;
   sha256: string;
 }
-const analysesSchema = z.array(z.tuple([z.string(), articleQuotesSchema]));
+// Entries are checked one by one, and only for the articles asked for: a shard following another's reload
+// wants one article's analysis from a file of thousands.
+const entriesSchema = z.array(z.tuple([z.string(), z.unknown()]));
 
 /**
  * What identifies the file's current contents without reading it (its modification time and size), or
@@ -67,11 +69,12 @@ export async function savedAnalysesStamp(dir: string): Promise<string | undefine
 }
 
 /**
- * Analyses saved by `saveQuoteAnalyses` for `articles`, keyed like `buildQuoteIndex`'s `reuse`
- * (`slug:contentHash`). A missing file gives an empty map; so does a file made by other code (logged at
- * info) and a damaged one (cut short, failing its checksum, of the wrong shape: logged as a warning). An
- * analysis whose indexes or sentence ids do not fit its article is left out with a warning, so that article
- * is simply analysed again. Other I/O errors (permissions, say) are thrown.
+ * The analyses saved by `saveQuoteAnalyses` for `articles` (only those: others the file holds are not
+ * even checked), keyed like `buildQuoteIndex`'s `reuse` (`slug:contentHash`). A missing file gives an
+ * empty map; so does a file made by other code (logged at info) and a damaged one (cut short, failing its
+ * checksum, of the wrong shape: logged as a warning). An analysis of the wrong shape, or whose indexes or
+ * sentence ids do not fit its article, is left out with a warning, so that article is simply analysed
+ * again. Other I/O errors (permissions, say) are thrown.
  */
 export async function loadQuoteAnalyses(
   dir: string,
@@ -107,7 +110,7 @@ export async function loadQuoteAnalyses(
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) {
     return discard('do not match their checksum (cut short or changed)');
   }
-  const parsed = analysesSchema.safeParse(parseJson(body.toString('utf8')));
+  const parsed = entriesSchema.safeParse(parseJson(body.toString('utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return discard(`are malformed (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'})`);
@@ -115,15 +118,19 @@ export async function loadQuoteAnalyses(
 
   const articleByKey = new Map(articles.map((article) => [articleVersion(article), article]));
   const analyses = new Map<string, ArticleQuotes>();
-  for (const [key, analysis] of parsed.data) {
+  for (const [key, entry] of parsed.data) {
     const article = articleByKey.get(key);
-    const problem = article && misfit(analysis, article);
+    if (!article) continue;
+    const analysis = articleQuotesSchema.safeParse(entry);
+    const problem = analysis.success
+      ? misfit(analysis.data, article)
+      : `is malformed (${analysis.error.issues[0]?.path.join('.') ?? ''})`;
     if (problem) {
       logger.warn(
         { file, article: article.slug, problem },
         `saved quote analysis of ${article.slug} in ${file} ${problem}: discarded, analysing it again`,
       );
-    } else analyses.set(key, analysis);
+    } else if (analysis.success) analyses.set(key, analysis.data);
   }
   return analyses;
 }

@@ -102,6 +102,25 @@ describe('loadQuoteAnalyses', () => {
     expect(loaded.warnings[0]!.msg).toContain(file);
   });
 
+  it('checks and returns only the analyses of the articles asked for, whatever else the file holds', async () => {
+    const others = await loadKnowledge('test/fixtures/heldout-style');
+    const { analyses: theirs } = await buildQuoteIndex(others);
+    const [[otherKey, otherAnalysis]] = [...theirs] as [[string, ArticleQuotes]];
+    // Another article's analysis, out of shape: a process asking for these articles never reads it.
+    await saveQuoteAnalyses(
+      dir,
+      new Map([...analyses, [otherKey, { ...otherAnalysis, quotes: 'none' } as unknown as ArticleQuotes]]),
+    );
+    const loaded = await load(dir, articles);
+    expect([...loaded.analyses.keys()]).toEqual([...analyses.keys()]);
+    expect(loaded.warnings).toEqual([]);
+    // Asked for, the same entry is discarded with a warning naming its article.
+    const asked = await load(dir, others);
+    expect(asked.analyses.has(otherKey)).toBe(false);
+    expect(asked.warnings).toHaveLength(1);
+    expect(asked.warnings[0]!.msg).toContain(otherKey.split(':')[0]);
+  });
+
   it('discards a file changed after it was written, though still valid, so no quote is misattributed', async () => {
     const file = path.join(dir, FILE);
     const text = await readFile(file, 'utf8');
