@@ -28,9 +28,11 @@ export function sharedLibrary(
       return library.current;
     },
     async reload(): Promise<SharedReloadReport> {
-      const report = await withBuildLock(cacheDir, logger, () => library.reload());
+      const report = await withBuildLock(cacheDir, logger, () => library.reload({ evidence: 'when asked' }));
       const version = library.version;
       const shards = await link.announce(version);
+      // Only the next start-up reads the evidence: written now, not while the other shards reload.
+      void library.saveEvidence();
       const behind = shards?.filter((s) => s.version !== version).map((s) => s.id) ?? [];
       if (!shards)
         logger.warn({ version }, 'the sharding manager did not confirm the change reached every shard');

@@ -13,6 +13,9 @@ import { indexVersion } from './index-version.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
 /** What a reload changed, for the moderator who ran it and for the log. */
+/** Who writes a reload's evidence file, and when: see Library.reload. */
+export type EvidenceSaving = 'save' | 'saved elsewhere' | 'when asked';
+
 export interface ReloadReport {
   added: string[];
   removed: string[];
@@ -93,7 +96,7 @@ export class Library {
       evidence: savedVersions(evidence),
     });
     await library.#saveAnalyses();
-    await library.#saveEvidence();
+    await library.saveEvidence();
     return library;
   }
 
@@ -122,13 +125,16 @@ export class Library {
    * current index stays. A reload asked for while one runs may follow an edit that the running one read
    * too early, so it is not joined to it: exactly one more rebuild starts when it ends, and every request
    * made meanwhile gets that one's report, which has seen the files as they were when it was asked for.
-   * `savedElsewhere`: another process sharing the cache folder has built this change and saves its
-   * evidence (the shard where a moderator ran /reload), so this one does not write the same file again.
+   * The evidence file is then rewritten in the background, unless `evidence` says otherwise:
+   * - `'saved elsewhere'`: another process sharing the cache folder has built this change and saves it
+   *   (the shard where a moderator ran /reload), so this one does not write the same file again;
+   * - `'when asked'`: the caller calls saveEvidence() when it suits (the shard that announces a change,
+   *   once the others have it: writing ~50 MB meanwhile takes a core from their reloads).
    * A request that joins a queued rebuild shares that rebuild's setting.
    */
-  reload({ savedElsewhere = false }: { savedElsewhere?: boolean } = {}): Promise<ReloadReport> {
+  reload({ evidence = 'save' }: { evidence?: EvidenceSaving } = {}): Promise<ReloadReport> {
     if (!this.#reloading) {
-      this.#reloading = this.#rebuild(savedElsewhere).finally(() => {
+      this.#reloading = this.#rebuild(evidence).finally(() => {
         this.#reloading = undefined;
       });
       return this.#reloading;
@@ -137,12 +143,12 @@ export class Library {
       .catch(() => undefined)
       .then(() => {
         this.#reloadAgain = undefined;
-        return this.reload({ savedElsewhere });
+        return this.reload({ evidence });
       });
     return this.#reloadAgain;
   }
 
-  async #rebuild(savedElsewhere: boolean): Promise<ReloadReport> {
+  async #rebuild(evidence: EvidenceSaving): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.#current;
     const { articles, skipped } = await loadKnowledgeFolder(this.options.knowledgeDir, previous.articles);
@@ -160,8 +166,8 @@ export class Library {
     await this.#saveAnalyses();
     // Only the next start-up reads it, so the reload does not wait for it. Written by another process, the
     // file will hold the same articles: several shards writing it at once only took cores from their reloads.
-    if (savedElsewhere) this.#savedEvidence = savedVersions(index.reusable.evidence);
-    else void this.#saveEvidence();
+    if (evidence === 'saved elsewhere') this.#savedEvidence = savedVersions(index.reusable.evidence);
+    else if (evidence === 'save') void this.saveEvidence();
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));
     const after = new Map(articles.map((a) => [a.slug, a.contentHash]));
@@ -228,7 +234,7 @@ export class Library {
    * Writes the current index's evidence when the file holds other articles, after any write under way.
    * A failure is logged, not thrown: the index is good, and the next start-up will only index again.
    */
-  #saveEvidence(): Promise<void> {
+  saveEvidence(): Promise<void> {
     this.#savingEvidence = this.#savingEvidence.then(async () => {
       const { evidenceDir, embedder, logger } = this.options;
       const index = this.#current;

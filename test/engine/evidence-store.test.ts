@@ -102,16 +102,34 @@ describe('saved evidence', () => {
       .toBe(true);
   });
 
-  it('is left to the process that built the change when a reload follows another one (savedElsewhere)', async () => {
+  it('is left to the process that built the change when a reload follows another one (saved elsewhere)', async () => {
     const { library } = await start();
     const before = await readFile(evidenceFile());
     const file = path.join(dir, 'knowledge', 'library-budget.md');
     await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
-    await library.reload({ savedElsewhere: true });
+    await library.reload({ evidence: 'saved elsewhere' });
     // A reload of its own writes the file within milliseconds (the test above); this one never does.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await readFile(evidenceFile())).equals(before)).toBe(true);
     expect((await library.current.ask('Who welcomed the decision?')).answer).toContain('mayor');
+  });
+
+  it('waits for saveEvidence() after a reload that leaves the moment to its caller (when asked)', async () => {
+    const { library } = await start();
+    const before = await readFile(evidenceFile());
+    const file = path.join(dir, 'knowledge', 'library-budget.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
+    await library.reload({ evidence: 'when asked' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await readFile(evidenceFile())).equals(before)).toBe(true);
+    await library.saveEvidence();
+    const saved = await loadEvidence(evidenceDir(), {
+      model: embedder.modelId,
+      logger: capturingLogger().logger,
+    });
+    expect(
+      saved?.evidence.some((e) => e.article.paragraphs.some((p) => p.text.includes('mayor welcomed'))),
+    ).toBe(true);
   });
 
   it('is discarded with a warning when a byte of it changed, and the index is built as without it', async () => {
