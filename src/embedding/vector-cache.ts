@@ -45,7 +45,7 @@ export class VectorCache {
 
   /** How many vectors the file holds. */
   async size(): Promise<number> {
-    return (await this.#read()).size;
+    return this.#records(await this.#read()).size;
   }
 
   /**
@@ -61,8 +61,11 @@ export class VectorCache {
     live: readonly string[] = texts,
   ): Promise<{ vectors: Float32Array[]; computed: number; writeError?: unknown }> {
     if (texts.length === 0) return { vectors: [], computed: 0 };
-    let stored = await this.#read();
+    let file = await this.#read();
     const keys = texts.map(textKey);
+    // Only the records asked for are picked out and checked: a shard following another's reload wants one
+    // article's vectors from a file of the whole knowledge base.
+    let stored = this.#records(file, new Set(keys));
     const textByKey = new Map(keys.map((key, i) => [key, texts[i]!]));
     const fresh = new Map<string, Float32Array>();
     const embedMissing = async () => {
@@ -81,14 +84,16 @@ export class VectorCache {
         `holds ${storedBytes.length / 4}-dimensional vectors where the model gives ${freshVector.length}`,
         'discarded',
       );
+      file = undefined;
       stored = new Map();
       await embedMissing();
     }
     const missing = [...fresh.keys()];
+    const liveKeys = missing.length === 0 ? [] : live.map(textKey);
     const writeError =
       missing.length === 0
         ? undefined
-        : await this.#write(live.map(textKey), stored, fresh).then(
+        : await this.#write(liveKeys, this.#records(file, new Set(liveKeys)), fresh).then(
             () => undefined,
             (err: unknown) => err ?? new Error('unknown error'),
           );
@@ -98,18 +103,17 @@ export class VectorCache {
   }
 
   /**
-   * The file's records as views into its bytes, by key; empty when there is no file, and when it cannot
-   * be read or is damaged, which is logged.
+   * The file, whole and matching its checksum; undefined when there is none, and when it cannot be read or
+   * is damaged, which is logged.
    */
-  async #read(): Promise<Map<string, Buffer>> {
-    const records = new Map<string, Buffer>();
+  async #read(): Promise<CacheFile | undefined> {
     let bytes: Buffer;
     try {
       bytes = await readFile(this.file);
     } catch (err) {
       const { code } = err as NodeJS.ErrnoException;
       if (code !== 'ENOENT') this.#warn(`cannot be read (${code ?? String(err)})`, 'not used');
-      return records;
+      return undefined;
     }
     const magic = bytes.toString('latin1', 0, 4);
     if (magic !== MAGIC && /^VEC\d$/u.test(magic)) {
@@ -118,21 +122,40 @@ export class VectorCache {
         { file: this.file },
         `vector cache ${this.file} is of format ${magic}: embedding again`,
       );
-      return records;
+      return undefined;
     }
     const problem = damage(bytes);
     if (problem) {
       this.#warn(problem, 'discarded');
-      return records;
+      return undefined;
     }
-    const dims = bytes.readUInt32LE(4);
-    const count = bytes.readUInt32LE(8);
+    return { bytes, dims: bytes.readUInt32LE(4), count: bytes.readUInt32LE(8), discarded: false };
+  }
+
+  /**
+   * The file's records with `wanted` keys (all without), as views into its bytes, by key. Each is checked
+   * (finite, unit length or zero): the checksum says the file is as written, not that its writer was sound.
+   * One bad vector discards the whole file, logged: empty, then and after.
+   */
+  #records(file: CacheFile | undefined, wanted?: ReadonlySet<string>): Map<string, Buffer> {
+    const records = new Map<string, Buffer>();
+    if (!file || file.discarded) return records;
+    const { bytes, dims, count } = file;
     const record = HASH_BYTES + dims * 4;
+    // Read as floats in place (a copy only when the bytes are not aligned): a large knowledge base's cache
+    // holds millions of vectors, and a second copy of it raised the start-up's peak memory.
+    const floats = floatView(bytes.subarray(HEADER_BYTES));
     for (let i = 0, offset = HEADER_BYTES; i < count; i++, offset += record) {
-      records.set(
-        bytes.toString('hex', offset, offset + HASH_BYTES),
-        bytes.subarray(offset + HASH_BYTES, offset + record),
-      );
+      const key = bytes.toString('hex', offset, offset + HASH_BYTES);
+      if (wanted && !wanted.has(key)) continue;
+      const start = (offset - HEADER_BYTES + HASH_BYTES) / 4;
+      const problem = vectorProblem(floats.subarray(start, start + dims));
+      if (problem) {
+        this.#warn(`holds a vector that is ${problem} (record ${i})`, 'discarded');
+        file.discarded = true;
+        return new Map();
+      }
+      records.set(key, bytes.subarray(offset + HASH_BYTES, offset + record));
     }
     return records;
   }
@@ -202,7 +225,16 @@ function checksum(file: Buffer): Buffer {
   return createHash('sha256').update(file.subarray(HEADER_BYTES)).digest();
 }
 
-/** What is wrong with a cache file's bytes, or undefined when they are whole and every vector is sound. */
+/** A cache file's bytes, found whole; see VectorCache.#records for its vectors. */
+interface CacheFile {
+  bytes: Buffer;
+  dims: number;
+  count: number;
+  /** Set when a vector of it was found unsound: none of it is used then. */
+  discarded: boolean;
+}
+
+/** What is wrong with a cache file's bytes as a whole (header, length, checksum), or undefined. */
 function damage(bytes: Buffer): string | undefined {
   if (bytes.length < HEADER_BYTES || bytes.toString('latin1', 0, 4) !== MAGIC) {
     return 'is not a vector cache of this version';
@@ -217,17 +249,15 @@ function damage(bytes: Buffer): string | undefined {
     return 'does not match its checksum (damaged)';
   }
   if (count > 0 && dims === 0) return 'holds vectors of no dimension';
-  // All records read as floats in place (a copy only when the bytes are not aligned): a large knowledge
-  // base's cache holds millions, and a second copy of it raised the start-up's peak memory.
-  const floats = floatView(bytes.subarray(HEADER_BYTES));
-  const stride = record / 4;
-  for (let i = 0, start = HASH_BYTES / 4; i < count; i++, start += stride) {
-    let norm = 0;
-    for (let d = start; d < start + dims; d++) norm += floats[d]! * floats[d]!;
-    if (!Number.isFinite(norm)) return `holds a vector that is not finite (record ${i})`;
-    if (norm !== 0 && Math.abs(norm - 1) > UNIT_TOLERANCE)
-      return `holds a vector that is not unit length (record ${i})`;
-  }
+  return undefined;
+}
+
+/** What is wrong with a stored vector (not finite, or neither unit length nor zero), or undefined. */
+function vectorProblem(vector: Float32Array): string | undefined {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  if (!Number.isFinite(norm)) return 'not finite';
+  if (norm !== 0 && Math.abs(norm - 1) > UNIT_TOLERANCE) return 'not unit length';
   return undefined;
 }
 

@@ -146,6 +146,26 @@ describe('VectorCache', () => {
     expect(warnings()[0]!.msg).toContain(cache.file);
   });
 
+  it('checks only the vectors asked for when it has nothing to write, and the others when they are asked for', async () => {
+    const broken: Embedder = {
+      modelId: 'test/counting',
+      embed: (texts) =>
+        Promise.resolve(texts.map((t) => (t === 'bad' ? Float32Array.from([2, 0, 0]) : vectorOf(t)))),
+    };
+    const { logger, warnings } = capturingLogger();
+    const cache = await VectorCache.open(dir, 'test/counting', '', logger);
+    await cache.embed(broken, ['good', 'bad']);
+
+    // A follower reading one article's vectors from a file of thousands picks out only those.
+    const alone = await cache.embed(countingEmbedder(), ['good']);
+    expect(alone).toEqual({ vectors: [vectorOf('good')], computed: 0 });
+    expect(warnings()).toEqual([]);
+    const both = await cache.embed(countingEmbedder(), ['good', 'bad']);
+    expect(both.computed).toBe(2);
+    expect(both.vectors).toEqual([vectorOf('good'), vectorOf('bad')]);
+    expect(warnings()).toHaveLength(1);
+  });
+
   it('discards stored vectors of another dimension than the model now gives, and embeds them again', async () => {
     const { logger, warnings } = capturingLogger();
     const cache = await VectorCache.open(dir, 'test/counting', '', logger);
