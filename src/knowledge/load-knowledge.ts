@@ -1,4 +1,4 @@
-import { constants, type Dirent, type Stats } from 'node:fs';
+import { constants, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeError, type KnowledgeProblem } from '../errors.js';
@@ -13,8 +13,20 @@ const READ_BATCH = 64;
 // swapped-in FIFO return at once instead of waiting for a writer. The opened handle is then checked itself.
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
-/** What reading one article file gave: its bytes, or the reason it is not an article after all. */
-export type FileRead = { bytes: Buffer } | { skip: string };
+/**
+ * What reading one article file gave: its bytes and stamp, its stamp alone when that is the one it was
+ * asked about (the file was not read again), or the reason it is not an article after all.
+ */
+export type FileRead = { bytes: Buffer; stamp: string } | { unchanged: string } | { skip: string };
+
+/**
+ * Each article read from a file, with that file's stamp (device, inode, size, modification and change
+ * times) when it was read. Any write, rename or replacement changes the change time, which no one can set
+ * back, so a file with the same stamp holds the same bytes: a reload does not read or hash it again
+ * (a second of a reload at 10,000 articles). Kept beside the articles rather than in them: a stamp means
+ * nothing to another process or after a restart, which read the files.
+ */
+const readStamps = new WeakMap<Article, string>();
 
 /**
  * Reads every article in `dir`, in file-name order. Only regular files directly in the folder with a
@@ -54,13 +66,17 @@ export async function loadKnowledgeFolder(
   const problems: KnowledgeProblem[] = [];
   const read = async (name: string): Promise<Article | undefined> => {
     try {
-      const file = await readRegularFile(path.join(folder, name));
+      const unchanged = previousByFile.get(name);
+      const file = await readRegularFile(path.join(folder, name), unchanged && readStamps.get(unchanged));
       if ('skip' in file) {
         skipped.push({ file: name, reason: file.skip });
         return undefined;
       }
-      const unchanged = previousByFile.get(name);
-      return unchanged?.contentHash === contentHash(file.bytes) ? unchanged : parseArticle(name, file.bytes);
+      if ('unchanged' in file) return unchanged;
+      const article =
+        unchanged?.contentHash === contentHash(file.bytes) ? unchanged : parseArticle(name, file.bytes);
+      readStamps.set(article, file.stamp);
+      return article;
     } catch (err) {
       if (err instanceof ArticleFormatError) problems.push({ file: name, problem: err.message });
       else
@@ -144,11 +160,12 @@ async function symlinkReason(folder: string, name: string): Promise<string> {
 }
 
 /**
- * The bytes of `file` if it is a regular file, else why not. Opens without following a link or waiting on
- * a FIFO and decides on the opened handle, so what is read is what was checked, even if the entry was
- * swapped since the folder was listed. Throws ArticleFormatError for a file over the size limit.
+ * The bytes of `file` if it is a regular file, else why not; not its bytes when its stamp is `known` (see
+ * readStamps). Opens without following a link or waiting on a FIFO and decides on the opened handle, so
+ * what is read is what was checked, even if the entry was swapped since the folder was listed. Throws
+ * ArticleFormatError for a file over the size limit.
  */
-export async function readRegularFile(file: string): Promise<FileRead> {
+export async function readRegularFile(file: string, known?: string): Promise<FileRead> {
   let handle;
   try {
     handle = await open(file, OPEN_FLAGS);
@@ -161,19 +178,22 @@ export async function readRegularFile(file: string): Promise<FileRead> {
     throw err;
   }
   try {
-    const info = await handle.stat();
+    const info = await handle.stat({ bigint: true });
     if (!info.isFile()) return { skip: `is ${kindOf(info)}, not a regular file` };
+    // Nanosecond times: two writes within one millisecond still differ.
+    const stamp = `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+    if (stamp === known) return { unchanged: stamp };
     // Checked before reading, so a stray multi-gigabyte file is never pulled into memory.
     if (info.size > MAX_ARTICLE_BYTES) {
       throw new ArticleFormatError(`is ${info.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit`);
     }
-    return { bytes: await handle.readFile() };
+    return { bytes: await handle.readFile(), stamp };
   } finally {
     await handle.close();
   }
 }
 
-function kindOf(entry: Dirent | Stats): string {
+function kindOf(entry: Dirent | Stats | BigIntStats): string {
   if (entry.isDirectory()) return 'a folder';
   if (entry.isFIFO()) return 'a FIFO (named pipe)';
   if (entry.isSocket()) return 'a socket';

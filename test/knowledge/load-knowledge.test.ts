@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -152,6 +152,18 @@ describe('loadKnowledge', () => {
     expect(second[1]!.title).toBe('Second, edited');
   });
 
+  it('reads an edit that keeps the size and sets the modification time back (the change time moves)', async () => {
+    const dir = await folder({ 'a.md': GOOD });
+    const file = path.join(dir, 'a.md');
+    const first = await loadKnowledge(dir);
+    const { atime, mtime } = await stat(file);
+    await writeFile(file, GOOD.replace('Ana Ruiz', 'Ana Diaz'));
+    await utimes(file, atime, mtime);
+    const second = await loadKnowledge(dir, first);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[0]!.paragraphs[1]!.text).toContain('Ana Diaz');
+  });
+
   it('reports a folder with no articles', async () => {
     expect(await problems({ 'README.md': '# notes', 'data.json': '{}' })).toMatch(/holds no articles/);
   });
@@ -232,9 +244,24 @@ describe('loadKnowledgeFolder: only regular files inside the folder are read', (
 
 // An entry listed as a regular file can be swapped for a link or a FIFO before it is opened.
 describe('readRegularFile: an entry swapped after the listing', () => {
-  it('returns the bytes of a regular file', async () => {
+  it('returns the bytes of a regular file, with its stamp', async () => {
     const dir = await folder({ 'harbour.md': GOOD });
-    expect(await readRegularFile(path.join(dir, 'harbour.md'))).toEqual({ bytes: Buffer.from(GOOD) });
+    expect(await readRegularFile(path.join(dir, 'harbour.md'))).toEqual({
+      bytes: Buffer.from(GOOD),
+      stamp: expect.any(String),
+    });
+  });
+
+  it('does not read a file again while its stamp is the one known, and does once it changes', async () => {
+    const file = path.join(await folder({ 'harbour.md': GOOD }), 'harbour.md');
+    const read = await readRegularFile(file);
+    const stamp = 'stamp' in read ? read.stamp : '';
+    expect(await readRegularFile(file, stamp)).toEqual({ unchanged: stamp });
+    await writeFile(file, GOOD);
+    expect(await readRegularFile(file, stamp)).toEqual({
+      bytes: Buffer.from(GOOD),
+      stamp: expect.not.stringMatching(`^${stamp}$`),
+    });
   });
 
   it('refuses to follow a symbolic link, even to a readable file', async () => {
