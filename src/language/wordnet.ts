@@ -70,37 +70,43 @@ export interface Relations {
 
 /**
  * Words WordNet relates to `word` (lower case; a phrase such as "set up" is looked up whole), over its
- * first senses in every part of speech. Multi-word entries give their last word ("prosecuting attorney"
- * → "attorney"). Empty for a word WordNet does not have.
+ * first senses in every part of speech. Multi-word entries give their head word: a verb's first ("rain
+ * down" → "rain", not the particle "down", which then matched every "damp down"), anything else's last
+ * ("prosecuting attorney" → "attorney"). Empty for a word WordNet does not have.
  */
 export function relations(word: string): Relations {
   let found = memo.get(word);
   if (found) return found;
   const close = new Set<string>();
   const broader = new Set<string>();
+  const add = (heads: Set<string>, pos: Pos, lemmas: readonly string[]) => {
+    for (const lemma of lemmas) {
+      const parts = lemma.split('_');
+      heads.add((pos === 'verb' ? parts[0]! : parts.at(-1)!).toLowerCase());
+    }
+  };
   for (const pos of POS) {
     for (const base of baseForms(word, pos)) {
       for (const offset of synsetOffsets(base, pos).slice(0, SENSES_PER_POS)) {
         const synset = readSynset(pos, offset);
-        for (const lemma of synset.words) close.add(lemma);
+        add(close, pos, synset.words);
         for (const pointer of synset.pointers) {
           if (pointer.symbol === '@' || pointer.symbol === '@i') {
-            for (const lemma of readSynset(pointer.pos, pointer.offset).words) broader.add(lemma);
+            add(broader, pointer.pos, readSynset(pointer.pos, pointer.offset).words);
           } else if (pointer.symbol === '+' && pointer.source === 0) {
-            for (const lemma of readSynset(pointer.pos, pointer.offset).words) close.add(lemma);
+            add(close, pointer.pos, readSynset(pointer.pos, pointer.offset).words);
           } else if (pointer.symbol === '+') {
             const source = synset.words[pointer.source - 1];
             const target = readSynset(pointer.pos, pointer.offset).words[pointer.target - 1];
-            if (source === base.replace(/ /g, '_') && target) close.add(target);
+            if (source === base.replace(/ /g, '_') && target) add(close, pointer.pos, [target]);
           }
         }
       }
     }
   }
-  const lastWords = (lemmas: Set<string>) =>
-    new Set([...lemmas].map((lemma) => lemma.split('_').pop()!.toLowerCase()).filter((w) => w !== word));
-  const closeWords = lastWords(close);
-  found = { close: [...closeWords], broader: [...lastWords(broader)].filter((w) => !closeWords.has(w)) };
+  close.delete(word);
+  broader.delete(word);
+  found = { close: [...close], broader: [...broader].filter((w) => !close.has(w)) };
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, found);
   return found;

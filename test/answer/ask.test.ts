@@ -127,6 +127,11 @@ describe('ask', () => {
     }
   });
 
+  it('declines small talk that shares only a phrasal verb\'s particle with the article ("rain down", "damp down")', async () => {
+    const result = await seed.ask('Is it going to rain this weekend?');
+    expect(result.declined).toBe(true);
+  });
+
   it('declines a question about a name no article mentions, and says so', async () => {
     const result = await seed.ask('What is the capital of France?');
     expect(result.declined).toBe(true);

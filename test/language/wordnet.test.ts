@@ -13,6 +13,13 @@ describe('relations', () => {
     expect(relations('banana').close).not.toContain('fruit');
   });
 
+  it("takes a multi-word entry's head: a phrasal verb's verb, not its particle; a compound noun's last word", () => {
+    // "rain down" and "damp down" must not meet on "down".
+    expect(relations('rain').close).not.toContain('down');
+    expect(relations('set up').close).toContain('establish');
+    expect(relations('prosecutor').close).toContain('attorney');
+  });
+
   it('gives nothing for a word WordNet does not have', () => {
     expect(relations('zzyzxq')).toEqual({ close: [], broader: [] });
   });
