@@ -14,7 +14,7 @@ import type { ShardLoadOptions, ShardLoadResult } from './shard-load.js';
 import { corpusStats, type CorpusStats } from './corpus-stats.js';
 import { corpusQuestions, generateCorpus, writeCorpus, type GeneratedArticle } from './generate-corpus.js';
 import type { ServeProbeResult, ServeSpec } from './serve-probe.js';
-import { growth, type Growth } from './stats.js';
+import { growth, percentile, type Growth } from './stats.js';
 import type { StartupProbeResult } from './start-up.js';
 import type { BuildProbeResult, LoadProbeResult } from './startup-probe.js';
 
@@ -522,7 +522,8 @@ function judgeTargets(report: BenchReport): BenchReport['targets'] {
       5,
       's',
     );
-    add('…a /reload reaches every shard ≤ 5 s', s.reloadToEveryShardMs / 1000, 5, 's');
+    // The median of the three reloads, as warm starts are judged on their median.
+    add('…a /reload reaches every shard ≤ 5 s', percentile(s.reloadToEveryShardMs, 50) / 1000, 5, 's');
     add(
       `…${s.ask.questions} concurrent /ask over the shards: all acknowledged within 3 s`,
       s.ask.questions - s.ask.acknowledgedInTime,
@@ -686,7 +687,7 @@ function renderTable(report: BenchReport): string {
     lines.push(
       `Shards: ${s.shards} shard processes (npm start's bot, SHARD_COUNT=${s.shards}) over ${s.articles} articles, through the emulator`,
       `  manager's load of the shared caches ${fmt(s.managerWarmUpMs)} ms; each shard from fork to ready: ${s.shardStartMs.map(fmt).join(', ')} ms`,
-      `  /reload (one article added) on the last shard until every shard serves it: ${fmt(s.reloadToEveryShardMs)} ms`,
+      `  /reload on the last shard until every shard serves the change (article added, removed, added again): ${s.reloadToEveryShardMs.map(fmt).join(', ')} ms`,
       `  ${s.ask.questions} concurrent /ask round-robin over the shards: ${s.ask.acknowledgedInTime} acknowledged within 3 s, ${s.ask.allAcknowledgedMs === null ? 'some never' : `all in ${fmt(s.ask.allAcknowledgedMs)} ms`} (ack p50 ${fmt(s.ask.ack.p50)} / p95 ${fmt(s.ask.ack.p95)})`,
     );
   }
