@@ -12,10 +12,10 @@ import { loadEvidence, savedVersions, saveEvidence, type SavedEvidence } from '.
 import { indexVersion } from './index-version.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
-/** What a reload changed, for the moderator who ran it and for the log. */
 /** Who writes a reload's evidence file, and when: see Library.reload. */
 export type EvidenceSaving = 'save' | 'saved elsewhere' | 'when asked';
 
+/** What a reload changed, for the moderator who ran it and for the log. */
 export interface ReloadReport {
   added: string[];
   removed: string[];

@@ -23,8 +23,8 @@ export type FileRead = { bytes: Buffer; stamp: string } | { unchanged: string } 
  * Each article read from a file, with that file's stamp (device, inode, size, modification and change
  * times) when it was read. Any write, rename or replacement changes the change time, which no one can set
  * back, so a file with the same stamp holds the same bytes: a reload does not read or hash it again
- * (a second of a reload at 10,000 articles). Kept beside the articles rather than in them: a stamp means
- * nothing to another process or after a restart, which read the files.
+ * (about a second of a reload at 10,000 articles). Kept in this process, beside the articles rather than
+ * in them: the saved evidence does not carry stamps, so a start-up reads every file once.
  */
 const readStamps = new WeakMap<Article, string>();
 
