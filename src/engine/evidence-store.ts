@@ -7,6 +7,7 @@ import type { ArticleEvidence } from '../answer/article-evidence.js';
 import { TermVectors, type TermRows } from '../answer/term-vectors.js';
 import { codeFingerprint } from '../code-fingerprint.js';
 import { articleVersion } from '../knowledge/parse-article.js';
+import { fileStampOf, rememberFileStamp } from '../knowledge/load-knowledge.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -98,7 +99,8 @@ export async function loadEvidence(
   const evidence: ArticleEvidence[] = [];
   for (const record of articles) {
     const problem = misfit(record);
-    if (problem === undefined) evidence.push(record as ArticleEvidence);
+    if (problem === undefined)
+      evidence.push(withoutFileStamp(record as ArticleEvidence & { fileStamp?: unknown }));
     else logger.warn({ file, problem }, `saved evidence in ${file} ${problem}: discarded, indexing it again`);
   }
   const dims = evidence.length === 0 ? 0 : dimsOf(evidence[0]!);
@@ -312,6 +314,10 @@ function wordNumbers(records: readonly unknown[]): Map<string, number> {
 /** A copy of the record listing its words by their `numbers` (the record itself is left as it is). */
 function numbered(record: object, numbers: ReadonlyMap<string, number>): object {
   const copy: Record<string, unknown> = { ...record };
+  // The file each article was read from, as it was then: a start-up need not read it again (see readStamps).
+  const article = (record as Partial<ArticleEvidence>).article;
+  const stamp = article && fileStampOf(article);
+  if (stamp !== undefined) copy.fileStamp = stamp;
   if ('postings' in copy) copy.postings = { ...(copy.postings as object) };
   for (const { holder, key } of wordLists(copy)) {
     holder[key] = Int32Array.from(holder[key] as readonly string[], (word) => numbers.get(word)!);
@@ -341,6 +347,13 @@ async function forEachChunk(handle: FileHandle, start: number, each: (chunk: Buf
     each(buffer.subarray(0, bytesRead));
     position += bytesRead;
   }
+}
+
+/** The record as the index keeps it, its file's stamp handed to the loader (see `numbered`). */
+function withoutFileStamp(record: ArticleEvidence & { fileStamp?: unknown }): ArticleEvidence {
+  const { fileStamp, ...evidence } = record;
+  if (typeof fileStamp === 'string') rememberFileStamp(evidence.article, fileStamp);
+  return evidence;
 }
 
 function dimsOf(evidence: ArticleEvidence): number {

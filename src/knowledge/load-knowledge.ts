@@ -22,11 +22,21 @@ export type FileRead = { bytes: Buffer; stamp: string } | { unchanged: string } 
 /**
  * Each article read from a file, with that file's stamp (device, inode, size, modification and change
  * times) when it was read. Any write, rename or replacement changes the change time, which no one can set
- * back, so a file with the same stamp holds the same bytes: a reload does not read or hash it again
- * (about a second of a reload at 10,000 articles). Kept in this process, beside the articles rather than
- * in them: the saved evidence does not carry stamps, so a start-up reads every file once.
+ * back, so a file with the same stamp holds the same bytes: a reload or a start-up from saved evidence
+ * does not read or hash it again (about a second of a reload at 10,000 articles). Kept beside the articles
+ * rather than in them: a stamp says nothing about the article, only about a file on this machine.
  */
 const readStamps = new WeakMap<Article, string>();
+
+/** The stamp of the file `article` was read from, if it was read from one by this process. */
+export function fileStampOf(article: Article): string | undefined {
+  return readStamps.get(article);
+}
+
+/** Takes `stamp` as the stamp of the file `article` was read from (an article from saved evidence). */
+export function rememberFileStamp(article: Article, stamp: string): void {
+  readStamps.set(article, stamp);
+}
 
 /**
  * Reads every article in `dir`, in file-name order. Only regular files directly in the folder with a

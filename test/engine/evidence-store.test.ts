@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import type { ArticleIndex } from '../../src/engine/build-index.js';
 import { loadEvidence, saveEvidence } from '../../src/engine/evidence-store.js';
 import { Library } from '../../src/engine/library.js';
+import { fileStampOf } from '../../src/knowledge/load-knowledge.js';
 import { openEmbedder } from '../../src/engine/open-library.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { VectorCache } from '../../src/embedding/vector-cache.js';
@@ -86,6 +87,17 @@ describe('saved evidence', () => {
     );
     await rm(path.join(dir, 'vectors'), { recursive: true });
     expect((await start()).embedded).toBe(0);
+  });
+
+  it("carries each article's file stamp, so a start-up need not read unchanged files again", async () => {
+    const { library } = await start();
+    const saved = await loadEvidence(evidenceDir(), {
+      model: embedder.modelId,
+      logger: capturingLogger().logger,
+    });
+    const stamps = saved!.evidence.map((e) => fileStampOf(e.article));
+    expect(stamps).toEqual(library.current.articles.map((a) => fileStampOf(a)));
+    expect(stamps.every((s) => typeof s === 'string')).toBe(true);
   });
 
   it('is saved again after a reload that changed an article', async () => {
