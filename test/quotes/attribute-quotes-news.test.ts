@@ -478,3 +478,47 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ).toEqual(['Danish Institute for Coastal Studies', 'Harbour Corps of Pilots']);
   });
 });
+
+describe('attributeQuotes: spoken exchanges', () => {
+  it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
+    expect(
+      speakers(
+        [
+          '"I saw smoke from the loading bay," Ann Vale said.',
+          '"Did you call the fire brigade?" counsel Tom Reed asked.',
+          '"I told my supervisor."',
+          '"Why not the brigade?"',
+          '"Because that was the procedure."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ann Vale', 'Tom Reed', 'Ann Vale', 'Tom Reed', 'Ann Vale']);
+  });
+
+  it('a question that names whom it is put to ("…, Ms Vale?") is answered by that person', () => {
+    expect(
+      speakers(
+        [
+          'Ann Vale, a warehouse supervisor, told the hearing she had been trained in the procedure.',
+          'Counsel Tom Reed rose to question her.',
+          '"You knew the rules, Ms Vale?" Mr Reed asked.',
+          '"I knew them. Nobody followed them."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tom Reed', 'Ann Vale']);
+  });
+
+  it('a reply ("she replied") is answered in turn; with no other party in the paragraph before, by no one', () => {
+    expect(
+      speakers(
+        [
+          '"The offer is still open," planning officer Ray Dunne said.',
+          '"We came in twice," Jane Roe replied.',
+          '"And you were welcome both times."',
+          'The chairman called for order.',
+          '"Who wrote this report?" Ms Roe asked.',
+          '"That is a matter for the council."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ray Dunne', 'Jane Roe', 'Ray Dunne', 'Jane Roe', null]);
+  });
+});
