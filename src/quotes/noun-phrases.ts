@@ -122,7 +122,8 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     break;
   }
   const end = k - 1;
-  if (pronounOwner && !lastSpan) return null;
+  // "his campaign manager" says nothing alone; "her daughter", "his wife" is someone, named or not.
+  if (pronounOwner && !lastSpan && !(head && isPersonNoun(head))) return null;
   if (lastSpan) {
     const and = w.t(k);
     const other = w.startingAt(k + 1);
@@ -164,6 +165,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       apposed: true,
     };
   }
+  // "Her daughter rolls her eyes.": someone the text names only by their tie to another, whom a "she says"
+  // after it means, not the last woman named.
+  if (pronounOwner) return { ...none, end, opaque: true };
   if ((determiner && DEFINITE.has(determiner)) || possessor) {
     const qualified = isWord(link, 'of', 'at', 'for');
     const qualifier = qualified ? (w.startingAt(isWord(w.t(k + 1), 'the') ? k + 2 : k + 1) ?? null) : null;

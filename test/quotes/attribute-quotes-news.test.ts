@@ -479,6 +479,20 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
   });
 });
 
+describe('attributeQuotes: people named by their tie to another', () => {
+  it('"Her daughter rolls her eyes." is someone unnamed: a "she says" after it is not the last woman named', () => {
+    expect(
+      speakers(
+        [
+          'Jane Roe has swum the strait twice. "One more and then I stop," she says.',
+          'Her daughter rolls her eyes. "She said that last year," she says.',
+          'His wife, Ann Roe, is less sure. "I have heard it all before," she says.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', null, 'Ann Roe']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
