@@ -5,7 +5,7 @@ import type { Article } from '../knowledge/types.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
-import { ACRONYM, lexiconTags, stripDot } from './token-classes.js';
+import { ACRONYM, FIRST_NAME_TAGS, lexiconTags, stripDot } from './token-classes.js';
 import { GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
@@ -109,6 +109,39 @@ function joinFamilyNames(
     if (!familyName && !personalWords.has(surname)) continue;
     span.kind = 'person';
     linkSpan(personNamed(doc, span.words, people, entities), span);
+  }
+}
+
+/** Dictionary tags of a word that may be someone's given name. */
+const GIVEN_NAME_TAGS = [...FIRST_NAME_TAGS, 'Person'];
+
+/**
+ * "Hilde and Joost Roe", "Siobhán and Declan Fahy": a given name joined by "and" to a full name of two words
+ * shares its surname, as a couple's or siblings' names are written. A word that is someone's surname
+ * ("Smith and Joost Roe") or that looks like no one's given name is left as it is.
+ */
+function joinSharedSurnames(
+  doc: string,
+  all: readonly NameSpan[],
+  paragraphs: readonly AnalysedParagraph[],
+  people: RegistryEntity[],
+  entities: Map<string, RegistryEntity>,
+): void {
+  for (const span of all) {
+    const word = span.words[0] ?? '';
+    if (span.entity || span.words.length !== 1 || span.title.length > 0 || span.possessive) continue;
+    const given = lexiconTags(word.toLowerCase()).some((t) => GIVEN_NAME_TAGS.includes(t));
+    if (span.kind !== 'person' && !span.personLike && !given) continue;
+    const analysed = paragraphs[span.paragraph];
+    const tokens = span.stream === -1 ? analysed?.outer : analysed?.inner[span.stream];
+    if (tokens?.[span.last + 1]?.lower !== 'and') continue;
+    const partner = all.find(
+      (s) => s.paragraph === span.paragraph && s.stream === span.stream && s.first === span.last + 2,
+    );
+    if (!partner?.entity || partner.kind !== 'person' || partner.words.length !== 2) continue;
+    if (people.some((p) => p.canonical.split(' ').at(-1) === word)) continue;
+    span.kind = 'person';
+    linkSpan(personNamed(doc, [word, partner.words[1] ?? ''], people, entities), span);
   }
 }
 
@@ -287,6 +320,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   }
 
   joinFamilyNames(doc, all, labels, people, entities);
+  joinSharedSurnames(doc, all, paragraphs, people, entities);
   for (const label of labels) linkLabel(label, people);
 
   // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.

@@ -493,6 +493,22 @@ describe('attributeQuotes: people named by their tie to another', () => {
   });
 });
 
+describe('attributeQuotes: people who share a surname', () => {
+  it('"Ann and Tom Roe": a given name joined to a full name shares its surname, so "Mrs Roe" and "Mr Roe" are two people', () => {
+    expect(
+      speakers(
+        [
+          'When Ann and Tom Roe opened their shop in 1985, the street had three butchers.',
+          'Their daughter, Lucy Roe, now runs a cafe in Bristol.',
+          '"It was hard at first," Mrs Roe says.',
+          '"We did not pay ourselves for years," Mr Roe says.',
+          '"He could bake, though," Ann says.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ann Roe', 'Tom Roe', 'Ann Roe']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
