@@ -341,10 +341,16 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       if (agree.length > 0) fits = agree;
     }
     // "Jamie Cordell … Cordell said … Sam Cordell, no relation": a surname several full names share means
-    // someone already named, and of those the one named most so far (news keeps the bare surname for the
-    // main bearer), the first named on a tie.
+    // someone already named, and of those the one named most so far by the surname (news keeps the bare
+    // surname for the main bearer, and calls another by the given name: "Rosa"), the first named on a tie.
+    // Given names count for one the text has never yet called by the surname ("Ann and Tom Roe").
     if (fits.length > 1) {
-      const before = (p: RegistryEntity) => p.mentions.filter((m) => textOrder(m) < textOrder(span));
+      const surname = fits.every((p) => p.canonical.split(' ').at(-1) === word);
+      const bySurname = (m: NameSpan) => !surname || m.words.at(-1) === word;
+      const before = (p: RegistryEntity) =>
+        p.mentions.filter(
+          (m) => textOrder(m) < textOrder(span) && (bySurname(m) || !p.mentions.some(bySurname)),
+        );
       const first = (p: RegistryEntity) => Math.min(...p.mentions.map(textOrder));
       const named = fits.filter((p) => before(p).length > 0);
       if (named.length > 0)

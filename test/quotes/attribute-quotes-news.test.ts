@@ -507,6 +507,18 @@ describe('attributeQuotes: people who share a surname', () => {
       ),
     ).toEqual(['Ann Roe', 'Tom Roe', 'Ann Roe']);
   });
+  it('a bare surname two people bear is the one the text calls by it, not the one it calls by her given name', () => {
+    expect(
+      speakers(
+        [
+          'Jane Roe ran a restaurant on the estuary for nineteen years. Roe closed it in 2022.',
+          "Her mother, Ida Roe, ran the café below the flat. Ida is the book's best source of one-liners, and Ida never lets her daughter forget it.",
+          '"A kitchen is not a democracy," Ida tells her.',
+          '"I threw a pan at a young cook once," Roe writes.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ida Roe', 'Jane Roe']);
+  });
 });
 
 describe('attributeQuotes: spoken exchanges', () => {
