@@ -149,6 +149,14 @@ export const MONTHS: ReadonlySet<string> = new Set([
   ...words('jan feb mar apr jun jul aug sep sept oct nov dec'),
 ]);
 
+/**
+ * Letters written after a full name ("Jane Roe KC", "Jane Roe MP", "Jane Roe OBE"): a rank at the bar, a seat
+ * or an honour, never part of the name. Kept in the case they are written in.
+ */
+export const POST_NOMINALS: ReadonlySet<string> = new Set(
+  'KC QC SC MP MSP MEP MLA MPP MHA TD OBE MBE CBE KBE DBE PhD'.split(' '),
+);
+
 /** Particles inside a name ("de", "van", "bin"). */
 export const NAME_CONNECTORS = words(
   'de da di do das del della dos du van von der den ter bin ibn al el la le y &',

@@ -521,6 +521,20 @@ describe('attributeQuotes: people who share a surname', () => {
   });
 });
 
+describe('attributeQuotes: what is written after a name', () => {
+  it('letters after a full name ("Jane Roe KC", "Tom Reed MP") are no part of it, so "Ms Roe" is her', () => {
+    expect(
+      speakers(
+        [
+          'The foreman was questioned by Jane Roe KC, for the operator.',
+          '"You knew the rule?" Ms Roe asked.',
+          'Tom Reed MP said the inquiry was overdue. "It has taken two years," Mr Reed said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', 'Tom Reed']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
