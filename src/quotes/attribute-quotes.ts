@@ -11,6 +11,7 @@ import type { NameSpan } from './name-spans.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
+import { DESIGNATION_NUMBER } from './token-classes.js';
 import { ASIDE_OPENERS, PREPOSITIONS, PRONOUNS, REACTION_VERBS, RELATIVES, SKIPPABLE } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
@@ -313,6 +314,8 @@ class ArticleReader {
     if (to <= from || to - from > MAX_LEADING_MODIFIERS) return false;
     for (let k = from; k < to; k++) {
       const t = this.w.t(k);
+      // "Ward 7 organiser Jane Roe": a number after a capitalised word completes a designation.
+      if (t && DESIGNATION_NUMBER.test(t.text) && this.w.t(k - 1)?.capitalised && k > from) continue;
       if (
         !t ||
         t.kind !== 'word' ||

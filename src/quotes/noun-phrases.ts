@@ -6,7 +6,7 @@ import type { Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
-import { isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
+import { DESIGNATION_NUMBER, isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
 import {
   DEFINITE,
   DETERMINERS,
@@ -57,6 +57,14 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   for (let n = 0; n < MAX_PHRASE_PARTS; n++) {
     const span = w.startingAt(k);
     const t = w.t(k);
+    // "Local 412 president Jane Roe", "Unit 7 manager Jane Roe": a name with a number after it is a
+    // designation modifying what follows, not someone.
+    if (span && !span.entity && DESIGNATION_NUMBER.test(w.t(span.last + 1)?.text ?? '')) {
+      lastSpan = null;
+      head = null;
+      k = span.last + 2;
+      continue;
+    }
     if (span && span.last <= w.unitTo) {
       lastSpan = span;
       head = null;

@@ -535,6 +535,19 @@ describe('attributeQuotes: what is written after a name', () => {
   });
 });
 
+describe('attributeQuotes: designations before a role', () => {
+  it('"Local 412 president Jane Roe": a capitalised word with a number after it modifies the role, and the name speaks', () => {
+    expect(
+      speakers(
+        [
+          '"Nobody wanted this," said Local 412 president Jane Roe, standing on the picket line.',
+          '"We are ready to talk," Ward 7 organiser Tom Reed said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', 'Tom Reed']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
