@@ -158,7 +158,12 @@ class ArticleReader {
               before &&
               (before.paragraph === p ||
                 (before.paragraph === p - 1 && before.lastUnit && this.w.opensParagraph(q)));
-            if (before && samePlace && before.attributed.speaker && !interrupted) {
+            // "“…,” a visibly tired Tom Reed said": an attribution later in the quote's own sentence, even one
+            // not read as the quote's, names who speaks now, so the quote carries on no one's words.
+            const named = cues.some(
+              (c) => c.index > q && c.speaker && c.speaker !== before?.attributed.speaker,
+            );
+            if (before && samePlace && before.attributed.speaker && !interrupted && !named) {
               speaker = before.attributed.speaker;
               evidence = 'continuation';
             }

@@ -548,6 +548,19 @@ describe('attributeQuotes: designations before a role', () => {
   });
 });
 
+describe('attributeQuotes: continuations', () => {
+  it('a quote whose own sentence names another speaker, even in words not read as its attribution, carries on no one', () => {
+    expect(
+      speakers(
+        [
+          '"We will keep going," said Jane Roe.',
+          '"It is over for this season," a visibly tired Tom Reed said after the match.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', null]);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
