@@ -6,7 +6,7 @@ import type { Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
-import { DESIGNATION_NUMBER, isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
+import { ACRONYM, DESIGNATION_NUMBER, isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
 import {
   DEFINITE,
   DETERMINERS,
@@ -15,6 +15,7 @@ import {
   ROLE_ING_MODIFIERS,
   PREPOSITIONS,
   PRONOUNS,
+  ROLE_NOUNS,
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
@@ -35,6 +36,18 @@ export interface NounPhrase {
 
 /** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
 const MAX_PHRASE_PARTS = 8;
+
+/** A one-word name in capitals that is a role ("MP", "CEO"), not anyone's name. */
+export function isRoleAcronym(span: NameSpan): boolean {
+  const [word, ...rest] = span.words;
+  return (
+    !!word &&
+    rest.length === 0 &&
+    span.title.length === 0 &&
+    ACRONYM.test(word) &&
+    ROLE_NOUNS.has(word.toLowerCase())
+  );
+}
 
 /** A noun phrase read forwards from `i`: a name, a pronoun, "the minister", "a spokesman for Foo". */
 export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounPhrase | null {
@@ -63,6 +76,14 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       lastSpan = null;
       head = null;
       k = span.last + 2;
+      continue;
+    }
+    // "the MP", "the CEO": a role written in capitals after a determiner is the phrase's head, not a name.
+    if (span && determiner && isRoleAcronym(span) && t) {
+      if (head) modifiers.push(head.lower);
+      head = t;
+      lastSpan = null;
+      k = span.last + 1;
       continue;
     }
     if (span && span.last <= w.unitTo) {

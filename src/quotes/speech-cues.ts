@@ -6,7 +6,7 @@
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { OPAQUE, type Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
-import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
+import { isRoleAcronym, readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
@@ -460,6 +460,13 @@ export class CueReader {
   }
 
   private subjectFromSpan(span: NameSpan): Subject {
+    // "the MP wrote", "the CEO said": a role in capitals after "the" describes someone named before.
+    if (isRoleAcronym(span) && isWord(this.w.t(span.first - 1), 'the')) {
+      const start = span.first - 1;
+      const speaker = this.d.resolveDescription(span.words[0]?.toLowerCase() ?? '', start, null);
+      this.d.addEvent(start, speaker ?? OPAQUE);
+      return { speaker, npStart: start };
+    }
     let b = span.first - 1;
     if (isWord(this.w.t(b), 'the')) b -= 1;
     const before = this.w.t(b);

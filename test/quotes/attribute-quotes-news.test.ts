@@ -561,6 +561,21 @@ describe('attributeQuotes: continuations', () => {
   });
 });
 
+describe('attributeQuotes: roles written in capitals', () => {
+  it('"the MP wrote", "said the CEO": a role in capitals after "the" is someone described, not a body named "MP"', () => {
+    expect(
+      speakers(
+        [
+          'Local MP Jane Roe posted a video. "We were not told," she wrote.',
+          'Councillor Tom Reed disagreed. "She knew in June," he said.',
+          '"At least someone is listening," the MP wrote.',
+          '"Nobody told us," said the CEO.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', 'Tom Reed', 'Jane Roe', null]);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
