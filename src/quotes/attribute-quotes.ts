@@ -12,7 +12,15 @@ import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js'
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
 import { DESIGNATION_NUMBER } from './token-classes.js';
-import { ASIDE_OPENERS, PREPOSITIONS, PRONOUNS, REACTION_VERBS, RELATIVES, SKIPPABLE } from './word-lists.js';
+import {
+  ASIDE_OPENERS,
+  PREPOSITIONS,
+  PRONOUNS,
+  QUOTING_VERBS,
+  REACTION_VERBS,
+  RELATIVES,
+  SKIPPABLE,
+} from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence =
@@ -275,6 +283,8 @@ class ArticleReader {
     // "Jones disagreed: “…”": a colon hands the quote to the clause's named subject.
     if (isPunct(this.w.t(q - 1), ':')) {
       const main = this.speech.mainSubject();
+      // "Jane Roe then read from an email sent by Tom Reed: “…”": the words read out are not the reader's.
+      if (main && this.readsOut(main.end)) return { speaker: null, evidence: 'colon' };
       if (main?.span?.entity || (main?.speaker && !main.span))
         return { speaker: this.d.claim(main), evidence: 'colon' };
       const label = this.labelBefore(q - 1);
@@ -309,6 +319,13 @@ class ArticleReader {
     }
     if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
     return this.d.claim(main);
+  }
+
+  /** Whether the verb after a subject ending at `end` (past adverbs: "then read") reads out others' words. */
+  private readsOut(end: number): boolean {
+    let k = end + 1;
+    while (this.w.t(k)?.tags.has('Adverb')) k += 1;
+    return QUOTING_VERBS.has(this.w.t(k)?.lower ?? '');
   }
 
   /**

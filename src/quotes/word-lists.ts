@@ -256,6 +256,12 @@ export const SPOKES = words(
 /** Verbs of asking: their subject puts a question, so a reply that follows is someone else's. */
 export const ASKING_VERBS = words('asked asks');
 
+/**
+ * Verbs of reading out someone else's words ("Jane Roe read from an email: “…”", "she quoted the report:"):
+ * their subject is not who wrote what follows.
+ */
+export const QUOTING_VERBS = words('read reads quoted quotes cited cites recited recites');
+
 /** Verbs of replying ("she replied"): their subject is the one asked, not the asker. */
 export const REPLY_VERBS = words('replied replies answered answers responded responds retorted');
 

@@ -576,6 +576,19 @@ describe('attributeQuotes: roles written in capitals', () => {
   });
 });
 
+describe('attributeQuotes: words read out', () => {
+  it('"X read from an email sent by Y: “…”": the words read out are not the reader\'s', () => {
+    expect(
+      speakers(
+        [
+          'Counsel Tom Reed then read from an email sent by the site manager, Ann Vale: "Face looking tired. Will check next week."',
+          'Jane Roe said: "We knew nothing."',
+        ].join('\n\n'),
+      ),
+    ).toEqual([null, 'Jane Roe']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
