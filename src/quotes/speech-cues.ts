@@ -388,7 +388,8 @@ export class CueReader {
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
       // "“…?” Marlowe asked. “…,” she replied": whoever replies is not who asked.
-      const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : null;
+      // "The judge asked him to explain. “…,” he said": nor is whoever asked it of "him".
+      const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : this.d.askerOf(t.lower);
       const speaker = this.d.resolvePronoun(t.lower, j, asker);
       if (speaker) this.d.addEvent(j, speaker);
       return { speaker, npStart: j };
@@ -725,7 +726,8 @@ export class CueReader {
       }
     }
     for (const cue of cues)
-      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? '')) this.d.noteAsker(cue.speaker);
+      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? ''))
+        this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null);
     return cues;
   }
 

@@ -589,6 +589,20 @@ describe('attributeQuotes: words read out', () => {
   });
 });
 
+describe('attributeQuotes: questions asked of someone', () => {
+  it('"Judge Roe asked him to explain. “…,” he said": the "he" is whom she asked, not the judge', () => {
+    expect(
+      speakers(
+        [
+          '"I knew the rule," foreman Tom Reed said.',
+          'Sheriff Morven Roe asked him to explain what he meant.',
+          '"Nobody followed it," he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tom Reed', 'Tom Reed']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
