@@ -6,7 +6,7 @@ import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
 import { ACRONYM, FIRST_NAME_TAGS, lexiconTags, stripDot } from './token-classes.js';
-import { GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
+import { FAMILY_COMPARATIVES, GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
@@ -110,6 +110,16 @@ function joinFamilyNames(
     span.kind = 'person';
     linkSpan(personNamed(doc, span.words, people, entities), span);
   }
+}
+
+/**
+ * "the younger Mr Baird", "the elder Roe": a comparative before a surname two people bear sets its bearer
+ * apart from the one the bare surname means.
+ */
+function setsApart(analysed: AnalysedParagraph | undefined, span: NameSpan): boolean {
+  if (!analysed || span.stream !== -1) return false;
+  const before = analysed.outer[span.first - 1];
+  return FAMILY_COMPARATIVES.has(before?.lower ?? '') && analysed.outer[span.first - 2]?.lower === 'the';
 }
 
 /** Dictionary tags of a word that may be someone's given name. */
@@ -353,8 +363,10 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
         );
       const first = (p: RegistryEntity) => Math.min(...p.mentions.map(textOrder));
       const named = fits.filter((p) => before(p).length > 0);
-      if (named.length > 0)
-        fits = [named.sort((a, b) => before(b).length - before(a).length || first(a) - first(b))[0]!];
+      const ranked = named.sort((a, b) => before(b).length - before(a).length || first(a) - first(b));
+      // "the younger Mr Baird": of two bearers already named, the one the bare surname does not mean.
+      const other = ranked.length === 2 && setsApart(paragraphs[span.paragraph], span);
+      if (ranked.length > 0) fits = [ranked[other ? 1 : 0]!];
     }
     if (fits.length === 1 && fits[0]) {
       linkSpan(fits[0], span);

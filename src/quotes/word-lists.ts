@@ -157,6 +157,9 @@ export const POST_NOMINALS: ReadonlySet<string> = new Set(
   'KC QC SC MP MSP MEP MLA MPP MHA TD OBE MBE CBE KBE DBE PhD'.split(' '),
 );
 
+/** Words that set one bearer of a family's surname apart from another ("the younger Mr Roe"). */
+export const FAMILY_COMPARATIVES = words('younger elder older');
+
 /** Particles inside a name ("de", "van", "bin"). */
 export const NAME_CONNECTORS = words(
   'de da di do das del della dos du van von der den ter bin ibn al el la le y &',

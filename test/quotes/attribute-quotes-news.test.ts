@@ -603,6 +603,21 @@ describe('attributeQuotes: questions asked of someone', () => {
   });
 });
 
+describe("attributeQuotes: a family's surname", () => {
+  it('"the younger Mr Roe" is the bearer the bare "Mr Roe" does not mean', () => {
+    expect(
+      speakers(
+        [
+          'Tom Roe, 58, the foreman, gave evidence first. Mr Roe said he had seen a crack.',
+          '"I told the manager," Mr Roe said.',
+          'His son, Sam Roe, 27, a driver at the site, was next.',
+          'The younger Mr Roe said he had reported hazards "twice, maybe three times".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tom Roe', 'Sam Roe']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
