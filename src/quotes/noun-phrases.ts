@@ -15,6 +15,7 @@ import {
   ROLE_ING_MODIFIERS,
   PREPOSITIONS,
   PRONOUNS,
+  REACTION_VERBS,
   ROLE_NOUNS,
   SKIPPABLE,
   SPEECH_NOUNS,
@@ -96,9 +97,12 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       }
       continue;
     }
+    // "Roe shrugs.": after a name, a reaction verb the tagger reads as a plural noun is the verb.
+    const reaction = !!lastSpan && REACTION_VERBS.has(t?.lower ?? '');
     if (
       t?.kind === 'word' &&
       !t.capitalised &&
+      !reaction &&
       (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
         !t.tags.has('Pronoun') &&
         !PREPOSITIONS.has(t.lower) &&

@@ -28,6 +28,7 @@ import {
   PARTICIPLES,
   PREPOSITIONS,
   PRONOUNS,
+  REACTION_VERBS,
   REPLY_VERBS,
   SKIPPABLE,
   SPEECH_NOUNS,
@@ -164,9 +165,17 @@ export class CueReader {
     while (this.w.t(k)?.tags.has('Adverb')) k += 1;
     const verb = this.w.t(k);
     const beforeColon = verb?.kind === 'word' && isPunct(this.w.t(k + 1), ':');
+    // "Roe shrugs.": a reaction verb ending the sentence is its verb, though the tagger reads "shrugs" as a noun.
+    const reaction = !!verb && REACTION_VERBS.has(verb.lower) && isPunct(this.w.t(k + 1), '.');
     if (
       !verb ||
-      !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower) || beforeColon)
+      !(
+        verb.tags.has('Verb') ||
+        verb.tags.has('Modal') ||
+        SKIPPABLE.has(verb.lower) ||
+        beforeColon ||
+        reaction
+      )
     ) {
       // "A man in his sixties who has lived there for 30 years was less forgiving.": someone unnamed opens
       // the sentence, whatever follows the phrase, so a "he said" after it is not the last named man's. Not

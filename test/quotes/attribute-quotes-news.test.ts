@@ -618,6 +618,14 @@ describe("attributeQuotes: a family's surname", () => {
   });
 });
 
+describe('attributeQuotes: reactions in the present tense', () => {
+  it('"Roe shrugs." alone before a quote standing alone introduces her reply, as "Roe shrugged." does', () => {
+    expect(
+      speakers(['Ann Roe runs the bakery.', 'Roe shrugs. "It was older than our daughter."'].join('\n\n')),
+    ).toEqual(['Ann Roe']);
+  });
+});
+
 describe('attributeQuotes: spoken exchanges', () => {
   it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
     expect(
