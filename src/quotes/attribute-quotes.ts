@@ -3,13 +3,24 @@
 // backwards, so the pass can pause after any paragraph. It works on its own copy of the registry and returns
 // what it learned about names (`Learned`) for the caller to record with `recordLearned`.
 import { Discourse } from './discourse.js';
+import { addresseeOf, Exchange, isTurn } from './exchange.js';
 import type { ExtractedQuote } from './extract-quotes.js';
 import { interviewAnswers, interviewee } from './interview.js';
 import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js';
+import type { NameSpan } from './name-spans.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
-import { ASIDE_OPENERS, PREPOSITIONS, PRONOUNS, REACTION_VERBS, RELATIVES, SKIPPABLE } from './word-lists.js';
+import { DESIGNATION_NUMBER } from './token-classes.js';
+import {
+  ASIDE_OPENERS,
+  PREPOSITIONS,
+  PRONOUNS,
+  QUOTING_VERBS,
+  REACTION_VERBS,
+  RELATIVES,
+  SKIPPABLE,
+} from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
 export type Evidence =
@@ -20,6 +31,7 @@ export type Evidence =
   | 'subject'
   | 'reported-before'
   | 'continuation'
+  | 'exchange'
   | 'interview';
 
 /** One quote with the registry key of its speaker, or null when the text does not say who spoke. */
@@ -64,6 +76,8 @@ class ArticleReader {
   /** Paragraphs answering a Q&A's questions, and who answers them (null when the article is no Q&A). */
   private readonly answers: Set<number>;
   private readonly interviewee: string | null;
+  /** Every name span, inside quotes too: a question names whom it is put to inside its marks. */
+  private readonly spans: readonly NameSpan[];
 
   /** Reads a copy of `registry`: the registry given is left as it is. */
   constructor(registry: ArticleRegistry) {
@@ -73,6 +87,7 @@ class ArticleReader {
     this.speech = new CueReader(this.w, this.d);
     this.answers = interviewAnswers(copy.paragraphs);
     this.interviewee = this.answers.size > 0 ? interviewee(copy) : null;
+    this.spans = copy.spans;
   }
 
   /** Reads the article and attributes every quote, pausing after each paragraph. */
@@ -92,6 +107,8 @@ class ArticleReader {
     // A sentence of reported speech without quotes ("Jones said the talks had failed."): its speaker, for a
     // quote standing alone as the next sentence, in the same paragraph or opening the next.
     let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
+    // Questions put and replies given, for the answer standing alone after them.
+    const exchange = new Exchange();
 
     for (const [p, analysed] of this.w.paragraphs.entries()) {
       this.w.p = p;
@@ -128,6 +145,7 @@ class ArticleReader {
             !!reported &&
             ((reported.paragraph === p && reported.unit === u - 1) ||
               (reported.paragraph === p - 1 && reported.last && u === 0));
+          const answerer = !found && this.w.opensParagraph(q) ? exchange.answerer(p) : undefined;
           if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
             evidence = 'colon';
@@ -135,6 +153,10 @@ class ArticleReader {
             // A Q&A's answer: the layout, not a cue, says the interviewee speaks.
             speaker = this.interviewee;
             evidence = 'interview';
+          } else if (answerer !== undefined) {
+            // The answer to a question asked, or to a reply, in the paragraph before: not that speaker's.
+            speaker = answerer;
+            evidence = answerer ? 'exchange' : null;
           } else if (!found && alone && reported && reportedJustBefore) {
             speaker = reported.speaker;
             evidence = 'reported-before';
@@ -144,13 +166,28 @@ class ArticleReader {
               before &&
               (before.paragraph === p ||
                 (before.paragraph === p - 1 && before.lastUnit && this.w.opensParagraph(q)));
-            if (before && samePlace && before.attributed.speaker && !interrupted) {
+            // "“…,” a visibly tired Tom Reed said": an attribution later in the quote's own sentence, even one
+            // not read as the quote's, names who speaks now, so the quote carries on no one's words.
+            const named = cues.some(
+              (c) => c.index > q && c.speaker && c.speaker !== before?.attributed.speaker,
+            );
+            if (before && samePlace && before.attributed.speaker && !interrupted && !named) {
               speaker = before.attributed.speaker;
               evidence = 'continuation';
             }
           }
           const attributed: AttributedQuote = { quote, paragraphIndex: p, speaker, evidence };
           quotes.push(attributed);
+          // A turn opens its paragraph ("“…?” Jane Roe asked."), and the same speaker carries it on there.
+          const cue = evidence === 'attribution-after' ? cues.find((c) => c.index > q) : undefined;
+          const asked = this.w.opensParagraph(q) && isTurn(cue && this.w.t(cue.index), quote.text);
+          const turn =
+            asked ||
+            evidence === 'exchange' ||
+            (evidence === 'continuation' && exchange.turnIn(p) && previous?.attributed.speaker === speaker);
+          const inner = analysed.inner[token.quote] ?? [];
+          const named = this.spans.filter((s) => s.paragraph === p && s.stream === token.quote);
+          exchange.note({ speaker, paragraph: p, turn, addressee: asked ? addresseeOf(inner, named) : null });
           if (speaker) {
             record(speaker, quote.sentenceIds);
             // Whoever speaks is who a later "she says" most likely means, even in a paragraph of quotes alone.
@@ -246,6 +283,8 @@ class ArticleReader {
     // "Jones disagreed: “…”": a colon hands the quote to the clause's named subject.
     if (isPunct(this.w.t(q - 1), ':')) {
       const main = this.speech.mainSubject();
+      // "Jane Roe then read from an email sent by Tom Reed: “…”": the words read out are not the reader's.
+      if (main && this.readsOut(main.end)) return { speaker: null, evidence: 'colon' };
       if (main?.span?.entity || (main?.speaker && !main.span))
         return { speaker: this.d.claim(main), evidence: 'colon' };
       const label = this.labelBefore(q - 1);
@@ -282,6 +321,13 @@ class ArticleReader {
     return this.d.claim(main);
   }
 
+  /** Whether the verb after a subject ending at `end` (past adverbs: "then read") reads out others' words. */
+  private readsOut(end: number): boolean {
+    let k = end + 1;
+    while (this.w.t(k)?.tags.has('Adverb')) k += 1;
+    return QUOTING_VERBS.has(this.w.t(k)?.lower ?? '');
+  }
+
   /**
    * “…,” Clinton campaign manager Jane Roe said: the words from `from` up to the subject's noun phrase at `to`
    * are a few more modifiers of it (names, nouns the tagger reads as verbs), no clause word among them.
@@ -290,6 +336,8 @@ class ArticleReader {
     if (to <= from || to - from > MAX_LEADING_MODIFIERS) return false;
     for (let k = from; k < to; k++) {
       const t = this.w.t(k);
+      // "Ward 7 organiser Jane Roe": a number after a capitalised word completes a designation.
+      if (t && DESIGNATION_NUMBER.test(t.text) && this.w.t(k - 1)?.capitalised && k > from) continue;
       if (
         !t ||
         t.kind !== 'word' ||

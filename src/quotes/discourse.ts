@@ -27,6 +27,12 @@ interface Event {
   main?: boolean;
 }
 
+/** The object form of a subject pronoun, as a question is asked of someone ("asked him"). */
+const OBJECT_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['he', 'him'],
+  ['she', 'her'],
+]);
+
 /** The entity of an event for someone the text does not name ("a spokesman"): no pronoun reaches past it. */
 export const OPAQUE = '?';
 /** Paragraphs a pronoun reaches back through: its own and the one before. */
@@ -42,7 +48,7 @@ export class Discourse {
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
   /** Who last asked a question ("Marlowe asked"), and in which paragraph: a reply is not theirs. */
-  private asker: { entity: string; paragraph: number } | null = null;
+  private asker: { entity: string; paragraph: number; askedWhom: string | null } | null = null;
   /**
    * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
    * by it, they fit the next such description though their names end like no business's.
@@ -125,14 +131,26 @@ export class Discourse {
     }
   }
 
-  /** Records that `entity` asked a question here ("Ostrowski asked Finch whether …"). */
-  noteAsker(entity: string): void {
-    this.asker = { entity, paragraph: this.w.p };
+  /**
+   * Records that `entity` asked a question here ("Ostrowski asked Finch whether …"), and the pronoun it was
+   * asked of, if any ("asked him to explain").
+   */
+  noteAsker(entity: string, askedWhom: string | null = null): void {
+    this.asker = { entity, paragraph: this.w.p, askedWhom };
   }
 
   /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
   recentAsker(): string | null {
     return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;
+  }
+
+  /**
+   * "The judge asked him to explain. “…,” he said": who recently asked a question of someone this pronoun
+   * ("he" after "him") stands for, so not who the pronoun means.
+   */
+  askerOf(pronoun: string): string | null {
+    const object = OBJECT_PRONOUNS.get(pronoun);
+    return object && this.asker?.askedWhom === object ? this.recentAsker() : null;
   }
 
   /**

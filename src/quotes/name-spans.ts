@@ -29,6 +29,7 @@ import {
   NAME_CONNECTORS,
   ORG_SUFFIXES,
   PERSON_NOUNS,
+  POST_NOMINALS,
   ROLE_NOUNS,
   TITLE_MODIFIERS,
   TITLES,
@@ -147,6 +148,8 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
         }
         break;
       }
+      // "Jane Roe KC, for the company": letters after a full name are no part of it.
+      if (last > i && POST_NOMINALS.has(next?.text ?? '')) break;
       if (nameWord(last + 1) && next?.quote === tokens[last]?.quote) {
         last += 1;
         continue;
@@ -173,7 +176,9 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
       break;
     }
     runs.push({ first: i, last });
-    i = last + 1;
+    // The letters after it are skipped with it: "KC" alone is no body's name.
+    const postNominal = last > i && POST_NOMINALS.has(tokens[last + 1]?.text ?? '');
+    i = postNominal ? last + 2 : last + 1;
   }
   return runs;
 }

@@ -6,7 +6,7 @@ import type { Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
-import { isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
+import { ACRONYM, DESIGNATION_NUMBER, isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
 import {
   DEFINITE,
   DETERMINERS,
@@ -15,6 +15,8 @@ import {
   ROLE_ING_MODIFIERS,
   PREPOSITIONS,
   PRONOUNS,
+  REACTION_VERBS,
+  ROLE_NOUNS,
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
@@ -35,6 +37,18 @@ export interface NounPhrase {
 
 /** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
 const MAX_PHRASE_PARTS = 8;
+
+/** A one-word name in capitals that is a role ("MP", "CEO"), not anyone's name. */
+export function isRoleAcronym(span: NameSpan): boolean {
+  const [word, ...rest] = span.words;
+  return (
+    !!word &&
+    rest.length === 0 &&
+    span.title.length === 0 &&
+    ACRONYM.test(word) &&
+    ROLE_NOUNS.has(word.toLowerCase())
+  );
+}
 
 /** A noun phrase read forwards from `i`: a name, a pronoun, "the minister", "a spokesman for Foo". */
 export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounPhrase | null {
@@ -57,6 +71,22 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   for (let n = 0; n < MAX_PHRASE_PARTS; n++) {
     const span = w.startingAt(k);
     const t = w.t(k);
+    // "Local 412 president Jane Roe", "Unit 7 manager Jane Roe": a name with a number after it is a
+    // designation modifying what follows, not someone.
+    if (span && !span.entity && DESIGNATION_NUMBER.test(w.t(span.last + 1)?.text ?? '')) {
+      lastSpan = null;
+      head = null;
+      k = span.last + 2;
+      continue;
+    }
+    // "the MP", "the CEO": a role written in capitals after a determiner is the phrase's head, not a name.
+    if (span && determiner && isRoleAcronym(span) && t) {
+      if (head) modifiers.push(head.lower);
+      head = t;
+      lastSpan = null;
+      k = span.last + 1;
+      continue;
+    }
     if (span && span.last <= w.unitTo) {
       lastSpan = span;
       head = null;
@@ -67,9 +97,12 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       }
       continue;
     }
+    // "Roe shrugs.": after a name, a reaction verb the tagger reads as a plural noun is the verb.
+    const reaction = !!lastSpan && REACTION_VERBS.has(t?.lower ?? '');
     if (
       t?.kind === 'word' &&
       !t.capitalised &&
+      !reaction &&
       (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
         !t.tags.has('Pronoun') &&
         !PREPOSITIONS.has(t.lower) &&
@@ -122,7 +155,8 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     break;
   }
   const end = k - 1;
-  if (pronounOwner && !lastSpan) return null;
+  // "his campaign manager" says nothing alone; "her daughter", "his wife" is someone, named or not.
+  if (pronounOwner && !lastSpan && !(head && isPersonNoun(head))) return null;
   if (lastSpan) {
     const and = w.t(k);
     const other = w.startingAt(k + 1);
@@ -164,6 +198,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       apposed: true,
     };
   }
+  // "Her daughter rolls her eyes.": someone the text names only by their tie to another, whom a "she says"
+  // after it means, not the last woman named.
+  if (pronounOwner) return { ...none, end, opaque: true };
   if ((determiner && DEFINITE.has(determiner)) || possessor) {
     const qualified = isWord(link, 'of', 'at', 'for');
     const qualifier = qualified ? (w.startingAt(isWord(w.t(k + 1), 'the') ? k + 2 : k + 1) ?? null) : null;

@@ -5,8 +5,8 @@ import type { Article } from '../knowledge/types.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
-import { ACRONYM, lexiconTags, stripDot } from './token-classes.js';
-import { GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
+import { ACRONYM, FIRST_NAME_TAGS, lexiconTags, stripDot } from './token-classes.js';
+import { FAMILY_COMPARATIVES, GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
@@ -109,6 +109,49 @@ function joinFamilyNames(
     if (!familyName && !personalWords.has(surname)) continue;
     span.kind = 'person';
     linkSpan(personNamed(doc, span.words, people, entities), span);
+  }
+}
+
+/**
+ * "the younger Mr Baird", "the elder Roe": a comparative before a surname two people bear sets its bearer
+ * apart from the one the bare surname means.
+ */
+function setsApart(analysed: AnalysedParagraph | undefined, span: NameSpan): boolean {
+  if (!analysed || span.stream !== -1) return false;
+  const before = analysed.outer[span.first - 1];
+  return FAMILY_COMPARATIVES.has(before?.lower ?? '') && analysed.outer[span.first - 2]?.lower === 'the';
+}
+
+/** Dictionary tags of a word that may be someone's given name. */
+const GIVEN_NAME_TAGS = [...FIRST_NAME_TAGS, 'Person'];
+
+/**
+ * "Hilde and Joost Roe", "Siobhán and Declan Fahy": a given name joined by "and" to a full name of two words
+ * shares its surname, as a couple's or siblings' names are written. A word that is someone's surname
+ * ("Smith and Joost Roe") or that looks like no one's given name is left as it is.
+ */
+function joinSharedSurnames(
+  doc: string,
+  all: readonly NameSpan[],
+  paragraphs: readonly AnalysedParagraph[],
+  people: RegistryEntity[],
+  entities: Map<string, RegistryEntity>,
+): void {
+  for (const span of all) {
+    const word = span.words[0] ?? '';
+    if (span.entity || span.words.length !== 1 || span.title.length > 0 || span.possessive) continue;
+    const given = lexiconTags(word.toLowerCase()).some((t) => GIVEN_NAME_TAGS.includes(t));
+    if (span.kind !== 'person' && !span.personLike && !given) continue;
+    const analysed = paragraphs[span.paragraph];
+    const tokens = span.stream === -1 ? analysed?.outer : analysed?.inner[span.stream];
+    if (tokens?.[span.last + 1]?.lower !== 'and') continue;
+    const partner = all.find(
+      (s) => s.paragraph === span.paragraph && s.stream === span.stream && s.first === span.last + 2,
+    );
+    if (!partner?.entity || partner.kind !== 'person' || partner.words.length !== 2) continue;
+    if (people.some((p) => p.canonical.split(' ').at(-1) === word)) continue;
+    span.kind = 'person';
+    linkSpan(personNamed(doc, [word, partner.words[1] ?? ''], people, entities), span);
   }
 }
 
@@ -287,6 +330,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   }
 
   joinFamilyNames(doc, all, labels, people, entities);
+  joinSharedSurnames(doc, all, paragraphs, people, entities);
   for (const label of labels) linkLabel(label, people);
 
   // One-word names: a surname or given name of exactly one full name, else a person of their own if titled.
@@ -307,14 +351,22 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       if (agree.length > 0) fits = agree;
     }
     // "Jamie Cordell … Cordell said … Sam Cordell, no relation": a surname several full names share means
-    // someone already named, and of those the one named most so far (news keeps the bare surname for the
-    // main bearer), the first named on a tie.
+    // someone already named, and of those the one named most so far by the surname (news keeps the bare
+    // surname for the main bearer, and calls another by the given name: "Rosa"), the first named on a tie.
+    // Given names count for one the text has never yet called by the surname ("Ann and Tom Roe").
     if (fits.length > 1) {
-      const before = (p: RegistryEntity) => p.mentions.filter((m) => textOrder(m) < textOrder(span));
+      const surname = fits.every((p) => p.canonical.split(' ').at(-1) === word);
+      const bySurname = (m: NameSpan) => !surname || m.words.at(-1) === word;
+      const before = (p: RegistryEntity) =>
+        p.mentions.filter(
+          (m) => textOrder(m) < textOrder(span) && (bySurname(m) || !p.mentions.some(bySurname)),
+        );
       const first = (p: RegistryEntity) => Math.min(...p.mentions.map(textOrder));
       const named = fits.filter((p) => before(p).length > 0);
-      if (named.length > 0)
-        fits = [named.sort((a, b) => before(b).length - before(a).length || first(a) - first(b))[0]!];
+      const ranked = named.sort((a, b) => before(b).length - before(a).length || first(a) - first(b));
+      // "the younger Mr Baird": of two bearers already named, the one the bare surname does not mean.
+      const other = ranked.length === 2 && setsApart(paragraphs[span.paragraph], span);
+      if (ranked.length > 0) fits = [ranked[other ? 1 : 0]!];
     }
     if (fits.length === 1 && fits[0]) {
       linkSpan(fits[0], span);

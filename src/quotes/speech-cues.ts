@@ -6,7 +6,7 @@
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { OPAQUE, type Discourse } from './discourse.js';
 import type { NameSpan } from './name-spans.js';
-import { readNounPhrase, type NounPhrase } from './noun-phrases.js';
+import { isRoleAcronym, readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
@@ -28,6 +28,7 @@ import {
   PARTICIPLES,
   PREPOSITIONS,
   PRONOUNS,
+  REACTION_VERBS,
   REPLY_VERBS,
   SKIPPABLE,
   SPEECH_NOUNS,
@@ -164,9 +165,17 @@ export class CueReader {
     while (this.w.t(k)?.tags.has('Adverb')) k += 1;
     const verb = this.w.t(k);
     const beforeColon = verb?.kind === 'word' && isPunct(this.w.t(k + 1), ':');
+    // "Roe shrugs.": a reaction verb ending the sentence is its verb, though the tagger reads "shrugs" as a noun.
+    const reaction = !!verb && REACTION_VERBS.has(verb.lower) && isPunct(this.w.t(k + 1), '.');
     if (
       !verb ||
-      !(verb.tags.has('Verb') || verb.tags.has('Modal') || SKIPPABLE.has(verb.lower) || beforeColon)
+      !(
+        verb.tags.has('Verb') ||
+        verb.tags.has('Modal') ||
+        SKIPPABLE.has(verb.lower) ||
+        beforeColon ||
+        reaction
+      )
     ) {
       // "A man in his sixties who has lived there for 30 years was less forgiving.": someone unnamed opens
       // the sentence, whatever follows the phrase, so a "he said" after it is not the last named man's. Not
@@ -388,7 +397,8 @@ export class CueReader {
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
       // "“…?” Marlowe asked. “…,” she replied": whoever replies is not who asked.
-      const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : null;
+      // "The judge asked him to explain. “…,” he said": nor is whoever asked it of "him".
+      const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : this.d.askerOf(t.lower);
       const speaker = this.d.resolvePronoun(t.lower, j, asker);
       if (speaker) this.d.addEvent(j, speaker);
       return { speaker, npStart: j };
@@ -460,6 +470,13 @@ export class CueReader {
   }
 
   private subjectFromSpan(span: NameSpan): Subject {
+    // "the MP wrote", "the CEO said": a role in capitals after "the" describes someone named before.
+    if (isRoleAcronym(span) && isWord(this.w.t(span.first - 1), 'the')) {
+      const start = span.first - 1;
+      const speaker = this.d.resolveDescription(span.words[0]?.toLowerCase() ?? '', start, null);
+      this.d.addEvent(start, speaker ?? OPAQUE);
+      return { speaker, npStart: start };
+    }
     let b = span.first - 1;
     if (isWord(this.w.t(b), 'the')) b -= 1;
     const before = this.w.t(b);
@@ -718,7 +735,8 @@ export class CueReader {
       }
     }
     for (const cue of cues)
-      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? '')) this.d.noteAsker(cue.speaker);
+      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? ''))
+        this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null);
     return cues;
   }
 

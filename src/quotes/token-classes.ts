@@ -17,6 +17,9 @@ export const INITIAL = /^\p{Lu}$/u;
  */
 export const PARTY_TAG = /^[A-Z]-\p{Lu}[\p{L}.]*$/u;
 
+/** A number that completes a designation written before a role ("Local 412", "Ward 7", "Unit 4B"). */
+export const DESIGNATION_NUMBER = /^\d+[A-Za-z]?$/u;
+
 /** An age, as in an apposition (", 71,"): up to three digits. */
 export const AGE = /^\d{1,3}$/u;
 

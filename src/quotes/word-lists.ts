@@ -149,6 +149,17 @@ export const MONTHS: ReadonlySet<string> = new Set([
   ...words('jan feb mar apr jun jul aug sep sept oct nov dec'),
 ]);
 
+/**
+ * Letters written after a full name ("Jane Roe KC", "Jane Roe MP", "Jane Roe OBE"): a rank at the bar, a seat
+ * or an honour, never part of the name. Kept in the case they are written in.
+ */
+export const POST_NOMINALS: ReadonlySet<string> = new Set(
+  'KC QC SC MP MSP MEP MLA MPP MHA TD OBE MBE CBE KBE DBE PhD'.split(' '),
+);
+
+/** Words that set one bearer of a family's surname apart from another ("the younger Mr Roe"). */
+export const FAMILY_COMPARATIVES = words('younger elder older');
+
 /** Particles inside a name ("de", "van", "bin"). */
 export const NAME_CONNECTORS = words(
   'de da di do das del della dos du van von der den ter bin ibn al el la le y &',
@@ -247,6 +258,12 @@ export const SPOKES = words(
 
 /** Verbs of asking: their subject puts a question, so a reply that follows is someone else's. */
 export const ASKING_VERBS = words('asked asks');
+
+/**
+ * Verbs of reading out someone else's words ("Jane Roe read from an email: “…”", "she quoted the report:"):
+ * their subject is not who wrote what follows.
+ */
+export const QUOTING_VERBS = words('read reads quoted quotes cited cites recited recites');
 
 /** Verbs of replying ("she replied"): their subject is the one asked, not the asker. */
 export const REPLY_VERBS = words('replied replies answered answers responded responds retorted');

@@ -478,3 +478,194 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ).toEqual(['Danish Institute for Coastal Studies', 'Harbour Corps of Pilots']);
   });
 });
+
+describe('attributeQuotes: people named by their tie to another', () => {
+  it('"Her daughter rolls her eyes." is someone unnamed: a "she says" after it is not the last woman named', () => {
+    expect(
+      speakers(
+        [
+          'Jane Roe has swum the strait twice. "One more and then I stop," she says.',
+          'Her daughter rolls her eyes. "She said that last year," she says.',
+          'His wife, Ann Roe, is less sure. "I have heard it all before," she says.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', null, 'Ann Roe']);
+  });
+});
+
+describe('attributeQuotes: people who share a surname', () => {
+  it('"Ann and Tom Roe": a given name joined to a full name shares its surname, so "Mrs Roe" and "Mr Roe" are two people', () => {
+    expect(
+      speakers(
+        [
+          'When Ann and Tom Roe opened their shop in 1985, the street had three butchers.',
+          'Their daughter, Lucy Roe, now runs a cafe in Bristol.',
+          '"It was hard at first," Mrs Roe says.',
+          '"We did not pay ourselves for years," Mr Roe says.',
+          '"He could bake, though," Ann says.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ann Roe', 'Tom Roe', 'Ann Roe']);
+  });
+  it('a bare surname two people bear is the one the text calls by it, not the one it calls by her given name', () => {
+    expect(
+      speakers(
+        [
+          'Jane Roe ran a restaurant on the estuary for nineteen years. Roe closed it in 2022.',
+          "Her mother, Ida Roe, ran the café below the flat. Ida is the book's best source of one-liners, and Ida never lets her daughter forget it.",
+          '"A kitchen is not a democracy," Ida tells her.',
+          '"I threw a pan at a young cook once," Roe writes.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ida Roe', 'Jane Roe']);
+  });
+});
+
+describe('attributeQuotes: what is written after a name', () => {
+  it('letters after a full name ("Jane Roe KC", "Tom Reed MP") are no part of it, so "Ms Roe" is her', () => {
+    expect(
+      speakers(
+        [
+          'The foreman was questioned by Jane Roe KC, for the operator.',
+          '"You knew the rule?" Ms Roe asked.',
+          'Tom Reed MP said the inquiry was overdue. "It has taken two years," Mr Reed said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', 'Tom Reed']);
+  });
+});
+
+describe('attributeQuotes: designations before a role', () => {
+  it('"Local 412 president Jane Roe": a capitalised word with a number after it modifies the role, and the name speaks', () => {
+    expect(
+      speakers(
+        [
+          '"Nobody wanted this," said Local 412 president Jane Roe, standing on the picket line.',
+          '"We are ready to talk," Ward 7 organiser Tom Reed said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', 'Tom Reed']);
+  });
+});
+
+describe('attributeQuotes: continuations', () => {
+  it('a quote whose own sentence names another speaker, even in words not read as its attribution, carries on no one', () => {
+    expect(
+      speakers(
+        [
+          '"We will keep going," said Jane Roe.',
+          '"It is over for this season," a visibly tired Tom Reed said after the match.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', null]);
+  });
+});
+
+describe('attributeQuotes: roles written in capitals', () => {
+  it('"the MP wrote", "said the CEO": a role in capitals after "the" is someone described, not a body named "MP"', () => {
+    expect(
+      speakers(
+        [
+          'Local MP Jane Roe posted a video. "We were not told," she wrote.',
+          'Councillor Tom Reed disagreed. "She knew in June," he said.',
+          '"At least someone is listening," the MP wrote.',
+          '"Nobody told us," said the CEO.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Jane Roe', 'Tom Reed', 'Jane Roe', null]);
+  });
+});
+
+describe('attributeQuotes: words read out', () => {
+  it('"X read from an email sent by Y: “…”": the words read out are not the reader\'s', () => {
+    expect(
+      speakers(
+        [
+          'Counsel Tom Reed then read from an email sent by the site manager, Ann Vale: "Face looking tired. Will check next week."',
+          'Jane Roe said: "We knew nothing."',
+        ].join('\n\n'),
+      ),
+    ).toEqual([null, 'Jane Roe']);
+  });
+});
+
+describe('attributeQuotes: questions asked of someone', () => {
+  it('"Judge Roe asked him to explain. “…,” he said": the "he" is whom she asked, not the judge', () => {
+    expect(
+      speakers(
+        [
+          '"I knew the rule," foreman Tom Reed said.',
+          'Sheriff Morven Roe asked him to explain what he meant.',
+          '"Nobody followed it," he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tom Reed', 'Tom Reed']);
+  });
+});
+
+describe("attributeQuotes: a family's surname", () => {
+  it('"the younger Mr Roe" is the bearer the bare "Mr Roe" does not mean', () => {
+    expect(
+      speakers(
+        [
+          'Tom Roe, 58, the foreman, gave evidence first. Mr Roe said he had seen a crack.',
+          '"I told the manager," Mr Roe said.',
+          'His son, Sam Roe, 27, a driver at the site, was next.',
+          'The younger Mr Roe said he had reported hazards "twice, maybe three times".',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tom Roe', 'Sam Roe']);
+  });
+});
+
+describe('attributeQuotes: reactions in the present tense', () => {
+  it('"Roe shrugs." alone before a quote standing alone introduces her reply, as "Roe shrugged." does', () => {
+    expect(
+      speakers(['Ann Roe runs the bakery.', 'Roe shrugs. "It was older than our daughter."'].join('\n\n')),
+    ).toEqual(['Ann Roe']);
+  });
+});
+
+describe('attributeQuotes: spoken exchanges', () => {
+  it('a quote standing alone after a question someone "asked" is the answer: the other party\'s, in turn', () => {
+    expect(
+      speakers(
+        [
+          '"I saw smoke from the loading bay," Ann Vale said.',
+          '"Did you call the fire brigade?" counsel Tom Reed asked.',
+          '"I told my supervisor."',
+          '"Why not the brigade?"',
+          '"Because that was the procedure."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ann Vale', 'Tom Reed', 'Ann Vale', 'Tom Reed', 'Ann Vale']);
+  });
+
+  it('a question that names whom it is put to ("…, Ms Vale?") is answered by that person', () => {
+    expect(
+      speakers(
+        [
+          'Ann Vale, a warehouse supervisor, told the hearing she had been trained in the procedure.',
+          'Counsel Tom Reed rose to question her.',
+          '"You knew the rules, Ms Vale?" Mr Reed asked.',
+          '"I knew them. Nobody followed them."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tom Reed', 'Ann Vale']);
+  });
+
+  it('a reply ("she replied") is answered in turn; with no other party in the paragraph before, by no one', () => {
+    expect(
+      speakers(
+        [
+          '"The offer is still open," planning officer Ray Dunne said.',
+          '"We came in twice," Jane Roe replied.',
+          '"And you were welcome both times."',
+          'The chairman called for order.',
+          '"Who wrote this report?" Ms Roe asked.',
+          '"That is a matter for the council."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Ray Dunne', 'Jane Roe', 'Ray Dunne', 'Jane Roe', null]);
+  });
+});
