@@ -1,6 +1,6 @@
 import { casedWords, isStopWord, stem, words } from './text-terms.js';
 
-// Words either side of a name that may say what the person did or is: "chairman Sir Alan Reed", "Reed,
+// Words either side of a name that may say what the person did or is: "chairman Sir John Doe", "Doe,
 // who chairs".
 const NAME_WINDOW = 3;
 

@@ -133,7 +133,7 @@ export class PeopleMatcher {
     }
   }
 
-  /** Whether `term` is a word of someone's role ("attorney" of "District Attorney Rosa Quintero"). */
+  /** Whether `term` is a word of someone's role ("attorney" of "District Attorney Jane Roe"). */
   isRoleTerm(term: string): boolean {
     return this.#byRoleTerm.has(term);
   }
@@ -269,7 +269,7 @@ function findSubject(
     let rank = 0;
     for (const aliasText of prepared.aliasTexts) {
       if (!phraseText.includes(` ${aliasText} `)) continue;
-      // A name inside the phrase but not ending it ("Kessler's lawyer", "the White House spokesman")
+      // A name inside the phrase but not ending it ("Doe's lawyer", "the White House spokesman")
       // modifies the subject: it is the subject only if nothing else in the phrase names someone.
       rank = Math.max(
         rank,

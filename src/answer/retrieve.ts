@@ -128,7 +128,7 @@ export interface RankingWeights {
   counted: number;
   /**
    * Added, among the best paragraphs, for "who" to a sentence with a name beside what the question asks
-   * the person did or is ("who chairs…": "chairman Sir Alan Reed"), or a word near it in meaning (see
+   * the person did or is ("who chairs…": "chairman Sir John Doe"), or a word near it in meaning (see
    * `askedOfPerson`).
    */
   named: number;
@@ -403,7 +403,7 @@ export class HybridRetriever {
       paragraphScores[p] = w.sentenceShare * sentenceScores[best]! + (1 - w.sentenceShare) * wholeScores[p]!;
     }
     if (mode === 'hybrid' && w.unnamed > 0) this.#discountUnnamed(paragraphScores, names, w.unnamed);
-    // What "how many" counts, other than the names it gives ("how many Castlebridge fans" counts fans).
+    // What "how many" counts, other than the names it gives ("how many Zentford fans" counts fans).
     const counted =
       mode === 'hybrid' && w.counted > 0
         ? countedWords(question)
@@ -654,7 +654,7 @@ export class HybridRetriever {
 
   /**
    * Lowers by `discount` the paragraphs of articles that do not hold any name the question gives, when
-   * some article holds one: who names "Brackenford" means the Brackenford story, however well another
+   * some article holds one: who names "Zentford" means the Zentford story, however well another
    * article matches the rest of the question.
    */
   #discountUnnamed(scores: Float64Array, names: ReadonlySet<string>, discount: number): void {
@@ -883,7 +883,7 @@ function isCalendarOrNumber(word: string): boolean {
 /**
  * The question's words (lower case) that name one particular thing: what WordNet knows as a place, a
  * person or an organisation ("france"), and capitalised words inside a sentence that it does not know
- * at all ("Kessler"). A capitalised common word ("the Prosecutor") is still a common word.
+ * at all ("Zelnick"). A capitalised common word ("the Prosecutor") is still a common word.
  */
 function namesIn(question: string): Set<string> {
   const names = new Set(words(question).filter((w) => instanceNames(w) !== undefined));

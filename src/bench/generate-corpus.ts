@@ -41,7 +41,7 @@ export interface NameInventory {
   genders: Map<string, 'female' | 'male'>;
   /** Full names of two or more words, as written in the sources ("Ana Ruiz"). */
   fullNames: string[];
-  /** Place names, possibly several words ("Port Ellis"). */
+  /** Place names, possibly several words ("Port Doe"). */
   places: string[];
 }
 
@@ -305,7 +305,7 @@ const isAllCapitals = (word: string) =>
 function nameSlots(inventory: NameInventory): NameSlots {
   const places = new Map<string, string>();
   // A place is replaced whole when it is one word or a place compromise knows ("New Zealand"); in the
-  // others ("Holloway Park Primary", "Sacramento County") the name words are renamed one by one and the
+  // others ("Acme Park Primary", "Marion County") the name words are renamed one by one and the
   // common words stay, as they would in a real name.
   const whole = inventory.places.filter(
     (p) => /^\p{Lu}\p{Ll}{3,}$/u.test(p) || (p.includes(' ') && isKnownPlace(p.toLowerCase())),

@@ -4,7 +4,7 @@ import { normaliseName } from '../quotes/quote-index.js';
 
 /** Paragraphs cited at most, as for a known speaker's mentions. */
 const MAX_MENTIONS = 10;
-/** A word as names are written: letters and marks, with inner apostrophes and hyphens ("O’Neill", "Asante-Boateng"). */
+/** A word as names are written: letters and marks, with inner apostrophes and hyphens ("O’Neill", "Smith-Jones"). */
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 
 /** What `namedInText` reads from the index (see HybridRetriever). */

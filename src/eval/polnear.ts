@@ -236,7 +236,7 @@ export function opensSentence(text: string, start: number): boolean {
 /**
  * The name a Source span gives, or why it gives none. The span is cut at its first comma, dash, bracket or
  * relative pronoun (an apposition or clause follows); what is left names someone when it ends in a run of
- * capitalised words ("Ohio Sen. Jane Roe", "the Coast Courier") not governed by a preposition ("aides
+ * capitalised words ("Ohio Sen. Jane Roe", "the Glenford Gazette") not governed by a preposition ("aides
  * to Roe") nor a possessive ("Roe's campaign"). Titles and what stands before them are dropped
  * ("Senate Majority Leader Tom Becker" → "Tom Becker") unless what remains is an organisation
  * ("Supreme Court"). At the start of a sentence, a first word the article also writes in lower case ("He",
@@ -286,7 +286,7 @@ function nameOf(
   const lower = run[0]!.toLowerCase();
   const ordinary = new RegExp(`(^|[^\\p{L}])${escape(lower)}([^\\p{L}]|$)`, 'u');
   if (atSentenceStart && i < 0 && ordinary.test(articleText)) run = run.slice(1);
-  // "the Courier's Ana Ruiz", "Ohio-based Tom Becker": the name comes after.
+  // "the Gazette's Ana Ruiz", "Ohio-based Tom Becker": the name comes after.
   const owner = run.findLastIndex((t) => possessive.test(t) || /-\p{Ll}+$/u.test(t));
   run = run.slice(owner + 1);
   while (run.length > 0 && (DETERMINERS.has(bare(run[0]!)) || NOT_NAMES.has(bare(run[0]!))))
@@ -303,7 +303,7 @@ function nameOf(
     const organisation = ORG_SUFFIXES.has(bare(rest[rest.length - 1]!));
     if (PERSON_TITLES.has(bare(run[lastTitle]!)) || !organisation) run = rest;
   }
-  // "Ana Ruiz of the Coast Courier", "Tom Becker of Ohio": the name is before "of".
+  // "Ana Ruiz of the Glenford Gazette", "Tom Becker of Ohio": the name is before "of".
   const of = run.indexOf('of');
   if (of >= 2 && !run.slice(0, of).some((t) => ORG_SUFFIXES.has(bare(t)))) run = run.slice(0, of);
   while (run.length > 1 && NAME_CONNECTORS.has(run[0]!)) run = run.slice(1);

@@ -211,13 +211,13 @@ class ArticleReader {
         // News goes on from a speaker's reported words to their own, in a sentence of the quote alone.
         const reporting =
           quoteIndices.length === 0 ? [...cues].reverse().find((c) => c.kind === 'verb') : null;
-        // "Asked what makes a good violin, she puts down her chisel.", "Lindqvist, told of his coach's words,
+        // "Asked what makes a good violin, she puts down her chisel.", "Novak, told of his coach's words,
         // grinned.": what follows is the answer.
         const askedAside =
           !!main &&
           isPunct(this.w.t(main.end + 1), ',') &&
           ASIDE_OPENERS.has(this.w.t(main.end + 2)?.lower ?? '');
-        // "Sato laughed.", "She shrugged.": a sentence of a named subject's reaction alone introduces what
+        // "Roe laughed.", "She shrugged.": a sentence of a named subject's reaction alone introduces what
         // they say next.
         const reaction =
           !!main &&

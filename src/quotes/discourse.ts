@@ -47,7 +47,7 @@ export class Discourse {
   /** What attribution learned, in order, for `recordLearned` to add to the registry it was given. */
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
-  /** Who last asked a question ("Marlowe asked"), and in which paragraph: a reply is not theirs. */
+  /** Who last asked a question ("Roe asked"), and in which paragraph: a reply is not theirs. */
   private asker: { entity: string; paragraph: number; askedWhom: string | null } | null = null;
   /**
    * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
@@ -132,7 +132,7 @@ export class Discourse {
   }
 
   /**
-   * Records that `entity` asked a question here ("Ostrowski asked Finch whether …"), and the pronoun it was
+   * Records that `entity` asked a question here ("Roe asked Doe whether …"), and the pronoun it was
    * asked of, if any ("asked him to explain").
    */
   noteAsker(entity: string, askedWhom: string | null = null): void {
@@ -271,7 +271,7 @@ export class Discourse {
       return qualifierName === null || e.roleTexts.some((r) => r.includes(qualifierName));
     };
     // "the company": a business that was a subject or speaker outranks one merely mentioned since ("an
-    // analyst at Kettering Partners"), as a pronoun's antecedent does.
+    // analyst at Doe Partners"), as a pronoun's antecedent does.
     let mention: string | null = null;
     for (const event of this.eventsBefore(token, this.w.p + 1)) {
       const entity = this.entity(event.entity);
@@ -291,7 +291,7 @@ export class Discourse {
   }
 
   /**
-   * "Shares of Norvik Energy Systems fell … The company said": the nearest earlier name of several words
+   * "Shares of Zentra Energy Systems fell … The company said": the nearest earlier name of several words
    * that no dictionary placed, opening with a word WordNet does not know, and that no one has claimed is
    * the company, an organisation from now on.
    */
@@ -302,7 +302,7 @@ export class Discourse {
         const span = spans[i]!;
         if (p === this.w.p && span.first >= token) continue;
         if (span.entity || span.kind !== 'unknown' || span.possessive || span.words.length < 2) continue;
-        // A firm's name opens with a coined or proper word ("Norvik"), not an English one ("Patient Protection").
+        // A firm's name opens with a coined or proper word ("Zentra"), not an English one ("Patient Protection").
         if (knowsWord(span.words[0]?.toLowerCase() ?? '')) continue;
         const key = this.speakerOf(span);
         this.settleAsFirm(this.entity(key));

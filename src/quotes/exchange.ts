@@ -12,7 +12,7 @@ interface Said {
   speaker: string | null;
   paragraph: number;
   turn: boolean;
-  /** Whom a question names as it ends ("You knew the procedure, Mr Baird?"). */
+  /** Whom a question names as it ends ("You knew the procedure, Mr Roe?"). */
   addressee: string | null;
 }
 

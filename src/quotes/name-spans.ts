@@ -60,7 +60,7 @@ export interface NameSpan {
 }
 
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
-/** A person noun must come within this many tokens of the name in ", the Hartmoor site manager,". */
+/** A person noun must come within this many tokens of the name in ", the Acme site manager,". */
 const PERSON_FOLLOWS_REACH = 8;
 /** Marks that open a quote: the word after one starts a sentence, whatever the tagger made of it. */
 const OPENING_MARKS = new Set(['“', '‘', '"', "'", '«']);
@@ -88,7 +88,7 @@ function isNameWord(
   )
     return false;
   if (WEEKDAYS.has(token.lower)) return false;
-  // "‘For Callum, …’" opening a quote inside a quote: a word the dictionary has as a function word opens no
+  // "‘For Tom, …’" opening a quote inside a quote: a word the dictionary has as a function word opens no
   // name where a sentence starts, or where the tagger did not read it as a name ("Al From" it did). A word
   // in capitals is left alone ("US" is a place).
   const functionWord = lexiconTags(token.lower).some((tag) => FUNCTION_WORD_TAGS.has(tag));
@@ -218,7 +218,7 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
     suffixOf ||
     hasAny(lexiconTags(whole), ['Organization'])
   ) {
-    // "South Korea-based Hanseong Cell Co.": where a firm is based is no part of its name.
+    // "South Korea-based Korvane Cell Co.": where a firm is based is no part of its name.
     const based = lowers.findLastIndex((w) => BASED.test(w)) + 1;
     return {
       title: texts.slice(0, based),
@@ -291,7 +291,7 @@ function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number 
 }
 
 /**
- * "Substitute Tomasz Wierzbicki said", "by City Engineer Gabor Szabo": common English words (WordNet has
+ * "Substitute Jan Zawada said", "by City Engineer Imre Halasz": common English words (WordNet has
  * them, the tagger does not read them as names) before a first name and a surname are a role, capitalised
  * only as a title or by where they stand. How many words the role takes, 0 for none.
  */
@@ -299,7 +299,7 @@ function openerRoleCut(run: readonly Token[]): number {
   // (Any capitalised word inside a sentence is a proper noun to the tagger, so only its name tags count.)
   const common = (t: Token) =>
     !t.tags.has('FirstName') && !hasAny(lexiconTags(t.lower), [...NAME_TAGS]) && knowsWord(t.lower);
-  // A first name: so tagged, or a person's word the dictionary has only as a name, if at all ("Gabor").
+  // A first name: so tagged, or a person's word the dictionary has only as a name, if at all ("Imre").
   const firstName = (t: Token) =>
     t.tags.has('FirstName') ||
     hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS) ||
@@ -395,7 +395,7 @@ function isSurnameUse(
 
 /**
  * Whether what follows a name marks a person: ", who …", an age (", 71,"), or an apposition naming a
- * person's role (", the Hartmoor manager,"): organisations take "which", and have no age or job.
+ * person's role (", the Acme manager,"): organisations take "which", and have no age or job.
  */
 function personFollows(tokens: readonly Token[], last: number): boolean {
   if (tokens[last + 1]?.text !== ',') return false;

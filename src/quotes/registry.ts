@@ -66,7 +66,7 @@ function sameFullName(a: readonly string[], b: readonly string[]): boolean {
   if (short.length < 2) return false;
   const prefix = short.every((w, i) => long[i] === w);
   const ends = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
-  // "Fontaínhas Correia" for "Rui Fontaínhas Correia": a compound surname without the given name.
+  // "Sousa Tavares" for "Rui Sousa Tavares": a compound surname without the given name.
   const surname = short.every((w, i) => long[long.length - short.length + i] === w);
   return prefix || ends || surname;
 }
@@ -87,7 +87,7 @@ function personNamed(
 }
 
 /**
- * "Odile Marchbanks" beside "Angus Marchbanks", or "Femi Okonjo" and then "Ms Okonjo": a full name the
+ * "Ann Roe" beside "Tom Roe", or "Ada Obi" and then "Ms Obi": a full name the
  * dictionaries did not know is a person's when its surname is a person's, alone or in another full name.
  */
 function joinFamilyNames(
@@ -113,7 +113,7 @@ function joinFamilyNames(
 }
 
 /**
- * "the younger Mr Baird", "the elder Roe": a comparative before a surname two people bear sets its bearer
+ * "the younger Mr Roe", "the elder Doe": a comparative before a surname two people bear sets its bearer
  * apart from the one the bare surname means.
  */
 function setsApart(analysed: AnalysedParagraph | undefined, span: NameSpan): boolean {
@@ -126,9 +126,9 @@ function setsApart(analysed: AnalysedParagraph | undefined, span: NameSpan): boo
 const GIVEN_NAME_TAGS = [...FIRST_NAME_TAGS, 'Person'];
 
 /**
- * "Hilde and Joost Roe", "Siobhán and Declan Fahy": a given name joined by "and" to a full name of two words
+ * "Ann and Tom Roe", "Mary and Pat Doe": a given name joined by "and" to a full name of two words
  * shares its surname, as a couple's or siblings' names are written. A word that is someone's surname
- * ("Smith and Joost Roe") or that looks like no one's given name is left as it is.
+ * ("Smith and Tom Roe") or that looks like no one's given name is left as it is.
  */
 function joinSharedSurnames(
   doc: string,
@@ -157,7 +157,7 @@ function joinSharedSurnames(
 
 /**
  * A transcript's label names the one person whose surname is its last word and whose name forms hold the
- * rest ("CITY ENGINEER SZABO" is "City Engineer Gabor Szabo", not "Mayor Renata Szabo").
+ * rest ("CITY ENGINEER HALASZ" is "City Engineer Imre Halasz", not "Mayor Vera Halasz").
  */
 function linkLabel(label: NameSpan, people: readonly RegistryEntity[]): void {
   const words = [...label.title, ...label.words].map((w) => w.toLowerCase());
@@ -190,7 +190,7 @@ function honorificOf(span: NameSpan): string | null {
 }
 
 /**
- * "Mrs. Ellery" the mother and "Ms. Ellery" the daughter: of several bearers of a surname, one the text
+ * "Mrs. Doe" the mother and "Ms. Doe" the daughter: of several bearers of a surname, one the text
  * already addresses by another courtesy title of the same gender is someone else; the rest, if any remain.
  */
 function apartByHonorific(span: NameSpan, fits: RegistryEntity[]): RegistryEntity[] {
@@ -247,7 +247,7 @@ export function speakerEntity(registry: ArticleRegistry, span: NameSpan): Regist
   const known = span.entity ? registry.entities.get(span.entity) : undefined;
   if (known) return known;
   const word = span.words.join(' ');
-  // "Femi Okonjo headed in …" then "“…,” Okonjo said": the speaker is the unfamiliar full name, if just one ends so.
+  // "Ada Obi headed in …" then "“…,” Obi said": the speaker is the unfamiliar full name, if just one ends so.
   const fuller = registry.spans.filter(
     (s) => !s.entity && s.kind === 'unknown' && s.words.length >= 2 && s.words[s.words.length - 1] === word,
   );
@@ -350,9 +350,9 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       const agree = fits.filter((p) => (genderFromNames(p) ?? hint) === hint);
       if (agree.length > 0) fits = agree;
     }
-    // "Jamie Cordell … Cordell said … Sam Cordell, no relation": a surname several full names share means
+    // "Jamie Roe … Roe said … Sam Roe, no relation": a surname several full names share means
     // someone already named, and of those the one named most so far by the surname (news keeps the bare
-    // surname for the main bearer, and calls another by the given name: "Rosa"), the first named on a tie.
+    // surname for the main bearer, and calls another by the given name: "Ann"), the first named on a tie.
     // Given names count for one the text has never yet called by the surname ("Ann and Tom Roe").
     if (fits.length > 1) {
       const surname = fits.every((p) => p.canonical.split(' ').at(-1) === word);
@@ -364,7 +364,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       const first = (p: RegistryEntity) => Math.min(...p.mentions.map(textOrder));
       const named = fits.filter((p) => before(p).length > 0);
       const ranked = named.sort((a, b) => before(b).length - before(a).length || first(a) - first(b));
-      // "the younger Mr Baird": of two bearers already named, the one the bare surname does not mean.
+      // "the younger Mr Roe": of two bearers already named, the one the bare surname does not mean.
       const other = ranked.length === 2 && setsApart(paragraphs[span.paragraph], span);
       if (ranked.length > 0) fits = [ranked[other ? 1 : 0]!];
     }
@@ -413,7 +413,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       rank.set(entity, found.rank);
     }
   }
-  // "her grandfather, Angus Marchbanks": a gendered role says what a first name could not.
+  // "her grandfather, Tom Roe": a gendered role says what a first name could not.
   for (const entity of entities.values())
     if (entity.kind === 'person' && entity.gender === null) entity.gender = genderOfRoles(entity.roleHeads);
   return registry;

@@ -1,5 +1,5 @@
 // Reading the role the text gives a name: a title ("Sen."), role words right before it ("Harbour Board
-// spokesman"), a phrase set off by a comma before it ("Kessler's attorney, Ana Ruiz,") or an apposition after
+// spokesman"), a phrase set off by a comma before it ("Doe's attorney, Ana Ruiz,") or an apposition after
 // it (", director of Foo,"). Only reads tokens and returns what it found: the registry records the roles.
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import type { EntityKind, NameSpan } from './name-spans.js';
@@ -40,7 +40,7 @@ const APPOSITION_SCAN = 24;
 const MAX_APPOSITION_TOKENS = 22;
 
 /**
- * "Kessler’s attorney, Ana Ruiz, said", "A spokeswoman for Foo, Ana Ruiz,": a noun phrase naming someone's
+ * "Doe’s attorney, Ana Ruiz, said", "A spokeswoman for Foo, Ana Ruiz,": a noun phrase naming someone's
  * part, set off by a comma right before the name (or before a role word that opens it), with the name closing
  * the apposition. `from` is where that role word or the name starts. Returns the phrase's tokens.
  */
@@ -51,7 +51,7 @@ export function commaRoleBefore(tokens: readonly Token[], from: number, last: nu
   const phrase = phraseBefore(tokens, comma);
   const start = phrase.findIndex((t) => PHRASE_OPENERS.has(t.lower) || t.possessive);
   if (start < 0) return null;
-  // A capitalised owner before a possessive belongs to it: "Sacramento County’s prosecutor".
+  // A capitalised owner before a possessive belongs to it: "Marion County’s prosecutor".
   let begin = start;
   while (begin > 0 && phrase[start]?.possessive && phrase[begin - 1]?.capitalised) begin -= 1;
   const words = phrase.slice(begin);
@@ -197,7 +197,7 @@ function nounAfterDeterminer(phrase: readonly Token[], k: number): boolean {
   return j < k - 1 && j >= 0 && ARTICLES.has(phrase[j]!.lower);
 }
 
-// ", who became chief executive of Hartwell's in June": the verbs that give a role, and the words that end it.
+// ", who became chief executive of Acme in June": the verbs that give a role, and the words that end it.
 const BECAME = /^(?:is|was|became|becomes|serves|served|remains|remained)$/u;
 const ROLE_ENDS = new Set(['in', 'after', 'before', 'since', 'until', 'when', 'last', 'and', 'but', 'for']);
 
@@ -275,7 +275,7 @@ export function rolesAt(
   const tokens = analysed.outer;
   const before = roleBefore(analysed, tokens, span.first);
   // "A court-appointed receiver, attorney Ana Ruiz": both are recorded; the words next to the name win.
-  // Only people: "a bookkeeper at Kessler’s firm, Kessler Wealth Partners," is about the bookkeeper.
+  // Only people: "a bookkeeper at Doe’s firm, Doe Wealth Partners," is about the bookkeeper.
   const comma = kind === 'person' && commaRoleBefore(tokens, before?.start ?? span.first, span.last);
   const set = comma && rolePhraseText(analysed.paragraph.text, comma);
   if (set) {

@@ -179,7 +179,7 @@ export class CueReader {
     ) {
       // "A man in his sixties who has lived there for 30 years was less forgiving.": someone unnamed opens
       // the sentence, whatever follows the phrase, so a "he said" after it is not the last named man's. Not
-      // an apposition read as the subject after a long opener ("With Emil Varga, a maker who …").
+      // an apposition read as the subject after a long opener ("With Jan Novak, a maker who …").
       const apposition = isPunct(this.w.t(i - 1), ',') && !!this.w.endingAt(i - 2);
       if (np.opaque && !np.span && !apposition && !this.describesSubjectAfter(np.end))
         if (INDEFINITE.has(this.w.t(i)?.lower ?? '')) this.d.addEvent(i, OPAQUE);
@@ -262,13 +262,13 @@ export class CueReader {
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.
-    // "South Korea-based Hanseong Cell Co., said": an abbreviation's full stop ends the name.
+    // "South Korea-based Korvane Cell Co., said": an abbreviation's full stop ends the name.
     const last = isPunct(this.w.t(comma - 1), '.') ? comma - 2 : comma - 1;
     const named = nameAsApposition ? this.w.endingAt(last) : undefined;
     // "Another client, retired firefighter John Doe, said": the apposition may describe the name first.
     if (named && named.kind !== 'place' && isPunct(this.w.t(this.w.phraseStart(named) - 1), ','))
       return named;
-    // "Another analyst, John Doe of Banfield Capital, said": the person the organisation is named after.
+    // "Another analyst, John Doe of Doe Capital, said": the person the organisation is named after.
     const owner =
       named && isWord(this.w.t(named.first - 1), 'of', 'at') ? this.w.endingAt(named.first - 2) : undefined;
     return owner?.kind === 'person' && isPunct(this.w.t(this.w.phraseStart(owner) - 1), ',') ? owner : null;
@@ -359,7 +359,7 @@ export class CueReader {
       if (BE_FORMS.has(t.lower)) passive = true;
       j -= 1;
     }
-    // "Brannigan, however, admitted": a connective set off by commas is an aside between subject and verb.
+    // "Roe, however, admitted": a connective set off by commas is an aside between subject and verb.
     if (
       isPunct(this.w.t(j), ',') &&
       LEAD_SKIP.has(this.w.t(j - 1)?.lower ?? '') &&
@@ -383,7 +383,7 @@ export class CueReader {
       const comma = isPunct(this.w.t(j - 1), ',');
       // "Jane Roe, 24, from Leeds, who …": a place takes "where", not "who".
       const named = this.w.endingAt(comma ? j - 2 : j - 1);
-      // "Jane Roe, 74, a retired carrier from Lorain who said": a name governed by a preposition is not what
+      // "Jane Roe, 74, a retired carrier from Dayton who said": a name governed by a preposition is not what
       // "who" refers to; the description's own name is, before its comma.
       const governed =
         !comma && !!named && PREPOSITIONS.has(this.w.t(this.w.phraseStart(named) - 1)?.lower ?? '');
@@ -396,7 +396,7 @@ export class CueReader {
       return span ? { speaker: this.d.speakerOf(span), npStart: j } : none;
     }
     if (t.kind === 'word' && PRONOUNS.has(t.lower)) {
-      // "“…?” Marlowe asked. “…,” she replied": whoever replies is not who asked.
+      // "“…?” Roe asked. “…,” she replied": whoever replies is not who asked.
       // "The judge asked him to explain. “…,” he said": nor is whoever asked it of "him".
       const asker = REPLY_VERBS.has(verb?.lower ?? '') ? this.d.recentAsker() : this.d.askerOf(t.lower);
       const speaker = this.d.resolvePronoun(t.lower, j, asker);

@@ -13,7 +13,7 @@ export const INITIAL = /^\p{Lu}$/u;
 
 /**
  * The first token of a party and state tag set off after a lawmaker's name (", D-Ore.,", "(R-Ky)", ", D-Port
- * Loman,"): a party's capital, a hyphen, the state or district; a label, never anyone's name.
+ * Doe,"): a party's capital, a hyphen, the state or district; a label, never anyone's name.
  */
 export const PARTY_TAG = /^[A-Z]-\p{Lu}[\p{L}.]*$/u;
 
