@@ -56,7 +56,7 @@ export function connectShard({
     if (message?.kind === 'news-bot:synced') waiting.get(message.request)?.(message.shards);
     if (message?.kind !== 'news-bot:reload') return;
     logger.info('knowledge changed elsewhere: reloading from the shared folder');
-    library.reload({ evidence: 'saved elsewhere' }).then(
+    library.reload({ caches: 'saved elsewhere' }).then(
       () => report(),
       (err: unknown) => {
         // A broken file keeps the previous index here, as on the shard where it was found.

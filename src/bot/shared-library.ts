@@ -28,7 +28,9 @@ export function sharedLibrary(
       return library.current;
     },
     async reload(): Promise<SharedReloadReport> {
-      const report = await withBuildLock(cacheDir, logger, () => library.reload({ evidence: 'when asked' }));
+      const report = await withBuildLock(cacheDir, logger, () =>
+        library.reload({ caches: 'evidence when asked' }),
+      );
       const version = library.version;
       const shards = await link.announce(version);
       // Only the next start-up reads the evidence: written now, not while the other shards reload.

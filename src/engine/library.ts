@@ -12,8 +12,8 @@ import { loadEvidence, savedVersions, saveEvidence, type SavedEvidence } from '.
 import { indexVersion } from './index-version.js';
 import type { IndexStats, KnowledgeIndex } from './knowledge-index.js';
 
-/** Who writes a reload's evidence file, and when: see Library.reload. */
-export type EvidenceSaving = 'save' | 'saved elsewhere' | 'when asked';
+/** Who writes the caches a reload changes (quote analyses, evidence), and when: see Library.reload. */
+export type CacheSaving = 'save' | 'saved elsewhere' | 'evidence when asked';
 
 /** What a reload changed, for the moderator who ran it and for the log. */
 export interface ReloadReport {
@@ -125,16 +125,18 @@ export class Library {
    * current index stays. A reload asked for while one runs may follow an edit that the running one read
    * too early, so it is not joined to it: exactly one more rebuild starts when it ends, and every request
    * made meanwhile gets that one's report, which has seen the files as they were when it was asked for.
-   * The evidence file is then rewritten in the background, unless `evidence` says otherwise:
-   * - `'saved elsewhere'`: another process sharing the cache folder has built this change and saves it
-   *   (the shard where a moderator ran /reload), so this one does not write the same file again;
-   * - `'when asked'`: the caller calls saveEvidence() when it suits (the shard that announces a change,
-   *   once the others have it: writing ~50 MB meanwhile takes a core from their reloads).
+   * The quote analyses are then saved and the evidence file rewritten in the background, unless `caches`
+   * says otherwise:
+   * - `'saved elsewhere'`: another process sharing the cache folder has built this change and saved both
+   *   (the shard where a moderator ran /reload), so this one writes neither again;
+   * - `'evidence when asked'`: the analyses are saved (the other shards read them from the file), the
+   *   evidence when the caller calls saveEvidence() (the shard that announces a change, once the others
+   *   have it: writing ~50 MB meanwhile takes a core from their reloads).
    * A request that joins a queued rebuild shares that rebuild's setting.
    */
-  reload({ evidence = 'save' }: { evidence?: EvidenceSaving } = {}): Promise<ReloadReport> {
+  reload({ caches = 'save' }: { caches?: CacheSaving } = {}): Promise<ReloadReport> {
     if (!this.#reloading) {
-      this.#reloading = this.#rebuild(evidence).finally(() => {
+      this.#reloading = this.#rebuild(caches).finally(() => {
         this.#reloading = undefined;
       });
       return this.#reloading;
@@ -143,12 +145,12 @@ export class Library {
       .catch(() => undefined)
       .then(() => {
         this.#reloadAgain = undefined;
-        return this.reload({ evidence });
+        return this.reload({ caches });
       });
     return this.#reloadAgain;
   }
 
-  async #rebuild(evidence: EvidenceSaving): Promise<ReloadReport> {
+  async #rebuild(caches: CacheSaving): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.#current;
     const { articles, skipped } = await loadKnowledgeFolder(this.options.knowledgeDir, previous.articles);
@@ -163,11 +165,16 @@ export class Library {
     );
     this.#current = index;
     logCacheWriteError(this.options.logger, cacheWriteError);
-    await this.#saveAnalyses();
-    // Only the next start-up reads it, so the reload does not wait for it. Written by another process, the
-    // file will hold the same articles: several shards writing it at once only took cores from their reloads.
-    if (evidence === 'saved elsewhere') this.#savedEvidence = savedVersions(index.reusable.evidence);
-    else if (evidence === 'save') void this.saveEvidence();
+    if (caches === 'saved elsewhere') {
+      // Written by another process, the files hold the same articles: several shards writing them at once
+      // only took cores from their reloads (after an article was removed, each wrote 5 MB of analyses).
+      this.#savedAnalyses = index.quoteIndex.analyses;
+      this.#savedEvidence = savedVersions(index.reusable.evidence);
+    } else {
+      await this.#saveAnalyses();
+      // Only the next start-up reads it, so the reload does not wait for it.
+      if (caches === 'save') void this.saveEvidence();
+    }
 
     const before = new Map(previous.articles.map((a) => [a.slug, a.contentHash]));
     const after = new Map(articles.map((a) => [a.slug, a.contentHash]));

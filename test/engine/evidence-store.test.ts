@@ -119,7 +119,7 @@ describe('saved evidence', () => {
     const before = await readFile(evidenceFile());
     const file = path.join(dir, 'knowledge', 'library-budget.md');
     await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
-    await library.reload({ evidence: 'saved elsewhere' });
+    await library.reload({ caches: 'saved elsewhere' });
     // A reload of its own writes the file within milliseconds (the test above); this one never does.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await readFile(evidenceFile())).equals(before)).toBe(true);
@@ -131,7 +131,7 @@ describe('saved evidence', () => {
     const before = await readFile(evidenceFile());
     const file = path.join(dir, 'knowledge', 'library-budget.md');
     await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
-    await library.reload({ evidence: 'when asked' });
+    await library.reload({ caches: 'evidence when asked' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await readFile(evidenceFile())).equals(before)).toBe(true);
     await library.saveEvidence();

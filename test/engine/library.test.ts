@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -148,6 +148,18 @@ describe('Library quote analyses on disk', () => {
     expect(after).toHaveLength(2);
     expect(after).toEqual([...(opened.current as ArticleIndex).quoteIndex.analyses.keys()].sort());
     expect(after.filter((key) => before.includes(key))).toHaveLength(1);
+  });
+
+  it('leaves them to the process that saved them when a reload follows its change (saved elsewhere)', async () => {
+    const analysesDir = path.join(dir, 'analyses');
+    const follower = await open(analysesDir);
+    const file = path.join(analysesDir, (await readdir(analysesDir))[0]!);
+    const bytes = await readFile(file);
+    // An article removed: nothing new to read, but the analyses this process holds changed.
+    await rm(path.join(dir, 'knowledge', 'library-budget.md'));
+    await follower.reload({ caches: 'saved elsewhere' });
+    expect((follower.current as ArticleIndex).quoteIndex.analyses.size).toBe(1);
+    expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 
   it('opens and serves even when the analyses and vectors cannot be saved', async () => {
