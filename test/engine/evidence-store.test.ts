@@ -100,25 +100,28 @@ describe('saved evidence', () => {
     expect(stamps.every((s) => typeof s === 'string')).toBe(true);
   });
 
+  // The edit the reload tests make, and whether the saved evidence holds it.
+  const EDIT = 'The mayor welcomed the decision.';
+  const addSentence = async () => {
+    const file = path.join(dir, 'knowledge', 'library-budget.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n${EDIT}\n`);
+  };
+  const savedHasEdit = async () =>
+    (
+      await loadEvidence(evidenceDir(), { model: embedder.modelId, logger: capturingLogger().logger })
+    )?.evidence.some((e) => e.article.paragraphs.some((p) => p.text.includes(EDIT))) ?? false;
+
   it('is saved again after a reload that changed an article', async () => {
     const { library } = await start();
-    const file = path.join(dir, 'knowledge', 'library-budget.md');
-    await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
+    await addSentence();
     await library.reload();
-    await expect
-      .poll(async () =>
-        (
-          await loadEvidence(evidenceDir(), { model: embedder.modelId, logger: capturingLogger().logger })
-        )?.evidence.some((e) => e.article.paragraphs.some((p) => p.text.includes('mayor welcomed'))),
-      )
-      .toBe(true);
+    await expect.poll(savedHasEdit).toBe(true);
   });
 
   it('is left to the process that built the change when a reload follows another one (saved elsewhere)', async () => {
     const { library } = await start();
     const before = await readFile(evidenceFile());
-    const file = path.join(dir, 'knowledge', 'library-budget.md');
-    await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
+    await addSentence();
     await library.reload({ caches: 'saved elsewhere' });
     // A reload of its own writes the file within milliseconds (the test above); this one never does.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -129,19 +132,12 @@ describe('saved evidence', () => {
   it('waits for saveEvidence() after a reload that leaves the moment to its caller (when asked)', async () => {
     const { library } = await start();
     const before = await readFile(evidenceFile());
-    const file = path.join(dir, 'knowledge', 'library-budget.md');
-    await writeFile(file, `${await readFile(file, 'utf8')}\nThe mayor welcomed the decision.\n`);
+    await addSentence();
     await library.reload({ caches: 'evidence when asked' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await readFile(evidenceFile())).equals(before)).toBe(true);
     await library.saveEvidence();
-    const saved = await loadEvidence(evidenceDir(), {
-      model: embedder.modelId,
-      logger: capturingLogger().logger,
-    });
-    expect(
-      saved?.evidence.some((e) => e.article.paragraphs.some((p) => p.text.includes('mayor welcomed'))),
-    ).toBe(true);
+    expect(await savedHasEdit()).toBe(true);
   });
 
   it('is discarded with a warning when a byte of it changed, and the index is built as without it', async () => {
