@@ -90,11 +90,7 @@ export function composeAnswer(question: string, ranking: Ranking, summary: Knowl
   const spoken = subject ? new Set(subject.spoke) : undefined;
   const candidates = (spoken ? sameArticle : sameArticle.slice(0, MAX_CITATIONS))
     .flatMap((p) =>
-      p.paragraph.sentences.map((sentence) => ({
-        sentence,
-        scored: p,
-        score: ranking.sentenceScore(sentence.id),
-      })),
+      p.paragraph.sentences.map((sentence, i) => ({ sentence, scored: p, score: p.sentenceScores[i]! })),
     )
     .filter((c) => !spoken || spoken.has(c.sentence.id))
     .sort((a, b) => b.score - a.score);
@@ -227,17 +223,10 @@ function silentSubject(
 ): { person: PersonProfile; paragraphs: ScoredParagraph[] } | undefined {
   const subject = ranking.focus.subject?.person;
   if (!subject || subject.spoke.length > 0) return undefined;
-  const mentioned = new Set(subject.mentions.map(paragraphIdOf));
-  const paragraphs = [...mentioned]
-    .map((id) => ranking.paragraphById(id))
-    .filter((p): p is ScoredParagraph => p !== undefined)
-    .sort((a, b) => a.article.slug.localeCompare(b.article.slug) || a.paragraph.number - b.paragraph.number);
+  const paragraphs = [...ranking.subjectParagraphs].sort(
+    (a, b) => a.article.slug.localeCompare(b.article.slug) || a.paragraph.number - b.paragraph.number,
+  );
   return { person: subject, paragraphs };
-}
-
-/** `slug#3.2` → `slug#3`. */
-function paragraphIdOf(sentenceId: string): string {
-  return sentenceId.replace(/\.\d+$/, '');
 }
 
 function silentPersonMessage(

@@ -45,14 +45,16 @@ export interface ScoredParagraph {
   score: number;
   /** The paragraph's best sentence for this question. */
   best: ScoredSentence;
+  /** Each of its sentences' scores for this question, in order. */
+  sentenceScores: number[];
 }
 
 export interface Ranking {
   focus: QuestionFocus;
   /** The best-scoring paragraphs (at most 50), best first. */
   paragraphs: ScoredParagraph[];
-  /** Any paragraph's score for this question, by citation id. */
-  paragraphById(id: string): ScoredParagraph | undefined;
+  /** The paragraphs that mention the subject of a "what did X say" (`focus.subject`), in article order. */
+  subjectParagraphs: ScoredParagraph[];
   /** The question's content words that nothing in the articles matches, by form or by meaning. */
   unmatchedWords: string[];
   /**
@@ -80,8 +82,6 @@ export interface Ranking {
   subjectTopicCoverage?: number;
   /** Capitalised words of the question (names, places) that no loaded article contains. */
   unknownNames: string[];
-  /** Fused score of any sentence, by sentence id. */
-  sentenceScore(id: string): number;
 }
 
 /**
@@ -201,6 +201,10 @@ export class HybridRetriever {
     /** Zero between uses: each question word's best credit per sentence and paragraph. */
     bestSentence: Float64Array;
     bestParagraph: Float64Array;
+    sentenceScores: Float64Array;
+    paragraphScores: Float64Array;
+    /** Each paragraph's best-scoring sentence, by corpus position. */
+    bestOfParagraph: Int32Array;
   };
   /** Every sentence's KIND bits, in corpus order. */
   readonly #sentenceKinds: Uint8Array;
@@ -280,6 +284,9 @@ export class HybridRetriever {
       alignParagraphs: new Float64Array(paragraphs),
       bestSentence: new Float64Array(sentences),
       bestParagraph: new Float64Array(paragraphs),
+      sentenceScores: new Float64Array(sentences),
+      paragraphScores: new Float64Array(paragraphs),
+      bestOfParagraph: new Int32Array(paragraphs),
     };
     this.#sentenceKinds = new Uint8Array(this.sentences.length);
     let at = 0;
@@ -318,6 +325,16 @@ export class HybridRetriever {
       }
     }
     return terms;
+  }
+
+  /** The corpus positions of the paragraphs that mention `person`, in article order. */
+  #mentioning(person: PersonProfile): number[] {
+    const positions = new Set<number>();
+    for (const id of person.mentions) {
+      const sentence = this.#sentenceById.get(id);
+      if (sentence !== undefined) positions.add(this.#paragraphOfSentence[sentence]!);
+    }
+    return [...positions].sort((a, b) => a - b);
   }
 
   /** Paragraph p's best-scoring sentence (its first, on a tie). */
@@ -363,7 +380,6 @@ export class HybridRetriever {
     const lexicalWeight = useDense ? w.lexical : 1;
     const denseWeight = useLexical ? w.dense : 1;
 
-    const sentenceCount = this.sentences.length;
     const scratch = this.#scratch;
     const rawSentenceSimilarity = this.#similarities(
       queryVector,
@@ -371,7 +387,7 @@ export class HybridRetriever {
       (e) => e.sentenceVectors,
     );
     const bestSentenceSimilarity = Math.max(0, max(rawSentenceSimilarity));
-    const sentenceScores = new Float64Array(sentenceCount);
+    const sentenceScores = scratch.sentenceScores.fill(0);
     // With headlines in use, BM25 reads each passage as its article's headline and its own text (not in
     // the eval's BM25 baseline, which is MiniSearch's ranking).
     const headlineArticles = (term: string) =>
@@ -395,8 +411,9 @@ export class HybridRetriever {
       addMinMaxScaled(wholeScores, raw, denseWeight);
     }
     if (mode === 'hybrid') addWeighted(wholeScores, alignment.paragraphs, w.align);
-    const paragraphScores = new Float64Array(paragraphCount);
-    const bestSentence = new Int32Array(paragraphCount);
+    // Every entry is written below: no fill needed.
+    const paragraphScores = scratch.paragraphScores;
+    const bestSentence = scratch.bestOfParagraph;
     for (let p = 0; p < paragraphCount; p++) {
       const best = this.#bestSentenceOf(p, sentenceScores);
       bestSentence[p] = best;
@@ -440,14 +457,18 @@ export class HybridRetriever {
       }
     }
 
+    // What the ranking returns is copied out of the scratch arrays, which the next question overwrites.
     const scored = (p: number): ScoredParagraph => {
-      const { paragraph, article } = this.paragraphs[p]!;
+      const { paragraph, article, sentenceStart } = this.paragraphs[p]!;
       const best = bestSentence[p]!;
       return {
         paragraph,
         article,
         score: paragraphScores[p]!,
         best: { ...this.sentences[best]!, score: sentenceScores[best]! },
+        sentenceScores: Array.from(
+          sentenceScores.subarray(sentenceStart, sentenceStart + paragraph.sentences.length),
+        ),
       };
     };
     const top = topIndices(paragraphScores, RANKED_PARAGRAPHS);
@@ -471,11 +492,7 @@ export class HybridRetriever {
       bestSentenceSimilarity,
       rarestHeld: top[0] === undefined ? 0 : this.#rarestHeld(top[0], alignment.credits),
       unknownNames: this.#unknownNames(question, focus, alignment.unmatched),
-      sentenceScore: (id) => sentenceScores[this.#sentenceById.get(id) ?? -1] ?? 0,
-      paragraphById: (id) => {
-        const p = this.#paragraphById.get(id);
-        return p === undefined ? undefined : scored(p);
-      },
+      subjectParagraphs: focus.subject ? this.#mentioning(focus.subject.person).map(scored) : [],
     };
   }
 
