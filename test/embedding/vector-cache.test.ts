@@ -166,6 +166,26 @@ describe('VectorCache', () => {
     expect(warnings()).toHaveLength(1);
   });
 
+  it('checks the stored vectors it copies into a rewrite, and copies none when one is unsound', async () => {
+    const broken: Embedder = {
+      modelId: 'test/counting',
+      embed: (texts) =>
+        Promise.resolve(texts.map((t) => (t === 'bad' ? Float32Array.from([2, 0, 0]) : vectorOf(t)))),
+    };
+    const { logger, warnings } = capturingLogger();
+    const cache = await VectorCache.open(dir, 'test/counting', '', logger);
+    await cache.embed(broken, ['good', 'bad']);
+
+    // A reload embedding one new text rewrites the file with every live text's vector.
+    const added = await cache.embed(countingEmbedder(), ['new'], ['good', 'bad', 'new']);
+    expect(added).toEqual({ vectors: [vectorOf('new')], computed: 1 });
+    expect(warnings()).toHaveLength(1);
+    expect(await cache.size()).toBe(1);
+    const again = await cache.embed(countingEmbedder(), ['good', 'bad', 'new']);
+    expect(again.computed).toBe(2);
+    expect(again.vectors).toEqual([vectorOf('good'), vectorOf('bad'), vectorOf('new')]);
+  });
+
   it('discards stored vectors of another dimension than the model now gives, and embeds them again', async () => {
     const { logger, warnings } = capturingLogger();
     const cache = await VectorCache.open(dir, 'test/counting', '', logger);
