@@ -428,6 +428,7 @@ const GROWN: Record<string, (b: KnowledgeBaseFigures) => number | undefined> = {
   'reload, nothing changed': (b) => b.serve.reloadUnchanged.ms,
   'reload, one changed': (b) => b.serve.reloadChanged.ms,
   'texts re-embedded, one changed': (b) => b.serve.reloadChanged.embeddedTexts,
+  'evidence saved after a reload': (b) => b.serve.evidenceSaveMs,
   'peak RSS, cold start': (b) => b.cold.peakRssMb,
   'peak RSS, serving': (b) => b.serve.peakRssMb,
 };
@@ -645,6 +646,11 @@ function renderTable(report: BenchReport): string {
     (b) =>
       `${fmt(b.serve.reloadChanged.ms)}; ${b.serve.reloadChanged.embeddedTexts}/${b.serve.reloadChanged.articleTexts ?? '?'}`,
     'reload, one changed',
+  );
+  row(
+    '  then saving the evidence, in the background (ms)',
+    (b) => b.serve.evidenceSaveMs,
+    'evidence saved after a reload',
   );
   row('peak RSS, cold start (MB)', (b) => b.cold.peakRssMb, 'peak RSS, cold start');
   row('peak RSS, serving + 2 reloads (MB)', (b) => b.serve.peakRssMb, 'peak RSS, serving');
