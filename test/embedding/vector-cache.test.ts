@@ -29,6 +29,14 @@ function countingEmbedder(dims = 3): Embedder & { calls: string[][] } {
   };
 }
 
+/** Embeds as vectorOf does, except that the text 'bad' gets `bad`: a writer that was not sound. */
+function embedderWithBad(bad: readonly number[]): Embedder {
+  return {
+    modelId: 'test/counting',
+    embed: (texts) => Promise.resolve(texts.map((t) => (t === 'bad' ? Float32Array.from(bad) : vectorOf(t)))),
+  };
+}
+
 const tempFiles = async () => (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
 
 let dir: string;
@@ -130,11 +138,7 @@ describe('VectorCache', () => {
     ['not unit length', [2, 0, 0]],
     ['not finite', [Number.NaN, 0, 0]],
   ])('discards a file holding a vector that is %s, though written whole', async (_, bad) => {
-    const broken: Embedder = {
-      modelId: 'test/counting',
-      embed: (texts) =>
-        Promise.resolve(texts.map((t) => (t === 'bad' ? Float32Array.from(bad) : vectorOf(t)))),
-    };
+    const broken = embedderWithBad(bad);
     const { logger, warnings } = capturingLogger();
     const cache = await VectorCache.open(dir, 'test/counting', '', logger);
     await cache.embed(broken, ['good', 'bad']);
@@ -147,11 +151,7 @@ describe('VectorCache', () => {
   });
 
   it('checks only the vectors asked for when it has nothing to write, and the others when they are asked for', async () => {
-    const broken: Embedder = {
-      modelId: 'test/counting',
-      embed: (texts) =>
-        Promise.resolve(texts.map((t) => (t === 'bad' ? Float32Array.from([2, 0, 0]) : vectorOf(t)))),
-    };
+    const broken = embedderWithBad([2, 0, 0]);
     const { logger, warnings } = capturingLogger();
     const cache = await VectorCache.open(dir, 'test/counting', '', logger);
     await cache.embed(broken, ['good', 'bad']);
@@ -167,11 +167,7 @@ describe('VectorCache', () => {
   });
 
   it('checks the stored vectors it copies into a rewrite, and copies none when one is unsound', async () => {
-    const broken: Embedder = {
-      modelId: 'test/counting',
-      embed: (texts) =>
-        Promise.resolve(texts.map((t) => (t === 'bad' ? Float32Array.from([2, 0, 0]) : vectorOf(t)))),
-    };
+    const broken = embedderWithBad([2, 0, 0]);
     const { logger, warnings } = capturingLogger();
     const cache = await VectorCache.open(dir, 'test/counting', '', logger);
     await cache.embed(broken, ['good', 'bad']);
