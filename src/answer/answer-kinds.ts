@@ -48,3 +48,22 @@ export function wantedKind(type: QuestionType): number {
       return 0;
   }
 }
+
+// "May" only beside a day's number: otherwise it is most often the verb.
+const MONTH =
+  'january|february|march|april|may (?=\\d)|(?<=\\d )may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.';
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+// A point in time a "when" question can be answered with: a date, a year, a day, a clock time, or a
+// period counted from now or from an event ("next month", "three weeks ago", "by the end of June").
+const SPECIFIC_TIME = new RegExp(
+  `\\b(?:${MONTH}|${WEEKDAY}|1[5-9]\\d\\d|20\\d\\d|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.?m\\.?|(?:next|last|this|coming) (?:week|month|year|spring|summer|autumn|winter|weekend|term|season)|\\w+ (?:days?|weeks?|months?|years?|decades?) (?:ago|later|earlier|before|after)|(?:end|start|beginning|middle) of|midnight|noon|dawn|dusk)\\b`,
+  'i',
+);
+
+/**
+ * Whether a sentence holds a point in time rather than only a word of time: "on 14 June", "in 2019",
+ * "next month", not "for years" or "the last time" (which `sentenceKinds` counts as time too).
+ */
+export function specificTime(text: string): boolean {
+  return SPECIFIC_TIME.test(text);
+}

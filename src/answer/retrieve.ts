@@ -2,7 +2,7 @@ import type { Article, Paragraph, Sentence } from '../knowledge/types.js';
 import type { ArticleEvidence } from './article-evidence.js';
 import { Bm25Corpus, type DocumentScores, type PlacedPostings } from './bm25.js';
 import { isSpeechTerm, PeopleMatcher, type PersonProfile, type QuestionFocus } from './question-focus.js';
-import { KIND, wantedKind } from './answer-kinds.js';
+import { KIND, specificTime, wantedKind } from './answer-kinds.js';
 import { questionType } from './question-type.js';
 import { dotRows } from '../embedding/embedder.js';
 import { Spelling } from './spelling.js';
@@ -12,6 +12,7 @@ import { countedWords, countsAny } from './counted-noun.js';
 import { askedOfPerson, namedBeside } from './named-beside.js';
 import { instanceNames, knowsWord, relations } from '../language/wordnet.js';
 import { wordRarity } from './word-rarity.js';
+import { numberUnitTest } from './number-unit.js';
 import { contentTerms, indexTerm, isStopWord, stem, words } from './text-terms.js';
 
 /** Which evidence ranks the paragraphs: both (the engine), or one alone (for the eval's baselines). */
@@ -132,6 +133,17 @@ export interface RankingWeights {
    * `askedOfPerson`).
    */
   named: number;
+  /**
+   * Added, among the best paragraphs, for "when" to a sentence holding a point in time (see
+   * `specificTime`): a date, a day, a year, "next month". The coarse time cue of `answerKind` is in nearly
+   * every sentence of a news story ("weeks", "last", "years").
+   */
+  specificTime: number;
+  /**
+   * Added, among the best paragraphs, for a number question to a sentence with a number in the unit it
+   * asks for (see `numberUnitTest`): an age for "how old", a share for "what percentage".
+   */
+  numberUnit: number;
 }
 
 /** Fitted by `npm run eval -- --fit` on the question bank's tuning part; see docs/evaluation.md. */
@@ -152,6 +164,8 @@ export const RANKING_WEIGHTS: RankingWeights = {
   denseContent: 0.45,
   counted: 0.45,
   named: 0.2,
+  specificTime: 0.1,
+  numberUnit: 0.45,
 };
 
 // Terms near in meaning considered per question word: enough for synonyms, few enough to stay fast.
@@ -295,6 +309,7 @@ export class HybridRetriever {
       at += sentenceKinds.length;
     }
     this.#people = new PeopleMatcher(people, options.resolveName);
+
     // A word is a name when every article that uses it writes it as one ("Bill Roe" and "the energy bill"
     // make "bill" a common word).
     const using = new Map<string, number>();
@@ -400,7 +415,7 @@ export class HybridRetriever {
     if (mode === 'hybrid') {
       addWeighted(sentenceScores, alignment.sentences, w.align);
       this.#addKindBonus(sentenceScores, wanted, w.answerKind);
-      this.#addPersonBoosts(sentenceScores, focus);
+      this.#addPersonBoosts(sentenceScores, focus, question);
     }
 
     const paragraphCount = this.paragraphs.length;
@@ -431,7 +446,13 @@ export class HybridRetriever {
     const asked =
       mode === 'hybrid' && w.named > 0 && wanted === KIND.person ? askedOfPerson(question) : undefined;
     const named = asked && !names.has(asked) ? [stem(asked)] : [];
-    if (mode === 'hybrid' && (w.denseContent > 0 || counted.length > 0 || named.length > 0)) {
+    const timed = mode === 'hybrid' && w.specificTime > 0 && wanted === KIND.time;
+    const inUnit =
+      mode === 'hybrid' && w.numberUnit > 0 && wanted === KIND.number ? numberUnitTest(question) : undefined;
+    if (
+      mode === 'hybrid' &&
+      (w.denseContent > 0 || counted.length > 0 || named.length > 0 || timed || inUnit)
+    ) {
       const reranked = topIndices(paragraphScores, RERANK_DEPTH);
       const before = reranked.map((p) => sentenceScores[bestSentence[p]!]!);
       const content = w.denseContent > 0 ? contentVector(query.words, names) : undefined;
@@ -448,6 +469,16 @@ export class HybridRetriever {
         const near = withNear(named);
         this.#addBonusWhere(reranked, sentenceScores, w.named, (i) =>
           namedBeside(this.sentences[i]!.sentence.text, near),
+        );
+      }
+      if (timed) {
+        this.#addBonusWhere(reranked, sentenceScores, w.specificTime, (i) =>
+          specificTime(this.sentences[i]!.sentence.text),
+        );
+      }
+      if (inUnit) {
+        this.#addBonusWhere(reranked, sentenceScores, w.numberUnit, (i) =>
+          inUnit(this.sentences[i]!.sentence.text),
         );
       }
       for (const [k, p] of reranked.entries()) {
@@ -787,7 +818,7 @@ export class HybridRetriever {
     for (let i = 0; i < scores.length; i++) if (this.#sentenceKinds[i]! & wanted) scores[i]! += bonus;
   }
 
-  #addPersonBoosts(scores: Float64Array, focus: QuestionFocus): void {
+  #addPersonBoosts(scores: Float64Array, focus: QuestionFocus, question: string): void {
     const boosts = new Map<number, number>();
     const add = (ids: readonly string[], amount: number) => {
       for (const id of ids) {
@@ -798,7 +829,12 @@ export class HybridRetriever {
     for (const { person, confidence } of focus.people) {
       add(person.mentions, MENTION_BOOST[focus.intent] * confidence * this.weights.mention);
       // "Who is X" is answered where the article says who X is: the sentence that gives X's role.
-      if (focus.intent === 'identity' && person.role && this.weights.identity > 0) {
+      if (
+        focus.intent === 'identity' &&
+        person.role &&
+        this.weights.identity > 0 &&
+        (confidence < 1 || !asksBeyond(question, person))
+      ) {
         const role = person.role.toLowerCase();
         const giving = person.mentions.filter((id) => {
           const i = this.#sentenceById.get(id);
@@ -863,6 +899,16 @@ export class HybridRetriever {
     // A sentence's first word is capitalised anyway, and "I" always is; neither names anything.
     return capitalisedWords(question).filter((name) => name !== 'I' && words(name).some(isUnmatched));
   }
+}
+
+/**
+ * Whether a "who is …" question asks for more than who `person`, whom it names, is: "who's the
+ * prosecutor in the Roe case" asks for someone else, described by the words beside Roe's name; "who
+ * is Jane Roe?" has none.
+ */
+function asksBeyond(question: string, person: PersonProfile): boolean {
+  const own = new Set(contentTerms(person.aliases.join(' ')));
+  return contentTerms(question).some((t) => !own.has(t));
 }
 
 /**

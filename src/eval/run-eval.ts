@@ -60,6 +60,8 @@ const GRID: { [K in keyof RankingWeights]: number[] } = {
   denseContent: [0, 0.15, 0.3, 0.45, 0.6],
   counted: [0, 0.1, 0.2, 0.3, 0.45],
   named: [0, 0.1, 0.2, 0.3, 0.45],
+  specificTime: [0, 0.1, 0.2, 0.3],
+  numberUnit: [0, 0.1, 0.2, 0.3, 0.45],
 };
 // The share of answerable tuning questions the fitted decline threshold may decline: none, so the
 // threshold sits just below the least confident one. Cross-validated by article on the tuning part, a

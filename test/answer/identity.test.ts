@@ -40,3 +40,22 @@ describe('who is X', () => {
     expect(score(on, 'ferry#3')).toBeCloseTo(score(without, 'ferry#3'), 9);
   });
 });
+
+describe('who is the one who did something to X', () => {
+  // "Who's leading the inquiry into Ana Ruiz" names Ruiz but asks for someone else: the sentence giving
+  // Ruiz's role is no answer to it.
+  it('does not raise the sentence that gives the role of the person the question names', async () => {
+    const { core, vectors } = await index.query('Who is asking the council for more crews for Ana Ruiz?');
+    const { evidence, people, termVectors, options } = index.retriever;
+    const off = new HybridRetriever(evidence, people, termVectors, {
+      ...options,
+      weights: { ...RANKING_WEIGHTS, identity: 0 },
+    });
+    const on = index.retriever.rank(core, vectors);
+    const without = off.rank(core, vectors);
+    expect(on.focus.intent).toBe('identity');
+    const score = (ranking: Ranking, id: string) =>
+      ranking.paragraphs.find((p) => p.paragraph.id === id)!.score;
+    expect(score(on, 'ferry#2')).toBeCloseTo(score(without, 'ferry#2'), 9);
+  });
+});

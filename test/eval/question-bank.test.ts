@@ -10,7 +10,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 // The engine's quality on the question bank's held-out part, which nothing was fitted on. The floors are
 // what `npm run eval` measured when the constants were last fitted, less a small margin: a change that
 // makes /ask worse on questions nobody tuned for fails here. See docs/evaluation.md.
-const FLOORS = { r1: 0.47, r3: 0.72, offDeclined: 0.27, maxDeclined: 0.04, maxDeclinedWithSlip: 0.12 };
+const FLOORS = { r1: 0.51, r3: 0.76, offDeclined: 0.27, maxDeclined: 0.04, maxDeclinedWithSlip: 0.12 };
 
 let index: ArticleIndex;
 let heldout: EvalSet;
