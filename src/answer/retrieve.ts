@@ -309,7 +309,6 @@ export class HybridRetriever {
       at += sentenceKinds.length;
     }
     this.#people = new PeopleMatcher(people, options.resolveName);
-
     // A word is a name when every article that uses it writes it as one ("Bill Roe" and "the energy bill"
     // make "bill" a common word).
     const using = new Map<string, number>();
