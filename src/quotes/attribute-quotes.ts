@@ -13,6 +13,7 @@ import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
 import { DESIGNATION_NUMBER } from './token-classes.js';
 import {
+  ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
   PREPOSITIONS,
   PRONOUNS,
@@ -267,7 +268,7 @@ class ArticleReader {
     // is in the reported speech of the cue before it, if there is one.
     const earlier = [...cues].reverse().filter((c) => c.index < q);
     const before = earlier.find((c) => !c.passive) ?? earlier[0];
-    if (before) {
+    if (before && !this.inOpeningClause(before.index, q)) {
       if (this.speech.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
       const quote = this.w.t(q);
       // "he figures that a slot on “Saturday Night Live” …": every word capitalised, a title, not speech.
@@ -319,6 +320,21 @@ class ArticleReader {
     }
     if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
     return this.d.claim(main);
+  }
+
+  /**
+   * "When Jane Roe hinted that …, John Doe hit back: “…”": a cue in a clause opening the sentence
+   * ("when", "after", "although" …, not "as": "As Roe put it, …" names the source), before the main
+   * clause's own subject, reports what was said before the quote, not the quote.
+   */
+  private inOpeningClause(cue: number, q: number): boolean {
+    const opener = this.w.t(this.w.firstWord());
+    if (!opener || isWord(opener, 'as') || !ADVERBIAL_OPENERS.has(opener.lower)) return false;
+    const main = this.speech.mainSubject();
+    if (!main || main.end >= q || main.end <= cue) return false;
+    const start = main.span ? this.w.phraseStart(main.span) : main.end;
+    for (let k = cue + 1; k < start; k++) if (isPunct(this.w.t(k), ',')) return true;
+    return false;
   }
 
   /** Whether the verb after a subject ending at `end` (past adverbs: "then read") reads out others' words. */

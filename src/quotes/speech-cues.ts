@@ -258,7 +258,15 @@ export class CueReader {
       // describes the last name of an apposition; the subject is the name the apposition describes.
       // "Jane Roe of the Brookings Institution, who …, said": "who" is the person's, not the institution's.
       if (relative) return this.nameBeforeApposition(k, false) ?? this.affiliatedPerson(k - 1) ?? span;
-      if (apposition || relativeTail || incidental) return span;
+      if (apposition || relativeTail || incidental) {
+        // "Jane Roe, director of the Acme Fund, a local charity, said": a name governed by a preposition ends
+        // an apposition of the person before it, and its own apposition describes it, not the subject.
+        if (this.governedByPreposition(span)) {
+          const person = this.nameBeforeApposition(k, false);
+          if (person && this.isPerson(person)) return person;
+        }
+        return span;
+      }
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.
@@ -272,6 +280,21 @@ export class CueReader {
     const owner =
       named && isWord(this.w.t(named.first - 1), 'of', 'at') ? this.w.endingAt(named.first - 2) : undefined;
     return owner?.kind === 'person' && isPunct(this.w.t(this.w.phraseStart(owner) - 1), ',') ? owner : null;
+  }
+
+  /** Whether a preposition governs the name, over a determiner ("director of the Acme Fund"). */
+  private governedByPreposition(span: NameSpan): boolean {
+    const start = this.w.phraseStart(span);
+    const before = isWord(this.w.t(start - 1), 'the') ? this.w.t(start - 2) : this.w.t(start - 1);
+    return !!before && before.kind === 'word' && PREPOSITIONS.has(before.lower);
+  }
+
+  /** Whether a name may be a person's: neither it nor its entity is an organisation or a place. */
+  private isPerson(span: NameSpan): boolean {
+    const kind = this.d.entity(span.entity)?.kind ?? span.kind;
+    return (
+      kind !== 'organisation' && kind !== 'place' && span.kind !== 'organisation' && span.kind !== 'place'
+    );
   }
 
   /**
@@ -724,7 +747,8 @@ export class CueReader {
           isPunct(next, ':') ||
           next?.kind === 'quote' ||
           this.w.t(i + 2)?.kind === 'quote';
-        if (owner?.possessive && introduces)
+        const reporter = cues.some((c) => c.kind === 'verb' && c.speaker);
+        if (owner?.possessive && introduces && !this.predicateAfter(i, reporter))
           cues.push({
             index: i,
             kind: 'noun',
@@ -738,6 +762,27 @@ export class CueReader {
       if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? ''))
         this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null);
     return cues;
+  }
+
+  /**
+   * "Doe said Roe's comments are “…”", "… that Roe's remarks “sound petty”": a speech noun followed by a verb,
+   * its own or the quote's first word, is the subject of a clause about the words, and the quote is what
+   * someone else says of them, not the words themselves.
+   */
+  private predicateAfter(i: number, reporter: boolean): boolean {
+    const next = this.w.t(i + 1);
+    if (!next) return false;
+    if (next.kind === 'word')
+      return !next.capitalised && (BE_FORMS.has(next.lower) || next.tags.has('Modal') || finiteVerb(next));
+    // "Doe told reporters that Roe's comments “sounds petty”": the quote ends the reported clause as its
+    // predicate, in lower case, so it is the reporter's words about the comments (the tagger, reading the
+    // quote alone, cannot tell "sounds" is a verb).
+    const first = this.w.paragraphs[this.w.p]?.inner[next.quote]?.find((t) => t.kind === 'word');
+    const endsUnit = this.w
+      .tokens()
+      .slice(i + 2, this.w.unitTo + 1)
+      .every((t) => t.kind === 'punct');
+    return reporter && endsUnit && !!first && !first.capitalised;
   }
 
   /** After a comma (", but Jones remained “…”") a new clause with its own verb takes the quote away from the cue. */

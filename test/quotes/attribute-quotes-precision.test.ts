@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTagger } from '../../src/quotes/tagger.js';
+import { attributed } from './attributed.js';
+
+beforeAll(() => loadTagger());
+
+/** The speaker of each quote, in order. */
+const speakers = (body: string) => attributed(body).map(([, speaker]) => speaker);
+
+// Wrong mouths: each case had a quote given to someone the sentence names but who did not say it.
+describe('attributeQuotes: names near a quote that are not its speaker', () => {
+  it('an organisation ending an apposition, with an apposition of its own, is not the subject', () => {
+    expect(
+      speakers(
+        'Jane Roe, head of the Zentford Fund, a housing charity, said she fears the council "will be swept aside at the next election."',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers(
+        'Mark Dunn, chair of the board of Acme Holdings, the firm\'s parent company, said it would invest only if "the town can show the road will be built."',
+      ),
+    ).toEqual(['Mark Dunn']);
+  });
+
+  it('a possessive speech noun that is the subject of what the quote says about it is not the speaker', () => {
+    expect(
+      speakers(
+        'Council leader John Doe told reporters on Friday that Roe’s comments “sounds like sour grapes.”',
+      ),
+    ).toEqual(['John Doe']);
+    expect(
+      speakers(
+        'Jane Roe and John Doe clashed again.\n\nThe Zentford Greens issued a statement on Monday, saying Doe’s remarks are “a sign of how little he knows the valley.”',
+      ),
+    ).not.toContain('John Doe');
+  });
+
+  it('a speech verb in a clause opening the sentence is not the quote’s cue', () => {
+    expect(
+      speakers(
+        'Jane Roe and John Doe debated on Monday.\n\nWhen John Doe hinted that the mill would close, Jane Roe fired back at once: "If they close it, they will answer to the whole town."',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers(
+        'Jane Roe and John Doe debated on Monday.\n\nAfter John Doe mocked the budget at the hustings, Roe shot back, "I would rather have a plan than a slogan."',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+});
