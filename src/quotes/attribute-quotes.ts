@@ -21,6 +21,8 @@ import {
   REACTION_VERBS,
   RELATIVES,
   SKIPPABLE,
+  TITLING_WORDS,
+  VERB_PARTICLES,
 } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
@@ -62,6 +64,35 @@ const MAX_QUOTE_TAIL = 16;
 const MAX_LEADING_MODIFIERS = 3;
 /** Tags of a word that can modify a noun: a noun (which the tagger may also call a verb) or an adjective. */
 const NOUN_MODIFIER_TAGS = ['Noun', 'Adjective', 'Infinitive', 'ProperNoun'];
+
+/** Words a quote must have to be read as an echo of a longer one: a single word recurs by chance. */
+const MIN_ECHO_WORDS = 2;
+/** Words an echo may have at most: a longer run repeated is quoted again, as a speaker repeats a line. */
+const MAX_ECHO_WORDS = 4;
+
+/** A quotation inside a quote, in single marks. */
+const NESTED_QUOTE = /[‘'][^‘’']*[’']/gu;
+
+/** A quote's words in lower case, for comparing quotes. */
+const quoteWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Records every run of MIN_ECHO_WORDS to MAX_ECHO_WORDS words inside a quote of more words, with its speaker:
+ * linear in the quote's length.
+ */
+function noteEchoes(
+  echoes: Map<string, Set<string | null>>,
+  words: readonly string[],
+  speaker: string | null,
+): void {
+  for (let n = MIN_ECHO_WORDS; n <= MAX_ECHO_WORDS && n < words.length; n++)
+    for (let i = 0; i + n <= words.length; i++) {
+      const key = words.slice(i, i + n).join(' ');
+      const speakers = echoes.get(key) ?? new Set<string | null>();
+      speakers.add(speaker);
+      echoes.set(key, speakers);
+    }
+}
 
 /** Whether token `k` of the unit is a finite verb (a clause of its own starts before it). */
 const finiteVerbAt = (w: ReadingWindow, k: number): boolean => {
@@ -110,6 +141,8 @@ class ArticleReader {
     let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
     // Questions put and replies given, for the answer standing alone after them.
     const exchange = new Exchange();
+    // The short runs of words inside each quote so far, with who said them, to tell a quote echoed.
+    const echoes = new Map<string, Set<string | null>>();
 
     for (const [p, analysed] of this.w.paragraphs.entries()) {
       this.w.p = p;
@@ -134,8 +167,12 @@ class ArticleReader {
           const token = tokens[q];
           const quote = token ? analysed.quotes[token.quote] : undefined;
           if (!token || !quote) continue;
-          // "the so-called “reform”": the writer's distance, not anyone's words.
-          const scare = isWord(this.w.t(q - 1), 'so-called');
+          // "the so-called “reform”": the writer's distance, not anyone's words; "a paper titled “…”": a title.
+          // Only a title in the subject ("The report, titled “…”, is …"): "Roe wrote a memo titled “…”" gives
+          // the title in the author's words.
+          const titled = isPunct(this.w.t(q - 1), ',') ? q - 2 : q - 1;
+          const titling = TITLING_WORDS.has(this.w.t(titled)?.lower ?? '') && this.noVerbBefore(titled);
+          const scare = isWord(this.w.t(q - 1), 'so-called') || titling;
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
@@ -177,6 +214,18 @@ class ArticleReader {
               evidence = 'continuation';
             }
           }
+          // "He asked whether “sagging badly” was how she put it": a few words from a longer quote of someone
+          // else's, earlier in the article, are those words mentioned again, not said anew by this speaker.
+          // Not a quote with its attribution right after it (“The danger,” said Roe, “is …”): that is said anew.
+          const words = quoteWords(quote.text);
+          const echoed = words.length >= MIN_ECHO_WORDS && echoes.get(words.join(' '));
+          const explicit = evidence === 'attribution-after' || evidence === 'according-to';
+          if (speaker && echoed && !explicit && !echoed.has(speaker)) {
+            speaker = null;
+            evidence = null;
+          }
+          // Words a quote quotes in turn (“She calls me ‘the Professor’”) may be the later speaker's own.
+          noteEchoes(echoes, quoteWords(quote.text.replace(NESTED_QUOTE, ' ')), speaker);
           const attributed: AttributedQuote = { quote, paragraphIndex: p, speaker, evidence };
           quotes.push(attributed);
           // A turn opens its paragraph ("“…?” Jane Roe asked."), and the same speaker carries it on there.
@@ -253,7 +302,7 @@ class ArticleReader {
           .slice(q + 1, after.index)
           .some((t) => t.kind === 'quote')
       : true;
-    if (after && !quoteBetween) {
+    if (after && !quoteBetween && !this.ledInByCueBefore(q, after, cues)) {
       const attached =
         after.kind === 'according' || after.inverted
           ? after.index === next
@@ -320,6 +369,25 @@ class ArticleReader {
     }
     if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
     return this.d.claim(main);
+  }
+
+  /** Whether no finite verb stands in the unit before token `k`. */
+  private noVerbBefore(k: number): boolean {
+    for (let i = this.w.unitFrom; i < k; i++) if (finiteVerbAt(this.w, i)) return false;
+    return true;
+  }
+
+  /**
+   * "Jane Roe texts Tom Lee, “…?” Lee answers, “…”": a quote led in by a comma or colon
+   * after a cue with a speaker belongs to that cue when the cue after it leads in a quote of its own.
+   */
+  private ledInByCueBefore(q: number, after: Cue, cues: readonly Cue[]): boolean {
+    if (!isPunct(this.w.t(q - 1), ',', ':')) return false;
+    const before = [...cues].reverse().find((c) => c.index < q && !c.passive);
+    if (!before?.speaker || this.speech.clauseChangeBetween(before.index, q)) return false;
+    let k = after.index + 1;
+    while (VERB_PARTICLES.has(this.w.t(k)?.lower ?? '') || this.w.t(k)?.tags.has('Adverb')) k += 1;
+    return isPunct(this.w.t(k), ',', ':') && this.w.t(k + 1)?.kind === 'quote';
   }
 
   /**

@@ -564,7 +564,7 @@ export class CueReader {
   private verbOfQuoteSubject(t: Token, i: number): boolean {
     // “…,” Roe campaign spokeswoman Ana Ruiz said: a word before a role is a noun modifying it, whatever the
     // tagger says ("campaign"), and the name is the role's, not the subject of a verb.
-    if (!(finiteVerb(t) || this.endsClause(t, i)) || isPersonNoun(this.w.t(i + 1))) return false;
+    if (!(finiteVerb(t) || this.endsClause(t, i)) || this.roleOfName(i + 1)) return false;
     const span = this.w.endingAt(i - 1);
     const pronoun = this.w.t(i - 1);
     // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
@@ -583,6 +583,18 @@ export class CueReader {
     const after =
       this.w.t(i + 1)?.kind === 'word' && !this.w.t(i + 1)?.capitalised ? this.w.t(i + 2) : this.w.t(i + 1);
     return !after || after.kind === 'punct';
+  }
+
+  /**
+   * A role word at `k` ("spokeswoman"), or one in capitals as a title of the name right after it ("Chairman
+   * Jane Roe"): the word before it modifies the role.
+   */
+  private roleOfName(k: number): boolean {
+    const t = this.w.t(k);
+    if (isPersonNoun(t)) return true;
+    if (!t?.capitalised || t.sentenceInitial || !isPersonNoun({ ...t, capitalised: false })) return false;
+    const span = this.w.startingAt(k) ?? this.w.startingAt(k + 1);
+    return !!span && span.kind !== 'organisation' && span.kind !== 'place';
   }
 
   /**

@@ -339,3 +339,6 @@ export const GENDERED_NOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
     .concat([...words('chairwoman spokeswoman businesswoman congresswoman councilwoman actress waitress')])
     .map((w): [string, 'female'] => [w, 'female']),
 ]);
+
+/** Words that give what follows as a name or title ("a report titled “…”"), not as anyone's words. */
+export const TITLING_WORDS = words('titled entitled subtitled headlined');

@@ -47,4 +47,36 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       ),
     ).toEqual(['Jane Roe']);
   });
+
+  it('a name before a capitalised title of office modifies it ("Roe campaign Chairman John Doe")', () => {
+    expect(
+      speakers(
+        '"We need someone who can talk to farmers," Roe campaign Chairman John Doe told the Zentford Echo on Thursday.',
+      ),
+    ).toEqual(['John Doe']);
+  });
+
+  it('a quote led in after a cue is that cue’s, when the cue after it leads in a quote of its own', () => {
+    expect(
+      speakers(
+        'Jane Roe replies to Mary Lee with, "Who sent this? Was that taken at the fair?" Lee then writes back, "Nobody, I promise."',
+      ),
+    ).toEqual(['Jane Roe', 'Mary Lee']);
+  });
+
+  it('a title in the sentence’s subject is no one’s words', () => {
+    expect(
+      speakers(
+        'Acme University called the results “a welcome surprise”.\n\nThe report, titled “Bus lanes and air quality in small towns”, is the first of its kind, according to Acme University.',
+      ),
+    ).toEqual(['Acme University', null]);
+  });
+
+  it('a few words of someone else’s earlier, longer quote, mentioned again, are not said anew', () => {
+    expect(
+      speakers(
+        'Jane Roe read from a memo written by John Doe: "Roof over the east hall sagging badly. Will order props."\n\nShe asked Mr Lee whether "sagging badly" was how he had put it.\n\n"Those were his words, not mine," Mr Lee replied.',
+      ),
+    ).toEqual([null, null, 'Lee']);
+  });
 });
