@@ -5,7 +5,7 @@
 import { knowsWord } from '../language/wordnet.js';
 import type { NameSpan } from './name-spans.js';
 import type { NounPhrase } from './noun-phrases.js';
-import type { ReadingWindow } from './reading-window.js';
+import { isWord, type ReadingWindow } from './reading-window.js';
 import {
   settleAsOrganisation,
   speakerEntity,
@@ -114,6 +114,11 @@ export class Discourse {
   /** The speaker a span names, registering it if only its speaking shows it is someone. */
   speakerOf(span: NameSpan): string | null {
     if (span.kind === 'unknown' && !span.entity && span.words.length > MAX_UNKNOWN_SPEAKER_WORDS) return null;
+    // "the Warden said": one unfamiliar capitalised word after "the" is a title or role the registry does not
+    // know, someone described, not named; made a speaker of its own it takes the described person's words.
+    const the = span.paragraph === this.w.p && isWord(this.w.t(span.first - 1), 'the');
+    if (span.kind === 'unknown' && !span.entity && span.words.length === 1 && span.title.length === 0 && the)
+      return null;
     if (!span.entity) this.learned.push({ kind: 'speaks', span: this.originalOf(span) });
     const entity = speakerEntity(this.registry, span);
     this.markSalient(span);

@@ -79,4 +79,20 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       ),
     ).toEqual([null, null, 'Lee']);
   });
+
+  it('a weekday between a title and a surname is a given name ("Mr Friday Roewe")', () => {
+    expect(
+      speakers(
+        'The head of the cooperative, Mrs Jane Roewe, said the harvest was lost.\n\nHer son, Mr Friday Roewe, who farms the next valley, said the flood came within an hour.\n\n"We moved the goats to the church hall," the younger Roewe said.',
+      ),
+    ).toEqual(['Friday Roewe']);
+  });
+
+  it('one unfamiliar capitalised word after "the" is someone described, not a speaker of its own', () => {
+    expect(
+      speakers(
+        'The Warden of Zentford, Mrs Jane Roewe, visited the market.\n\n"We need the council to act now," the Warden said.',
+      ),
+    ).toEqual([null]);
+  });
 });
