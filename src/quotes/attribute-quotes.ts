@@ -141,6 +141,9 @@ class ArticleReader {
     let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
     // Questions put and replies given, for the answer standing alone after them.
     const exchange = new Exchange();
+    // The last two paragraphs opening with a quote: who said each, whether it is one sentence alone, and
+    // whether it asks a question.
+    const lines: { paragraph: number; speaker: string | null; short: boolean; asks: boolean }[] = [];
     // The short runs of words inside each quote so far, with who said them, to tell a quote echoed.
     const echoes = new Map<string, Set<string | null>>();
 
@@ -209,7 +212,21 @@ class ArticleReader {
             const named = cues.some(
               (c) => c.index > q && c.speaker && c.speaker !== before?.attributed.speaker,
             );
-            if (before && samePlace && before.attributed.speaker && !interrupted && !named) {
+            // "“…,” Jane says. / “…,” John says. / “…”": two people trading remarks, the line standing alone
+            // may answer the last as well as carry it on; no one is the safer answer. Not after a question
+            // and its answer: the answer goes on.
+            const trading =
+              before?.paragraph === p - 1 &&
+              this.w.opensParagraph(q) &&
+              lines.length === 2 &&
+              lines[1]!.paragraph === p - 1 &&
+              lines[1]!.short &&
+              lines[0]!.paragraph === p - 2 &&
+              lines[1]!.speaker === before.attributed.speaker &&
+              lines[0]!.speaker !== null &&
+              !lines[0]!.asks &&
+              lines[0]!.speaker !== lines[1]!.speaker;
+            if (before && samePlace && before.attributed.speaker && !interrupted && !named && !trading) {
               speaker = before.attributed.speaker;
               evidence = 'continuation';
             }
@@ -228,6 +245,14 @@ class ArticleReader {
           noteEchoes(echoes, quoteWords(quote.text.replace(NESTED_QUOTE, ' ')), speaker);
           const attributed: AttributedQuote = { quote, paragraphIndex: p, speaker, evidence };
           quotes.push(attributed);
+          // A paragraph that opens with a quote: a line someone says, for telling lines traded.
+          if (this.w.opensParagraph(q)) {
+            const short = analysed.units.length === 1 && quoteIndices.length === 1;
+            lines.push({ paragraph: p, speaker, short, asks: false });
+            if (lines.length > 2) lines.shift();
+          }
+          const line = lines.at(-1);
+          if (line?.paragraph === p && quote.text.trimEnd().endsWith('?')) line.asks = true;
           // A turn opens its paragraph ("“…?” Jane Roe asked."), and the same speaker carries it on there.
           const cue = evidence === 'attribution-after' ? cues.find((c) => c.index > q) : undefined;
           const asked = this.w.opensParagraph(q) && isTurn(cue && this.w.t(cue.index), quote.text);

@@ -95,4 +95,17 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       ),
     ).toEqual([null]);
   });
+
+  it('a line standing alone after two people trade remarks is no one’s; after a question and its answer it goes on', () => {
+    expect(
+      speakers(
+        '“He never learned to drive,” Jane Roe says. “He could sail, though.”\n\n“Someone had to steer,” John Roe says.\n\n“You only ever steered into the harbour wall.”',
+      ),
+    ).toEqual(['Jane Roe', 'Jane Roe', 'John Roe', null]);
+    expect(
+      speakers(
+        '“Why did you leave the board?” Jane Roe asked John Doe.\n\n“I was tired of the meetings,” Doe said.\n\n“Four hours every Tuesday, and nothing ever decided.”',
+      ),
+    ).toEqual(['Jane Roe', 'John Doe', 'John Doe']);
+  });
 });
