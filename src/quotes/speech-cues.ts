@@ -33,6 +33,7 @@ import {
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
+  SUBORDINATORS,
   SURE_VERBS,
   VERB_PARTICLES,
 } from './word-lists.js';
@@ -802,6 +803,7 @@ export class CueReader {
     for (let k = from + 1; k < to; k++) {
       const t = this.w.t(k);
       if (isPunct(t, ';')) return true;
+      if (this.subordinateClauseTo(k, to)) return true;
       if (!(t && CLAUSE_CONJUNCTIONS.has(t.lower) && isPunct(this.w.t(k - 1), ','))) continue;
       // "X said that …, and that “…”": a second that-clause of the same verb, no new clause.
       if (isWord(this.w.t(k + 1), 'that')) continue;
@@ -812,6 +814,37 @@ export class CueReader {
         if (sawSubject && w.tags.has('Verb') && !this.isSpeechVerb(w, m)) return true;
         if (w.tags.has('Noun') || w.tags.has('Pronoun') || w.capitalised) sawSubject = true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * "Acme confirmed the wall needs repairs after a survey found “deep cracking”": a subordinate
+   * clause opening at `k` with a subject and a verb of its own (not a speech verb) that governs the quote at
+   * `to`, no comma between, has the quote as its own words or finding, not the cue's speaker's.
+   */
+  private subordinateClauseTo(k: number, to: number): boolean {
+    if (!SUBORDINATORS.has(this.w.t(k)?.lower ?? '') || this.w.t(k)?.kind !== 'word') return false;
+    let sawSubject = false;
+    for (let m = k + 1; m < to; m++) {
+      const w = this.w.t(m);
+      if (!w || w.kind === 'quote' || isPunct(w, ',', ';', ':', '(', '—', '–')) return false;
+      if (w.kind !== 'word') continue;
+      if (sawSubject && finiteVerb(w)) {
+        if (this.isSpeechVerb(w, m)) return false;
+        // No second clause between the verb and the quote.
+        for (let n = m + 1; n < to; n++) {
+          const x = this.w.t(n);
+          if (
+            !x ||
+            isPunct(x, ',', ';', ':') ||
+            (x.kind === 'word' && (finiteVerb(x) || SUBORDINATORS.has(x.lower)))
+          )
+            return false;
+        }
+        return true;
+      }
+      if (w.tags.has('Noun') || w.tags.has('Pronoun') || w.capitalised) sawSubject = true;
     }
     return false;
   }

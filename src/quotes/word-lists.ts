@@ -342,3 +342,8 @@ export const GENDERED_NOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
 
 /** Words that give what follows as a name or title ("a report titled “…”"), not as anyone's words. */
 export const TITLING_WORDS = words('titled entitled subtitled headlined');
+
+/** Words that open a subordinate clause with a subject and verb of its own ("after a survey found"). */
+export const SUBORDINATORS = words(
+  'after before when because since although though while until once whereas',
+);

@@ -108,4 +108,15 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       ),
     ).toEqual(['Jane Roe', 'John Doe', 'John Doe']);
   });
+
+  it('a quote governed by the verb of a subordinate clause with its own subject is not the cue’s speaker’s', () => {
+    expect(
+      speakers(
+        'Acme Water confirmed on Monday that the reservoir wall needs repairs after a survey found "deep cracking" along its crest.',
+      ),
+    ).toEqual([null]);
+    expect(speakers('Jane Roe said she left after the meeting ended, calling it "a farce."')).toEqual([
+      'Jane Roe',
+    ]);
+  });
 });
