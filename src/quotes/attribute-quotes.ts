@@ -15,6 +15,7 @@ import { DESIGNATION_NUMBER } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
+  LEAD_SKIP,
   PREPOSITIONS,
   PRONOUNS,
   QUOTING_VERBS,
@@ -340,6 +341,8 @@ class ArticleReader {
     }
     // "He said officers had been told to “…”": a passive speech verb names no one who spoke, so the quote
     // is in the reported speech of the cue before it, if there is one.
+    const lead = this.namedLeadIn(q);
+    if (lead) return { speaker: lead, evidence: 'colon' };
     const earlier = [...cues].reverse().filter((c) => c.index < q);
     const before = earlier.find((c) => !c.passive) ?? earlier[0];
     if (before && !this.inOpeningClause(before.index, q)) {
@@ -396,6 +399,30 @@ class ArticleReader {
     return this.d.claim(main);
   }
 
+  /**
+   * "…, to which John Doe replied: “…”", "Doe hit back at once: “…”": a name, then its verb (with
+   * particles and adverbs), then a colon right before the quote leads the quote in, whatever cue came before.
+   */
+  private namedLeadIn(q: number): string | null {
+    if (!isPunct(this.w.t(q - 1), ':')) return null;
+    let v = q - 2;
+    while (VERB_PARTICLES.has(this.w.t(v)?.lower ?? '') || this.w.t(v)?.tags.has('Adverb')) v -= 1;
+    const verb = this.w.t(v);
+    if (!verb || verb.kind !== 'word' || verb.capitalised) return null;
+    // The tagger reads a rarer past tense as something else (an uncommon verb of saying as an interjection).
+    const past = /ed$/u.test(verb.lower) && !verb.tags.has('Adjective') && !verb.tags.has('Noun');
+    if (!finiteVerb(verb) && !past) return null;
+    if (QUOTING_VERBS.has(verb.lower)) return null;
+    let k = v - 1;
+    while (this.w.t(k)?.tags.has('Adverb') && this.w.t(k)?.kind === 'word') k -= 1;
+    const span = this.w.endingAt(this.w.beforeParenthesis(k));
+    if (!span || span.possessive || span.kind === 'place') return null;
+    const start = this.w.phraseStart(span);
+    const governing = isWord(this.w.t(start - 1), 'the') ? this.w.t(start - 2) : this.w.t(start - 1);
+    if (governing?.kind === 'word' && PREPOSITIONS.has(governing.lower)) return null;
+    return this.d.speakerOf(span);
+  }
+
   /** Whether no finite verb stands in the unit before token `k`. */
   private noVerbBefore(k: number): boolean {
     for (let i = this.w.unitFrom; i < k; i++) if (finiteVerbAt(this.w, i)) return false;
@@ -421,7 +448,9 @@ class ArticleReader {
    * clause's own subject, reports what was said before the quote, not the quote.
    */
   private inOpeningClause(cue: number, q: number): boolean {
-    const opener = this.w.t(this.w.firstWord());
+    let first = this.w.firstWord();
+    while (isPunct(this.w.t(first), ',') || LEAD_SKIP.has(this.w.t(first)?.lower ?? '')) first += 1;
+    const opener = this.w.t(first);
     if (!opener || isWord(opener, 'as') || !ADVERBIAL_OPENERS.has(opener.lower)) return false;
     const main = this.speech.mainSubject();
     if (!main || main.end >= q || main.end <= cue) return false;

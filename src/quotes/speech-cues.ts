@@ -33,6 +33,7 @@ import {
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
+  AS_SOURCE_VERBS,
   SUBORDINATORS,
   SURE_VERBS,
   VERB_PARTICLES,
@@ -656,6 +657,26 @@ export class CueReader {
     return { index: i, kind: 'according', speaker, npStart: i, inverted: false };
   }
 
+  /**
+   * "As the Echo's Jane Roe puts it, Doe is making them “…”": "as", a noun phrase, a verb of saying ("puts
+   * it", "noted") and a comma give the source of the sentence's words, as "according to" does.
+   */
+  private asPutIt(i: number): Cue | null {
+    if (!isWord(this.w.t(i), 'as')) return null;
+    const before = this.w.t(i - 1);
+    if (i !== this.w.firstWord() && !isPunct(before, ',') && !LEAD_SKIP.has(before?.lower ?? '')) return null;
+    let np = this.nounPhrase(i + 1);
+    // "The Echo's Jane Roe": the owner before the person.
+    const owner = this.w.startingAt(i + 1) ?? this.w.startingAt(i + 2);
+    if (owner?.possessive) np = this.nounPhrase(owner.last + 1);
+    if (!np || !(np.span || np.speaker)) return null;
+    const verb = this.w.t(np.end + 1);
+    if (!verb || !AS_SOURCE_VERBS.has(verb.lower)) return null;
+    const end = isWord(this.w.t(np.end + 2), 'it') ? np.end + 3 : np.end + 2;
+    if (!isPunct(this.w.t(end), ',')) return null;
+    return { index: i, kind: 'according', speaker: this.d.claim(np), npStart: i, inverted: false };
+  }
+
   /** Every speech cue in the current unit, left to right, with its speaker resolved. */
   cues(): Cue[] {
     const cues: Cue[] = [];
@@ -674,7 +695,7 @@ export class CueReader {
         if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
         continue;
       }
-      const owned = this.ownWords(i);
+      const owned = this.ownWords(i) ?? this.asPutIt(i);
       if (owned) {
         cues.push(owned);
         continue;
@@ -750,7 +771,8 @@ export class CueReader {
         const next = this.w.t(i + 1);
         if (isWord(next, 'from', 'by')) {
           const np = this.nounPhrase(i + 2);
-          if (np?.span || np?.speaker)
+          const reporter = cues.some((c) => c.kind === 'verb' && c.speaker);
+          if ((np?.span || np?.speaker) && !(reporter && this.predicateOfPhrase(np.end)))
             cues.push({ index: i, kind: 'noun', speaker: this.d.claim(np), npStart: i, inverted: false });
           continue;
         }
@@ -796,6 +818,24 @@ export class CueReader {
       .slice(i + 2, this.w.unitTo + 1)
       .every((t) => t.kind === 'punct');
     return reporter && endsUnit && !!first && !first.capitalised;
+  }
+
+  /**
+   * "Acme said that a declaration by the council to the tribunal “shows …”": after the phrase ending at
+   * `end` and a prepositional phrase or two, the quote ends the reported clause as its predicate, in lower
+   * case, so the phrase is the subject of the reporter's words, not their source.
+   */
+  private predicateOfPhrase(end: number): boolean {
+    let k = end + 1;
+    while (k <= this.w.unitTo && this.w.t(k)?.kind === 'word' && !finiteVerb(this.w.t(k)!)) k += 1;
+    const quote = this.w.t(k);
+    if (quote?.kind !== 'quote') return false;
+    const first = this.w.paragraphs[this.w.p]?.inner[quote.quote]?.find((t) => t.kind === 'word');
+    const endsUnit = this.w
+      .tokens()
+      .slice(k + 1, this.w.unitTo + 1)
+      .every((t) => t.kind === 'punct');
+    return endsUnit && !!first && !first.capitalised;
   }
 
   /** After a comma (", but Jones remained “…”") a new clause with its own verb takes the quote away from the cue. */

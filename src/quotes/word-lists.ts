@@ -347,3 +347,6 @@ export const TITLING_WORDS = words('titled entitled subtitled headlined');
 export const SUBORDINATORS = words(
   'after before when because since although though while until once whereas',
 );
+
+/** Verbs of "As Jane Roe put it, …", "as Roe noted, …": the source of the sentence's words. */
+export const AS_SOURCE_VERBS = words('put puts said says noted notes wrote writes observed observes');

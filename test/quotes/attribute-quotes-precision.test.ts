@@ -119,4 +119,33 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       'Jane Roe',
     ]);
   });
+
+  it('a name and its verb right before a colon lead the quote in, whatever cue came before', () => {
+    expect(
+      speakers(
+        'Jane Roe said her budget was "fully costed". She said that auditors had found her sums sound, to which John Doe interjected: "Nobody has seen those sums."',
+      ),
+    ).toEqual(['Jane Roe', 'John Doe']);
+    expect(
+      speakers(
+        'But when John Doe claimed that the mill was safe, Jane Roe hit back: "Then let him work a shift in it."',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+
+  it('"As Jane Roe puts it," gives the source of the sentence’s words', () => {
+    expect(
+      speakers(
+        'Jane Roe and John Doe met. As The Echo’s Mary Lee puts it, Doe is trying to make the council "an offer it would be foolish to turn down."',
+      ),
+    ).toEqual(['Mary Lee']);
+  });
+
+  it('a speech noun "by" someone, the subject of a reported clause the quote ends, is not the source', () => {
+    expect(
+      speakers(
+        'Acme Watch stated in a release on Tuesday that a declaration by the Zentford Council to the tribunal "shows the minutes were changed after the vote."',
+      ),
+    ).toEqual(['Acme Watch']);
+  });
 });
