@@ -48,7 +48,12 @@ export class Discourse {
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
   /** Who last asked a question ("Roe asked"), and in which paragraph: a reply is not theirs. */
-  private asker: { entity: string; paragraph: number; askedWhom: string | null } | null = null;
+  private asker: {
+    entity: string;
+    paragraph: number;
+    askedWhom: string | null;
+    asked: string | null;
+  } | null = null;
   /**
    * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
    * by it, they fit the next such description though their names end like no business's.
@@ -140,13 +145,19 @@ export class Discourse {
    * Records that `entity` asked a question here ("Roe asked Doe whether …"), and the pronoun it was
    * asked of, if any ("asked him to explain").
    */
-  noteAsker(entity: string, askedWhom: string | null = null): void {
-    this.asker = { entity, paragraph: this.w.p, askedWhom };
+  noteAsker(entity: string, askedWhom: string | null = null, asked: string | null = null): void {
+    this.asker = { entity, paragraph: this.w.p, askedWhom, asked };
   }
 
   /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
   recentAsker(): string | null {
     return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;
+  }
+
+  /** Whom a question in this paragraph or the one before was put to by name ("asked Mr Roe"), if anyone. */
+  recentlyAsked(): string | null {
+    const recent = this.asker && this.w.p - this.asker.paragraph <= 1 ? this.asker : null;
+    return recent?.asked && recent.asked !== recent.entity ? recent.asked : null;
   }
 
   /**

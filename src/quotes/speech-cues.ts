@@ -486,9 +486,16 @@ export class CueReader {
       }
       const np = this.nounPhrase(start);
       if (np && np.end === j) {
-        if (np.speaker) this.d.addEvent(start, np.speaker);
+        // "He asked Mr Roe whether … “…,” the witness replied": a description that names no one, replying
+        // to a question put to someone by name, is the one asked.
+        const asked =
+          !np.speaker && isWord(this.w.t(start), 'the') && REPLY_VERBS.has(verb?.lower ?? '')
+            ? this.d.recentlyAsked()
+            : null;
+        const speaker = np.speaker ?? asked;
+        if (speaker) this.d.addEvent(start, speaker);
         else if (np.opaque) this.d.addEvent(start, OPAQUE);
-        return { speaker: np.speaker, npStart: start };
+        return { speaker, npStart: start };
       }
     }
     return none;
@@ -794,8 +801,11 @@ export class CueReader {
       }
     }
     for (const cue of cues)
-      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? ''))
-        this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null);
+      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? '')) {
+        const named = this.w.startingAt(cue.index + 1);
+        const asked = named && !named.possessive && named.kind !== 'place' ? this.d.speakerOf(named) : null;
+        this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null, asked);
+      }
     return cues;
   }
 

@@ -149,3 +149,13 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
     ).toEqual(['Acme Watch']);
   });
 });
+
+describe('attributeQuotes: speakers the text gives by their part in an exchange', () => {
+  it('a description replying right after a question put to someone by name is the one asked', () => {
+    expect(
+      speakers(
+        'Counsel Jane Roe questioned the site foreman, Tom Delaney, on Monday.\n\nShe asked Mr Delaney whether the leak had been logged.\n\n"I told the office twice," the witness replied. "Nobody wrote it down."',
+      ),
+    ).toEqual(['Tom Delaney', 'Tom Delaney']);
+  });
+});
