@@ -149,6 +149,29 @@ export class Discourse {
     this.asker = { entity, paragraph: this.w.p, askedWhom, asked };
   }
 
+  /**
+   * "Jane Roe … “…,” her husband says": the one person of the spouse's gender (or of none known) who shares
+   * the surname of whom the pronoun means, or null when there is no one such or several.
+   */
+  spouseOf(pronoun: 'he' | 'she', token: number, gender: Gender): string | null {
+    const partner = this.entity(this.resolvePronoun(pronoun, token));
+    const surname = partner?.canonical.split(' ').at(-1);
+    if (!partner || !surname || partner.canonical.split(' ').length < 2) return null;
+    const fits = [...this.registry.entities.values()].filter(
+      (e) =>
+        e.kind === 'person' &&
+        e.key !== partner.key &&
+        e.doc === partner.doc &&
+        e.canonical.split(' ').length >= 2 &&
+        e.canonical.split(' ').at(-1) === surname &&
+        e.gender !== (gender === 'male' ? 'female' : 'male'),
+    );
+    // One whose gender is known to fit outranks any whose gender is unknown (a daughter with the surname).
+    const known = fits.filter((e) => e.gender === gender);
+    const pick = known.length > 0 ? known : fits;
+    return pick.length === 1 ? pick[0]!.key : null;
+  }
+
   /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
   recentAsker(): string | null {
     return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;

@@ -34,6 +34,7 @@ import {
   SPEECH_NOUNS,
   SPOKES,
   AS_SOURCE_VERBS,
+  SPOUSES,
   SUBORDINATORS,
   SURE_VERBS,
   VERB_PARTICLES,
@@ -483,6 +484,16 @@ export class CueReader {
       ) {
         this.d.addEvent(start - 2, OPAQUE);
         return { speaker: null, npStart: start - 2 };
+      }
+      // "“…,” her husband says": the spouse of the one the pronoun means, by the surname they share.
+      const possessor = this.w.t(start);
+      const tie = SPOUSES.get(this.w.t(j)?.lower ?? '');
+      if (j === start + 1 && tie && isWord(possessor, 'her', 'his')) {
+        const spouse = this.d.spouseOf(isWord(possessor, 'her') ? 'she' : 'he', start, tie);
+        if (spouse) {
+          this.d.addEvent(start, spouse);
+          return { speaker: spouse, npStart: start };
+        }
       }
       const np = this.nounPhrase(start);
       if (np && np.end === j) {

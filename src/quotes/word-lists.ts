@@ -350,3 +350,9 @@ export const SUBORDINATORS = words(
 
 /** Verbs of "As Jane Roe put it, …", "as Roe noted, …": the source of the sentence's words. */
 export const AS_SOURCE_VERBS = words('put puts said says noted notes wrote writes observed observes');
+
+/** Words for a spouse, with the spouse's gender: "her husband says" is the man who shares her surname. */
+export const SPOUSES: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['husband', 'male'],
+  ['wife', 'female'],
+]);

@@ -158,4 +158,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Tom Delaney', 'Tom Delaney']);
   });
+
+  it('"her husband says": the man who shares the surname of whom "her" means', () => {
+    expect(
+      speakers(
+        'When Greta and Piet Roewe opened a hardware shop in 1979, the high street had four pubs. Their daughter, Anouk Roewe, is a nurse.\n\nWill the street miss them? Mrs Roewe doubts it.\n\n“She says that every year,” her husband says.',
+      ),
+    ).toEqual(['Piet Roewe']);
+  });
 });
