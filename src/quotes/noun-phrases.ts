@@ -99,10 +99,13 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     }
     // "Roe shrugs.": after a name, a reaction verb the tagger reads as a plural noun is the verb.
     const reaction = !!lastSpan && REACTION_VERBS.has(t?.lower ?? '');
+    // "Roe later posted": after a name, a time word the tagger reads as an adjective stands before the verb.
+    const timeWord = !!lastSpan && SKIPPABLE.has(t?.lower ?? '');
     if (
       t?.kind === 'word' &&
       !t.capitalised &&
       !reaction &&
+      !timeWord &&
       (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
         !t.tags.has('Pronoun') &&
         !PREPOSITIONS.has(t.lower) &&

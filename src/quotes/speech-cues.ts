@@ -148,6 +148,14 @@ export class CueReader {
       return null;
     }
     let k = np.span ? this.w.afterParenthesis(np.end + 1) : np.end + 1;
+    // "The MP for Zentford, Jane Roe, posted …": a description's own "of"/"for" phrase, before the name.
+    if (!np.span && isWord(this.w.t(k), 'of', 'for', 'at')) {
+      let body = this.w.startingAt(isWord(this.w.t(k + 1), 'the') ? k + 2 : k + 1);
+      // "The MP for Eastby and Westby, …": two places joined.
+      if (body && isWord(this.w.t(body.last + 1), 'and')) body = this.w.startingAt(body.last + 2) ?? body;
+      if (body && isPunct(this.w.t(body.last + 1), ',') && this.w.startingAt(body.last + 2))
+        k = body.last + 1;
+    }
     // "The transport secretary, Jane Roe, called …": the name in apposition is the subject.
     const named = this.w.startingAt(k + 1);
     if (!np.span && isPunct(this.w.t(k), ',') && named && isPunct(this.w.t(named.last + 1), ',')) {

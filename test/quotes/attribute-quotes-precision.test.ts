@@ -166,4 +166,20 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Piet Roewe']);
   });
+
+  it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
+    expect(
+      speakers(
+        'Singer Tom Lee joined in.\n\nLee later posted: "Goodbye to the pier where I learned to fish."',
+      ),
+    ).toEqual(['Tom Lee']);
+  });
+
+  it('a description with its own "for" phrase, then the name in apposition, is the subject ("The MP for Eastby, Jane Roe, posted:")', () => {
+    expect(
+      speakers(
+        'The MP for Eastby and Westby, Jane Roe, posted on social media: "Please stay away from the sea front."',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
 });
