@@ -35,6 +35,9 @@ export interface NounPhrase {
   apposed?: boolean;
 }
 
+/** An ordinal in figures ("1st", "22nd"). */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
+
 /** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
 const MAX_PHRASE_PARTS = 8;
 
@@ -73,7 +76,10 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     const t = w.t(k);
     // "Local 412 president Jane Roe", "Unit 7 manager Jane Roe": a name with a number after it is a
     // designation modifying what follows, not someone.
-    if (span && !span.entity && DESIGNATION_NUMBER.test(w.t(span.last + 1)?.text ?? '')) {
+    // "Royal Marines 2nd Lt. Jane Roe": a body, then a rank's ordinal and the ranked name, modifies the name.
+    const ordinal =
+      ORDINAL.test(w.t(span ? span.last + 1 : -1)?.text ?? '') && !!span && !!w.startingAt(span.last + 2);
+    if (span && ((!span.entity && DESIGNATION_NUMBER.test(w.t(span.last + 1)?.text ?? '')) || ordinal)) {
       lastSpan = null;
       head = null;
       k = span.last + 2;

@@ -148,6 +148,14 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       ),
     ).toEqual(['Acme Watch']);
   });
+
+  it('a body before a rank’s ordinal modifies the ranked name ("said Royal Marines 2nd Lt. Tom Lee")', () => {
+    expect(
+      speakers(
+        'The regiment came home on Sunday.\n\n"It is good to be back," said Royal Marines 2nd Lt. Tom Lee. "The children have grown."',
+      ),
+    ).toEqual(['Tom Lee', 'Tom Lee']);
+  });
 });
 
 describe('attributeQuotes: speakers the text gives by their part in an exchange', () => {
