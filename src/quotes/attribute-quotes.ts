@@ -345,7 +345,7 @@ class ArticleReader {
     if (lead) return { speaker: lead, evidence: 'colon' };
     const earlier = [...cues].reverse().filter((c) => c.index < q);
     const before = earlier.find((c) => !c.passive) ?? earlier[0];
-    if (before && !this.inOpeningClause(before.index, q)) {
+    if (before && !this.inOpeningClause(before.index, q) && !this.newSubjectAfterQuote(before, q)) {
       if (this.speech.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
       const quote = this.w.t(q);
       // "he figures that a slot on “Saturday Night Live” …": every word capitalised, a title, not speech.
@@ -421,6 +421,32 @@ class ArticleReader {
     const governing = isWord(this.w.t(start - 1), 'the') ? this.w.t(start - 2) : this.w.t(start - 1);
     if (governing?.kind === 'word' && PREPOSITIONS.has(governing.lower)) return null;
     return this.d.speakerOf(span);
+  }
+
+  /**
+   * "In a video that Judge Jane Roe called “troubling,” John Doe shared a wish to “…”": after the cue's
+   * own quote, another name with a finite verb of its own opens the clause the later quote stands in.
+   */
+  private newSubjectAfterQuote(cue: Cue, q: number): boolean {
+    // Only a cue in a relative clause of a noun ("a video that Roe called"): a main clause's cue ("Roe says
+    // her colleague Doe ran “…”") reports the clause after its quote too.
+    // The phrase may start at the relative word, read as a determiner.
+    const at = isWord(this.w.t(cue.npStart), 'that', 'which', 'whom') ? cue.npStart : cue.npStart - 1;
+    const relative = this.w.t(at);
+    const noun = this.w.t(at - 1);
+    if (!isWord(relative, 'that', 'which', 'whom') || !noun?.tags.has('Noun') || noun.tags.has('Verb'))
+      return false;
+    let k = cue.index + 1;
+    while (k < q && this.w.t(k)?.kind !== 'quote') k += 1;
+    for (k += 1; k < q; k++) {
+      const span = this.w.startingAt(k);
+      if (!span || span.possessive || span.kind === 'place') continue;
+      let v = span.last + 1;
+      while (this.w.t(v)?.tags.has('Adverb')) v += 1;
+      const verb = this.w.t(v);
+      if (v < q && verb && finiteVerb(verb) && !this.speech.isCue(v)) return true;
+    }
+    return false;
   }
 
   /** Whether no finite verb stands in the unit before token `k`. */

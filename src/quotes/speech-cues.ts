@@ -572,6 +572,12 @@ export class CueReader {
     return { speaker: this.d.speakerOf(span), npStart: this.w.phraseStart(span) };
   }
 
+  /** Whether the word at `i` of the current unit is a speech verb. */
+  isCue(i: number): boolean {
+    const t = this.w.t(i);
+    return !!t && this.isSpeechVerb(t, i);
+  }
+
   private isSpeechVerb(t: Token, i: number): boolean {
     if (t.kind !== 'word') return false;
     if (INVERTED_ONLY.has(t.lower)) {

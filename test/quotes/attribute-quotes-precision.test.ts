@@ -156,6 +156,18 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
       ),
     ).toEqual(['Tom Lee', 'Tom Lee']);
   });
+
+  it('a cue in a relative clause loses a later quote to the name and verb after its own quote', () => {
+    expect(
+      speakers(
+        'And, in a video that Judge John Doe called "troubling," Tom Lee shared a wish to "run the inspectors out of the county."',
+      ),
+    ).toEqual(['John Doe', null]);
+    expect(speakers('Jane Roe says her "old rival" Tom Lee ran "a decent, hard-fought race."')).toEqual([
+      'Jane Roe',
+      'Jane Roe',
+    ]);
+  });
 });
 
 describe('attributeQuotes: speakers the text gives by their part in an exchange', () => {
