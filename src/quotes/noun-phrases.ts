@@ -20,6 +20,7 @@ import {
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
+  SPOUSES,
 } from './word-lists.js';
 
 /** A noun phrase read from the text, and who it names if anyone. */
@@ -209,7 +210,12 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   }
   // "Her daughter rolls her eyes.": someone the text names only by their tie to another, whom a "she says"
   // after it means, not the last woman named.
-  if (pronounOwner) return { ...none, end, opaque: true };
+  if (pronounOwner) {
+    // "His wife is blunter.": a spouse is the one person of that gender sharing the surname.
+    const tie = SPOUSES.get(head.lower);
+    const spouse = tie && end === i + 1 ? d.spouseOf(first.lower === 'her' ? 'she' : 'he', i, tie) : null;
+    return spouse ? { ...none, speaker: spouse, end } : { ...none, end, opaque: true };
+  }
   if ((determiner && DEFINITE.has(determiner)) || possessor) {
     const qualified = isWord(link, 'of', 'at', 'for');
     const qualifier = qualified ? (w.startingAt(isWord(w.t(k + 1), 'the') ? k + 2 : k + 1) ?? null) : null;

@@ -202,4 +202,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Jane Roe']);
   });
+
+  it('"His wife is blunter." makes the wife the one a "she says" after it means', () => {
+    expect(
+      speakers(
+        'When Greta and Piet Roewe opened a hardware shop in 1979, the high street had four pubs.\n\nMrs Roewe keeps the books; Mr Roewe says he cannot add up.\n\n“A bit,” Piet says.\n\nHis wife is blunter. “I would have given the keys to anyone,” she says.',
+      ),
+    ).toEqual(['Piet Roewe', 'Greta Roewe']);
+  });
 });
