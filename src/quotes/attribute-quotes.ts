@@ -13,13 +13,17 @@ import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
 import { DESIGNATION_NUMBER } from './token-classes.js';
 import {
+  ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
+  LEAD_SKIP,
   PREPOSITIONS,
   PRONOUNS,
   QUOTING_VERBS,
   REACTION_VERBS,
   RELATIVES,
   SKIPPABLE,
+  TITLING_WORDS,
+  VERB_PARTICLES,
 } from './word-lists.js';
 
 /** Why a quote went to its speaker (or, for an unattributed quote, which cue failed), strongest first. */
@@ -61,6 +65,35 @@ const MAX_QUOTE_TAIL = 16;
 const MAX_LEADING_MODIFIERS = 3;
 /** Tags of a word that can modify a noun: a noun (which the tagger may also call a verb) or an adjective. */
 const NOUN_MODIFIER_TAGS = ['Noun', 'Adjective', 'Infinitive', 'ProperNoun'];
+
+/** Words a quote must have to be read as an echo of a longer one: a single word recurs by chance. */
+const MIN_ECHO_WORDS = 2;
+/** Words an echo may have at most: a longer run repeated is quoted again, as a speaker repeats a line. */
+const MAX_ECHO_WORDS = 4;
+
+/** A quotation inside a quote, in single marks. */
+const NESTED_QUOTE = /[‘'][^‘’']*[’']/gu;
+
+/** A quote's words in lower case, for comparing quotes. */
+const quoteWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Records every run of MIN_ECHO_WORDS to MAX_ECHO_WORDS words inside a quote of more words, with its speaker:
+ * linear in the quote's length.
+ */
+function noteEchoes(
+  echoes: Map<string, Set<string | null>>,
+  words: readonly string[],
+  speaker: string | null,
+): void {
+  for (let n = MIN_ECHO_WORDS; n <= MAX_ECHO_WORDS && n < words.length; n++)
+    for (let i = 0; i + n <= words.length; i++) {
+      const key = words.slice(i, i + n).join(' ');
+      const speakers = echoes.get(key) ?? new Set<string | null>();
+      speakers.add(speaker);
+      echoes.set(key, speakers);
+    }
+}
 
 /** Whether token `k` of the unit is a finite verb (a clause of its own starts before it). */
 const finiteVerbAt = (w: ReadingWindow, k: number): boolean => {
@@ -109,6 +142,11 @@ class ArticleReader {
     let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
     // Questions put and replies given, for the answer standing alone after them.
     const exchange = new Exchange();
+    // The last two paragraphs opening with a quote: who said each, whether it is one sentence alone, and
+    // whether it asks a question.
+    const lines: { paragraph: number; speaker: string | null; short: boolean; asks: boolean }[] = [];
+    // The short runs of words inside each quote so far, with who said them, to tell a quote echoed.
+    const echoes = new Map<string, Set<string | null>>();
 
     for (const [p, analysed] of this.w.paragraphs.entries()) {
       this.w.p = p;
@@ -133,8 +171,12 @@ class ArticleReader {
           const token = tokens[q];
           const quote = token ? analysed.quotes[token.quote] : undefined;
           if (!token || !quote) continue;
-          // "the so-called “reform”": the writer's distance, not anyone's words.
-          const scare = isWord(this.w.t(q - 1), 'so-called');
+          // "the so-called “reform”": the writer's distance, not anyone's words; "a paper titled “…”": a title.
+          // Only a title in the subject ("The report, titled “…”, is …"): "Roe wrote a memo titled “…”" gives
+          // the title in the author's words.
+          const titled = isPunct(this.w.t(q - 1), ',') ? q - 2 : q - 1;
+          const titling = TITLING_WORDS.has(this.w.t(titled)?.lower ?? '') && this.noVerbBefore(titled);
+          const scare = isWord(this.w.t(q - 1), 'so-called') || titling;
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
@@ -171,13 +213,47 @@ class ArticleReader {
             const named = cues.some(
               (c) => c.index > q && c.speaker && c.speaker !== before?.attributed.speaker,
             );
-            if (before && samePlace && before.attributed.speaker && !interrupted && !named) {
+            // "“…,” Jane says. / “…,” John says. / “…”": two people trading remarks, the line standing alone
+            // may answer the last as well as carry it on; no one is the safer answer. Not after a question
+            // and its answer: the answer goes on.
+            const trading =
+              before?.paragraph === p - 1 &&
+              this.w.opensParagraph(q) &&
+              lines.length === 2 &&
+              lines[1]!.paragraph === p - 1 &&
+              lines[1]!.short &&
+              lines[0]!.paragraph === p - 2 &&
+              lines[1]!.speaker === before.attributed.speaker &&
+              lines[0]!.speaker !== null &&
+              !lines[0]!.asks &&
+              lines[0]!.speaker !== lines[1]!.speaker;
+            if (before && samePlace && before.attributed.speaker && !interrupted && !named && !trading) {
               speaker = before.attributed.speaker;
               evidence = 'continuation';
             }
           }
+          // "He asked whether “sagging badly” was how she put it": a few words from a longer quote of someone
+          // else's, earlier in the article, are those words mentioned again, not said anew by this speaker.
+          // Not a quote with its attribution right after it (“The danger,” said Roe, “is …”): that is said anew.
+          const words = quoteWords(quote.text);
+          const echoed = words.length >= MIN_ECHO_WORDS && echoes.get(words.join(' '));
+          const explicit = evidence === 'attribution-after' || evidence === 'according-to';
+          if (speaker && echoed && !explicit && !echoed.has(speaker)) {
+            speaker = null;
+            evidence = null;
+          }
+          // Words a quote quotes in turn (“She calls me ‘the Professor’”) may be the later speaker's own.
+          noteEchoes(echoes, quoteWords(quote.text.replace(NESTED_QUOTE, ' ')), speaker);
           const attributed: AttributedQuote = { quote, paragraphIndex: p, speaker, evidence };
           quotes.push(attributed);
+          // A paragraph that opens with a quote: a line someone says, for telling lines traded.
+          if (this.w.opensParagraph(q)) {
+            const short = analysed.units.length === 1 && quoteIndices.length === 1;
+            lines.push({ paragraph: p, speaker, short, asks: false });
+            if (lines.length > 2) lines.shift();
+          }
+          const line = lines.at(-1);
+          if (line?.paragraph === p && quote.text.trimEnd().endsWith('?')) line.asks = true;
           // A turn opens its paragraph ("“…?” Jane Roe asked."), and the same speaker carries it on there.
           const cue = evidence === 'attribution-after' ? cues.find((c) => c.index > q) : undefined;
           const asked = this.w.opensParagraph(q) && isTurn(cue && this.w.t(cue.index), quote.text);
@@ -252,7 +328,7 @@ class ArticleReader {
           .slice(q + 1, after.index)
           .some((t) => t.kind === 'quote')
       : true;
-    if (after && !quoteBetween) {
+    if (after && !quoteBetween && !this.ledInByCueBefore(q, after, cues)) {
       const attached =
         after.kind === 'according' || after.inverted
           ? after.index === next
@@ -265,9 +341,11 @@ class ArticleReader {
     }
     // "He said officers had been told to “…”": a passive speech verb names no one who spoke, so the quote
     // is in the reported speech of the cue before it, if there is one.
+    const lead = this.namedLeadIn(q);
+    if (lead) return { speaker: lead, evidence: 'colon' };
     const earlier = [...cues].reverse().filter((c) => c.index < q);
     const before = earlier.find((c) => !c.passive) ?? earlier[0];
-    if (before) {
+    if (before && !this.inOpeningClause(before.index, q) && !this.newSubjectAfterQuote(before, q)) {
       if (this.speech.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
       const quote = this.w.t(q);
       // "he figures that a slot on “Saturday Night Live” …": every word capitalised, a title, not speech.
@@ -319,6 +397,92 @@ class ArticleReader {
     }
     if (!verb || this.speech.clauseChangeBetween(main.end, q)) return null;
     return this.d.claim(main);
+  }
+
+  /**
+   * "…, to which John Doe replied: “…”", "Doe hit back at once: “…”": a name, then its verb (with
+   * particles and adverbs), then a colon right before the quote leads the quote in, whatever cue came before.
+   */
+  private namedLeadIn(q: number): string | null {
+    if (!isPunct(this.w.t(q - 1), ':')) return null;
+    let v = q - 2;
+    while (VERB_PARTICLES.has(this.w.t(v)?.lower ?? '') || this.w.t(v)?.tags.has('Adverb')) v -= 1;
+    const verb = this.w.t(v);
+    if (!verb || verb.kind !== 'word' || verb.capitalised) return null;
+    // The tagger reads a rarer past tense as something else (an uncommon verb of saying as an interjection).
+    const past = /ed$/u.test(verb.lower) && !verb.tags.has('Adjective') && !verb.tags.has('Noun');
+    if (!finiteVerb(verb) && !past) return null;
+    if (QUOTING_VERBS.has(verb.lower)) return null;
+    let k = v - 1;
+    while (this.w.t(k)?.tags.has('Adverb') && this.w.t(k)?.kind === 'word') k -= 1;
+    const span = this.w.endingAt(this.w.beforeParenthesis(k));
+    if (!span || span.possessive || span.kind === 'place') return null;
+    const start = this.w.phraseStart(span);
+    const governing = isWord(this.w.t(start - 1), 'the') ? this.w.t(start - 2) : this.w.t(start - 1);
+    if (governing?.kind === 'word' && PREPOSITIONS.has(governing.lower)) return null;
+    return this.d.speakerOf(span);
+  }
+
+  /**
+   * "In a video that Judge Jane Roe called “troubling,” John Doe shared a wish to “…”": after the cue's
+   * own quote, another name with a finite verb of its own opens the clause the later quote stands in.
+   */
+  private newSubjectAfterQuote(cue: Cue, q: number): boolean {
+    // Only a cue in a relative clause of a noun ("a video that Roe called"): a main clause's cue ("Roe says
+    // her colleague Doe ran “…”") reports the clause after its quote too.
+    // The phrase may start at the relative word, read as a determiner.
+    const at = isWord(this.w.t(cue.npStart), 'that', 'which', 'whom') ? cue.npStart : cue.npStart - 1;
+    const relative = this.w.t(at);
+    const noun = this.w.t(at - 1);
+    if (!isWord(relative, 'that', 'which', 'whom') || !noun?.tags.has('Noun') || noun.tags.has('Verb'))
+      return false;
+    let k = cue.index + 1;
+    while (k < q && this.w.t(k)?.kind !== 'quote') k += 1;
+    for (k += 1; k < q; k++) {
+      const span = this.w.startingAt(k);
+      if (!span || span.possessive || span.kind === 'place') continue;
+      let v = span.last + 1;
+      while (this.w.t(v)?.tags.has('Adverb')) v += 1;
+      const verb = this.w.t(v);
+      if (v < q && verb && finiteVerb(verb) && !this.speech.isCue(v)) return true;
+    }
+    return false;
+  }
+
+  /** Whether no finite verb stands in the unit before token `k`. */
+  private noVerbBefore(k: number): boolean {
+    for (let i = this.w.unitFrom; i < k; i++) if (finiteVerbAt(this.w, i)) return false;
+    return true;
+  }
+
+  /**
+   * "Jane Roe texts Tom Lee, “…?” Lee answers, “…”": a quote led in by a comma or colon
+   * after a cue with a speaker belongs to that cue when the cue after it leads in a quote of its own.
+   */
+  private ledInByCueBefore(q: number, after: Cue, cues: readonly Cue[]): boolean {
+    if (!isPunct(this.w.t(q - 1), ',', ':')) return false;
+    const before = [...cues].reverse().find((c) => c.index < q && !c.passive);
+    if (!before?.speaker || this.speech.clauseChangeBetween(before.index, q)) return false;
+    let k = after.index + 1;
+    while (VERB_PARTICLES.has(this.w.t(k)?.lower ?? '') || this.w.t(k)?.tags.has('Adverb')) k += 1;
+    return isPunct(this.w.t(k), ',', ':') && this.w.t(k + 1)?.kind === 'quote';
+  }
+
+  /**
+   * "When Jane Roe hinted that …, John Doe hit back: “…”": a cue in a clause opening the sentence
+   * ("when", "after", "although" …, not "as": "As Roe put it, …" names the source), before the main
+   * clause's own subject, reports what was said before the quote, not the quote.
+   */
+  private inOpeningClause(cue: number, q: number): boolean {
+    let first = this.w.firstWord();
+    while (isPunct(this.w.t(first), ',') || LEAD_SKIP.has(this.w.t(first)?.lower ?? '')) first += 1;
+    const opener = this.w.t(first);
+    if (!opener || isWord(opener, 'as') || !ADVERBIAL_OPENERS.has(opener.lower)) return false;
+    const main = this.speech.mainSubject();
+    if (!main || main.end >= q || main.end <= cue) return false;
+    const start = main.span ? this.w.phraseStart(main.span) : main.end;
+    for (let k = cue + 1; k < start; k++) if (isPunct(this.w.t(k), ',')) return true;
+    return false;
   }
 
   /** Whether the verb after a subject ending at `end` (past adverbs: "then read") reads out others' words. */

@@ -5,7 +5,7 @@
 import { knowsWord } from '../language/wordnet.js';
 import type { NameSpan } from './name-spans.js';
 import type { NounPhrase } from './noun-phrases.js';
-import type { ReadingWindow } from './reading-window.js';
+import { isWord, type ReadingWindow } from './reading-window.js';
 import {
   settleAsOrganisation,
   speakerEntity,
@@ -48,7 +48,12 @@ export class Discourse {
   readonly learned: Learned[] = [];
   private readonly events: Event[][];
   /** Who last asked a question ("Roe asked"), and in which paragraph: a reply is not theirs. */
-  private asker: { entity: string; paragraph: number; askedWhom: string | null } | null = null;
+  private asker: {
+    entity: string;
+    paragraph: number;
+    askedWhom: string | null;
+    asked: string | null;
+  } | null = null;
   /**
    * Keys of the bodies the text has already called "the company" (or "the firm"…): settled as organisations
    * by it, they fit the next such description though their names end like no business's.
@@ -114,6 +119,11 @@ export class Discourse {
   /** The speaker a span names, registering it if only its speaking shows it is someone. */
   speakerOf(span: NameSpan): string | null {
     if (span.kind === 'unknown' && !span.entity && span.words.length > MAX_UNKNOWN_SPEAKER_WORDS) return null;
+    // "the Warden said": one unfamiliar capitalised word after "the" is a title or role the registry does not
+    // know, someone described, not named; made a speaker of its own it takes the described person's words.
+    const the = span.paragraph === this.w.p && isWord(this.w.t(span.first - 1), 'the');
+    if (span.kind === 'unknown' && !span.entity && span.words.length === 1 && span.title.length === 0 && the)
+      return null;
     if (!span.entity) this.learned.push({ kind: 'speaks', span: this.originalOf(span) });
     const entity = speakerEntity(this.registry, span);
     this.markSalient(span);
@@ -135,13 +145,42 @@ export class Discourse {
    * Records that `entity` asked a question here ("Roe asked Doe whether …"), and the pronoun it was
    * asked of, if any ("asked him to explain").
    */
-  noteAsker(entity: string, askedWhom: string | null = null): void {
-    this.asker = { entity, paragraph: this.w.p, askedWhom };
+  noteAsker(entity: string, askedWhom: string | null = null, asked: string | null = null): void {
+    this.asker = { entity, paragraph: this.w.p, askedWhom, asked };
+  }
+
+  /**
+   * "Jane Roe … “…,” her husband says": the one person of the spouse's gender (or of none known) who shares
+   * the surname of whom the pronoun means, or null when there is no one such or several.
+   */
+  spouseOf(pronoun: 'he' | 'she', token: number, gender: Gender): string | null {
+    const partner = this.entity(this.resolvePronoun(pronoun, token));
+    const surname = partner?.canonical.split(' ').at(-1);
+    if (!partner || !surname || partner.canonical.split(' ').length < 2) return null;
+    const fits = [...this.registry.entities.values()].filter(
+      (e) =>
+        e.kind === 'person' &&
+        e.key !== partner.key &&
+        e.doc === partner.doc &&
+        e.canonical.split(' ').length >= 2 &&
+        e.canonical.split(' ').at(-1) === surname &&
+        e.gender !== (gender === 'male' ? 'female' : 'male'),
+    );
+    // One whose gender is known to fit outranks any whose gender is unknown (a daughter with the surname).
+    const known = fits.filter((e) => e.gender === gender);
+    const pick = known.length > 0 ? known : fits;
+    return pick.length === 1 ? pick[0]!.key : null;
   }
 
   /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
   recentAsker(): string | null {
     return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;
+  }
+
+  /** Whom a question in this paragraph or the one before was put to by name ("asked Mr Roe"), if anyone. */
+  recentlyAsked(): string | null {
+    const recent = this.asker && this.w.p - this.asker.paragraph <= 1 ? this.asker : null;
+    return recent?.asked && recent.asked !== recent.entity ? recent.asked : null;
   }
 
   /**

@@ -87,7 +87,10 @@ function isNameWord(
     !unknownBeforeName(token, next)
   )
     return false;
-  if (WEEKDAYS.has(token.lower)) return false;
+  // "Mr Friday Roe": a weekday between a title and a name is a given name.
+  const given =
+    !!previous && TITLES.has(stripDot(previous.text)) && next?.kind === 'word' && next.capitalised;
+  if (WEEKDAYS.has(token.lower) && !given) return false;
   // "‘For Tom, …’" opening a quote inside a quote: a word the dictionary has as a function word opens no
   // name where a sentence starts, or where the tagger did not read it as a name ("Al From" it did). A word
   // in capitals is left alone ("US" is a place).

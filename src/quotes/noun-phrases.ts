@@ -20,6 +20,7 @@ import {
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
+  SPOUSES,
 } from './word-lists.js';
 
 /** A noun phrase read from the text, and who it names if anyone. */
@@ -34,6 +35,9 @@ export interface NounPhrase {
   /** The name was read in apposition after a description ("the head teacher, Jane Roe"): a comma closes it. */
   apposed?: boolean;
 }
+
+/** An ordinal in figures ("1st", "22nd"). */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
 /** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
 const MAX_PHRASE_PARTS = 8;
@@ -73,7 +77,10 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     const t = w.t(k);
     // "Local 412 president Jane Roe", "Unit 7 manager Jane Roe": a name with a number after it is a
     // designation modifying what follows, not someone.
-    if (span && !span.entity && DESIGNATION_NUMBER.test(w.t(span.last + 1)?.text ?? '')) {
+    // "Royal Marines 2nd Lt. Jane Roe": a body, then a rank's ordinal and the ranked name, modifies the name.
+    const ordinal =
+      ORDINAL.test(w.t(span ? span.last + 1 : -1)?.text ?? '') && !!span && !!w.startingAt(span.last + 2);
+    if (span && ((!span.entity && DESIGNATION_NUMBER.test(w.t(span.last + 1)?.text ?? '')) || ordinal)) {
       lastSpan = null;
       head = null;
       k = span.last + 2;
@@ -99,10 +106,13 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     }
     // "Roe shrugs.": after a name, a reaction verb the tagger reads as a plural noun is the verb.
     const reaction = !!lastSpan && REACTION_VERBS.has(t?.lower ?? '');
+    // "Roe later posted": after a name, a time word the tagger reads as an adjective stands before the verb.
+    const timeWord = !!lastSpan && SKIPPABLE.has(t?.lower ?? '');
     if (
       t?.kind === 'word' &&
       !t.capitalised &&
       !reaction &&
+      !timeWord &&
       (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
         !t.tags.has('Pronoun') &&
         !PREPOSITIONS.has(t.lower) &&
@@ -200,7 +210,12 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   }
   // "Her daughter rolls her eyes.": someone the text names only by their tie to another, whom a "she says"
   // after it means, not the last woman named.
-  if (pronounOwner) return { ...none, end, opaque: true };
+  if (pronounOwner) {
+    // "His wife is blunter.": a spouse is the one person of that gender sharing the surname.
+    const tie = SPOUSES.get(head.lower);
+    const spouse = tie && end === i + 1 ? d.spouseOf(first.lower === 'her' ? 'she' : 'he', i, tie) : null;
+    return spouse ? { ...none, speaker: spouse, end } : { ...none, end, opaque: true };
+  }
   if ((determiner && DEFINITE.has(determiner)) || possessor) {
     const qualified = isWord(link, 'of', 'at', 'for');
     const qualifier = qualified ? (w.startingAt(isWord(w.t(k + 1), 'the') ? k + 2 : k + 1) ?? null) : null;

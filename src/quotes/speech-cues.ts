@@ -33,6 +33,9 @@ import {
   SKIPPABLE,
   SPEECH_NOUNS,
   SPOKES,
+  AS_SOURCE_VERBS,
+  SPOUSES,
+  SUBORDINATORS,
   SURE_VERBS,
   VERB_PARTICLES,
 } from './word-lists.js';
@@ -145,6 +148,14 @@ export class CueReader {
       return null;
     }
     let k = np.span ? this.w.afterParenthesis(np.end + 1) : np.end + 1;
+    // "The MP for Zentford, Jane Roe, posted …": a description's own "of"/"for" phrase, before the name.
+    if (!np.span && isWord(this.w.t(k), 'of', 'for', 'at')) {
+      let body = this.w.startingAt(isWord(this.w.t(k + 1), 'the') ? k + 2 : k + 1);
+      // "The MP for Eastby and Westby, …": two places joined.
+      if (body && isWord(this.w.t(body.last + 1), 'and')) body = this.w.startingAt(body.last + 2) ?? body;
+      if (body && isPunct(this.w.t(body.last + 1), ',') && this.w.startingAt(body.last + 2))
+        k = body.last + 1;
+    }
     // "The transport secretary, Jane Roe, called …": the name in apposition is the subject.
     const named = this.w.startingAt(k + 1);
     if (!np.span && isPunct(this.w.t(k), ',') && named && isPunct(this.w.t(named.last + 1), ',')) {
@@ -258,7 +269,15 @@ export class CueReader {
       // describes the last name of an apposition; the subject is the name the apposition describes.
       // "Jane Roe of the Brookings Institution, who …, said": "who" is the person's, not the institution's.
       if (relative) return this.nameBeforeApposition(k, false) ?? this.affiliatedPerson(k - 1) ?? span;
-      if (apposition || relativeTail || incidental) return span;
+      if (apposition || relativeTail || incidental) {
+        // "Jane Roe, director of the Acme Fund, a local charity, said": a name governed by a preposition ends
+        // an apposition of the person before it, and its own apposition describes it, not the subject.
+        if (this.governedByPreposition(span)) {
+          const person = this.nameBeforeApposition(k, false);
+          if (person && this.isPerson(person)) return person;
+        }
+        return span;
+      }
     }
     // "A spokesman, John Doe, said": the name is itself the apposition.
     // "… from Sumter, South Carolina, says": a place after a comma ends an address, it is no apposition.
@@ -272,6 +291,21 @@ export class CueReader {
     const owner =
       named && isWord(this.w.t(named.first - 1), 'of', 'at') ? this.w.endingAt(named.first - 2) : undefined;
     return owner?.kind === 'person' && isPunct(this.w.t(this.w.phraseStart(owner) - 1), ',') ? owner : null;
+  }
+
+  /** Whether a preposition governs the name, over a determiner ("director of the Acme Fund"). */
+  private governedByPreposition(span: NameSpan): boolean {
+    const start = this.w.phraseStart(span);
+    const before = isWord(this.w.t(start - 1), 'the') ? this.w.t(start - 2) : this.w.t(start - 1);
+    return !!before && before.kind === 'word' && PREPOSITIONS.has(before.lower);
+  }
+
+  /** Whether a name may be a person's: neither it nor its entity is an organisation or a place. */
+  private isPerson(span: NameSpan): boolean {
+    const kind = this.d.entity(span.entity)?.kind ?? span.kind;
+    return (
+      kind !== 'organisation' && kind !== 'place' && span.kind !== 'organisation' && span.kind !== 'place'
+    );
   }
 
   /**
@@ -459,11 +493,28 @@ export class CueReader {
         this.d.addEvent(start - 2, OPAQUE);
         return { speaker: null, npStart: start - 2 };
       }
+      // "“…,” her husband says": the spouse of the one the pronoun means, by the surname they share.
+      const possessor = this.w.t(start);
+      const tie = SPOUSES.get(this.w.t(j)?.lower ?? '');
+      if (j === start + 1 && tie && isWord(possessor, 'her', 'his')) {
+        const spouse = this.d.spouseOf(isWord(possessor, 'her') ? 'she' : 'he', start, tie);
+        if (spouse) {
+          this.d.addEvent(start, spouse);
+          return { speaker: spouse, npStart: start };
+        }
+      }
       const np = this.nounPhrase(start);
       if (np && np.end === j) {
-        if (np.speaker) this.d.addEvent(start, np.speaker);
+        // "He asked Mr Roe whether … “…,” the witness replied": a description that names no one, replying
+        // to a question put to someone by name, is the one asked.
+        const asked =
+          !np.speaker && isWord(this.w.t(start), 'the') && REPLY_VERBS.has(verb?.lower ?? '')
+            ? this.d.recentlyAsked()
+            : null;
+        const speaker = np.speaker ?? asked;
+        if (speaker) this.d.addEvent(start, speaker);
         else if (np.opaque) this.d.addEvent(start, OPAQUE);
-        return { speaker: np.speaker, npStart: start };
+        return { speaker, npStart: start };
       }
     }
     return none;
@@ -521,6 +572,12 @@ export class CueReader {
     return { speaker: this.d.speakerOf(span), npStart: this.w.phraseStart(span) };
   }
 
+  /** Whether the word at `i` of the current unit is a speech verb. */
+  isCue(i: number): boolean {
+    const t = this.w.t(i);
+    return !!t && this.isSpeechVerb(t, i);
+  }
+
   private isSpeechVerb(t: Token, i: number): boolean {
     if (t.kind !== 'word') return false;
     if (INVERTED_ONLY.has(t.lower)) {
@@ -541,7 +598,7 @@ export class CueReader {
   private verbOfQuoteSubject(t: Token, i: number): boolean {
     // “…,” Roe campaign spokeswoman Ana Ruiz said: a word before a role is a noun modifying it, whatever the
     // tagger says ("campaign"), and the name is the role's, not the subject of a verb.
-    if (!(finiteVerb(t) || this.endsClause(t, i)) || isPersonNoun(this.w.t(i + 1))) return false;
+    if (!(finiteVerb(t) || this.endsClause(t, i)) || this.roleOfName(i + 1)) return false;
     const span = this.w.endingAt(i - 1);
     const pronoun = this.w.t(i - 1);
     // A "he" that resolves to no one leaves the quote to the continuation of the speaker before.
@@ -560,6 +617,18 @@ export class CueReader {
     const after =
       this.w.t(i + 1)?.kind === 'word' && !this.w.t(i + 1)?.capitalised ? this.w.t(i + 2) : this.w.t(i + 1);
     return !after || after.kind === 'punct';
+  }
+
+  /**
+   * A role word at `k` ("spokeswoman"), or one in capitals as a title of the name right after it ("Chairman
+   * Jane Roe"): the word before it modifies the role.
+   */
+  private roleOfName(k: number): boolean {
+    const t = this.w.t(k);
+    if (isPersonNoun(t)) return true;
+    if (!t?.capitalised || t.sentenceInitial || !isPersonNoun({ ...t, capitalised: false })) return false;
+    const span = this.w.startingAt(k) ?? this.w.startingAt(k + 1);
+    return !!span && span.kind !== 'organisation' && span.kind !== 'place';
   }
 
   /**
@@ -620,6 +689,26 @@ export class CueReader {
     return { index: i, kind: 'according', speaker, npStart: i, inverted: false };
   }
 
+  /**
+   * "As the Echo's Jane Roe puts it, Doe is making them “…”": "as", a noun phrase, a verb of saying ("puts
+   * it", "noted") and a comma give the source of the sentence's words, as "according to" does.
+   */
+  private asPutIt(i: number): Cue | null {
+    if (!isWord(this.w.t(i), 'as')) return null;
+    const before = this.w.t(i - 1);
+    if (i !== this.w.firstWord() && !isPunct(before, ',') && !LEAD_SKIP.has(before?.lower ?? '')) return null;
+    let np = this.nounPhrase(i + 1);
+    // "The Echo's Jane Roe": the owner before the person.
+    const owner = this.w.startingAt(i + 1) ?? this.w.startingAt(i + 2);
+    if (owner?.possessive) np = this.nounPhrase(owner.last + 1);
+    if (!np || !(np.span || np.speaker)) return null;
+    const verb = this.w.t(np.end + 1);
+    if (!verb || !AS_SOURCE_VERBS.has(verb.lower)) return null;
+    const end = isWord(this.w.t(np.end + 2), 'it') ? np.end + 3 : np.end + 2;
+    if (!isPunct(this.w.t(end), ',')) return null;
+    return { index: i, kind: 'according', speaker: this.d.claim(np), npStart: i, inverted: false };
+  }
+
   /** Every speech cue in the current unit, left to right, with its speaker resolved. */
   cues(): Cue[] {
     const cues: Cue[] = [];
@@ -638,7 +727,7 @@ export class CueReader {
         if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
         continue;
       }
-      const owned = this.ownWords(i);
+      const owned = this.ownWords(i) ?? this.asPutIt(i);
       if (owned) {
         cues.push(owned);
         continue;
@@ -714,7 +803,8 @@ export class CueReader {
         const next = this.w.t(i + 1);
         if (isWord(next, 'from', 'by')) {
           const np = this.nounPhrase(i + 2);
-          if (np?.span || np?.speaker)
+          const reporter = cues.some((c) => c.kind === 'verb' && c.speaker);
+          if ((np?.span || np?.speaker) && !(reporter && this.predicateOfPhrase(np.end)))
             cues.push({ index: i, kind: 'noun', speaker: this.d.claim(np), npStart: i, inverted: false });
           continue;
         }
@@ -724,7 +814,8 @@ export class CueReader {
           isPunct(next, ':') ||
           next?.kind === 'quote' ||
           this.w.t(i + 2)?.kind === 'quote';
-        if (owner?.possessive && introduces)
+        const reporter = cues.some((c) => c.kind === 'verb' && c.speaker);
+        if (owner?.possessive && introduces && !this.predicateAfter(i, reporter))
           cues.push({
             index: i,
             kind: 'noun',
@@ -735,9 +826,51 @@ export class CueReader {
       }
     }
     for (const cue of cues)
-      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? ''))
-        this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null);
+      if (cue.speaker && ASKING_VERBS.has(this.w.t(cue.index)?.lower ?? '')) {
+        const named = this.w.startingAt(cue.index + 1);
+        const asked = named && !named.possessive && named.kind !== 'place' ? this.d.speakerOf(named) : null;
+        this.d.noteAsker(cue.speaker, this.w.t(cue.index + 1)?.lower ?? null, asked);
+      }
     return cues;
+  }
+
+  /**
+   * "Doe said Roe's comments are “…”", "… that Roe's remarks “sound petty”": a speech noun followed by a verb,
+   * its own or the quote's first word, is the subject of a clause about the words, and the quote is what
+   * someone else says of them, not the words themselves.
+   */
+  private predicateAfter(i: number, reporter: boolean): boolean {
+    const next = this.w.t(i + 1);
+    if (!next) return false;
+    if (next.kind === 'word')
+      return !next.capitalised && (BE_FORMS.has(next.lower) || next.tags.has('Modal') || finiteVerb(next));
+    // "Doe told reporters that Roe's comments “sounds petty”": the quote ends the reported clause as its
+    // predicate, in lower case, so it is the reporter's words about the comments (the tagger, reading the
+    // quote alone, cannot tell "sounds" is a verb).
+    const first = this.w.paragraphs[this.w.p]?.inner[next.quote]?.find((t) => t.kind === 'word');
+    const endsUnit = this.w
+      .tokens()
+      .slice(i + 2, this.w.unitTo + 1)
+      .every((t) => t.kind === 'punct');
+    return reporter && endsUnit && !!first && !first.capitalised;
+  }
+
+  /**
+   * "Acme said that a declaration by the council to the tribunal “shows …”": after the phrase ending at
+   * `end` and a prepositional phrase or two, the quote ends the reported clause as its predicate, in lower
+   * case, so the phrase is the subject of the reporter's words, not their source.
+   */
+  private predicateOfPhrase(end: number): boolean {
+    let k = end + 1;
+    while (k <= this.w.unitTo && this.w.t(k)?.kind === 'word' && !finiteVerb(this.w.t(k)!)) k += 1;
+    const quote = this.w.t(k);
+    if (quote?.kind !== 'quote') return false;
+    const first = this.w.paragraphs[this.w.p]?.inner[quote.quote]?.find((t) => t.kind === 'word');
+    const endsUnit = this.w
+      .tokens()
+      .slice(k + 1, this.w.unitTo + 1)
+      .every((t) => t.kind === 'punct');
+    return endsUnit && !!first && !first.capitalised;
   }
 
   /** After a comma (", but Jones remained “…”") a new clause with its own verb takes the quote away from the cue. */
@@ -745,6 +878,7 @@ export class CueReader {
     for (let k = from + 1; k < to; k++) {
       const t = this.w.t(k);
       if (isPunct(t, ';')) return true;
+      if (this.subordinateClauseTo(k, to)) return true;
       if (!(t && CLAUSE_CONJUNCTIONS.has(t.lower) && isPunct(this.w.t(k - 1), ','))) continue;
       // "X said that …, and that “…”": a second that-clause of the same verb, no new clause.
       if (isWord(this.w.t(k + 1), 'that')) continue;
@@ -755,6 +889,37 @@ export class CueReader {
         if (sawSubject && w.tags.has('Verb') && !this.isSpeechVerb(w, m)) return true;
         if (w.tags.has('Noun') || w.tags.has('Pronoun') || w.capitalised) sawSubject = true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * "Acme confirmed the wall needs repairs after a survey found “deep cracking”": a subordinate
+   * clause opening at `k` with a subject and a verb of its own (not a speech verb) that governs the quote at
+   * `to`, no comma between, has the quote as its own words or finding, not the cue's speaker's.
+   */
+  private subordinateClauseTo(k: number, to: number): boolean {
+    if (!SUBORDINATORS.has(this.w.t(k)?.lower ?? '') || this.w.t(k)?.kind !== 'word') return false;
+    let sawSubject = false;
+    for (let m = k + 1; m < to; m++) {
+      const w = this.w.t(m);
+      if (!w || w.kind === 'quote' || isPunct(w, ',', ';', ':', '(', '—', '–')) return false;
+      if (w.kind !== 'word') continue;
+      if (sawSubject && finiteVerb(w)) {
+        if (this.isSpeechVerb(w, m)) return false;
+        // No second clause between the verb and the quote.
+        for (let n = m + 1; n < to; n++) {
+          const x = this.w.t(n);
+          if (
+            !x ||
+            isPunct(x, ',', ';', ':') ||
+            (x.kind === 'word' && (finiteVerb(x) || SUBORDINATORS.has(x.lower)))
+          )
+            return false;
+        }
+        return true;
+      }
+      if (w.tags.has('Noun') || w.tags.has('Pronoun') || w.capitalised) sawSubject = true;
     }
     return false;
   }

@@ -339,3 +339,20 @@ export const GENDERED_NOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
     .concat([...words('chairwoman spokeswoman businesswoman congresswoman councilwoman actress waitress')])
     .map((w): [string, 'female'] => [w, 'female']),
 ]);
+
+/** Words that give what follows as a name or title ("a report titled “…”"), not as anyone's words. */
+export const TITLING_WORDS = words('titled entitled subtitled headlined');
+
+/** Words that open a subordinate clause with a subject and verb of its own ("after a survey found"). */
+export const SUBORDINATORS = words(
+  'after before when because since although though while until once whereas',
+);
+
+/** Verbs of "As Jane Roe put it, …", "as Roe noted, …": the source of the sentence's words. */
+export const AS_SOURCE_VERBS = words('put puts said says noted notes wrote writes observed observes');
+
+/** Words for a spouse, with the spouse's gender: "her husband says" is the man who shares her surname. */
+export const SPOUSES: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['husband', 'male'],
+  ['wife', 'female'],
+]);

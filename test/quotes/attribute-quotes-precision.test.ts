@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTagger } from '../../src/quotes/tagger.js';
+import { attributed } from './attributed.js';
+
+beforeAll(() => loadTagger());
+
+/** The speaker of each quote, in order. */
+const speakers = (body: string) => attributed(body).map(([, speaker]) => speaker);
+
+// Wrong mouths: each case had a quote given to someone the sentence names but who did not say it.
+describe('attributeQuotes: names near a quote that are not its speaker', () => {
+  it('an organisation ending an apposition, with an apposition of its own, is not the subject', () => {
+    expect(
+      speakers(
+        'Jane Roe, head of the Zentford Fund, a housing charity, said she fears the council "will be swept aside at the next election."',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers(
+        'Mark Dunn, chair of the board of Acme Holdings, the firm\'s parent company, said it would invest only if "the town can show the road will be built."',
+      ),
+    ).toEqual(['Mark Dunn']);
+  });
+
+  it('a possessive speech noun that is the subject of what the quote says about it is not the speaker', () => {
+    expect(
+      speakers(
+        'Council leader John Doe told reporters on Friday that Roe’s comments “sounds like sour grapes.”',
+      ),
+    ).toEqual(['John Doe']);
+    expect(
+      speakers(
+        'Jane Roe and John Doe clashed again.\n\nThe Zentford Greens issued a statement on Monday, saying Doe’s remarks are “a sign of how little he knows the valley.”',
+      ),
+    ).not.toContain('John Doe');
+  });
+
+  it('a speech verb in a clause opening the sentence is not the quote’s cue', () => {
+    expect(
+      speakers(
+        'Jane Roe and John Doe debated on Monday.\n\nWhen John Doe hinted that the mill would close, Jane Roe fired back at once: "If they close it, they will answer to the whole town."',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers(
+        'Jane Roe and John Doe debated on Monday.\n\nAfter John Doe mocked the budget at the hustings, Roe shot back, "I would rather have a plan than a slogan."',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+
+  it('a name before a capitalised title of office modifies it ("Roe campaign Chairman John Doe")', () => {
+    expect(
+      speakers(
+        '"We need someone who can talk to farmers," Roe campaign Chairman John Doe told the Zentford Echo on Thursday.',
+      ),
+    ).toEqual(['John Doe']);
+  });
+
+  it('a quote led in after a cue is that cue’s, when the cue after it leads in a quote of its own', () => {
+    expect(
+      speakers(
+        'Jane Roe replies to Mary Lee with, "Who sent this? Was that taken at the fair?" Lee then writes back, "Nobody, I promise."',
+      ),
+    ).toEqual(['Jane Roe', 'Mary Lee']);
+  });
+
+  it('a title in the sentence’s subject is no one’s words', () => {
+    expect(
+      speakers(
+        'Acme University called the results “a welcome surprise”.\n\nThe report, titled “Bus lanes and air quality in small towns”, is the first of its kind, according to Acme University.',
+      ),
+    ).toEqual(['Acme University', null]);
+  });
+
+  it('a few words of someone else’s earlier, longer quote, mentioned again, are not said anew', () => {
+    expect(
+      speakers(
+        'Jane Roe read from a memo written by John Doe: "Roof over the east hall sagging badly. Will order props."\n\nShe asked Mr Lee whether "sagging badly" was how he had put it.\n\n"Those were his words, not mine," Mr Lee replied.',
+      ),
+    ).toEqual([null, null, 'Lee']);
+  });
+
+  it('a weekday between a title and a surname is a given name ("Mr Friday Roewe")', () => {
+    expect(
+      speakers(
+        'The head of the cooperative, Mrs Jane Roewe, said the harvest was lost.\n\nHer son, Mr Friday Roewe, who farms the next valley, said the flood came within an hour.\n\n"We moved the goats to the church hall," the younger Roewe said.',
+      ),
+    ).toEqual(['Friday Roewe']);
+  });
+
+  it('one unfamiliar capitalised word after "the" is someone described, not a speaker of its own', () => {
+    expect(
+      speakers(
+        'The Warden of Zentford, Mrs Jane Roewe, visited the market.\n\n"We need the council to act now," the Warden said.',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('a line standing alone after two people trade remarks is no one’s; after a question and its answer it goes on', () => {
+    expect(
+      speakers(
+        '“He never learned to drive,” Jane Roe says. “He could sail, though.”\n\n“Someone had to steer,” John Roe says.\n\n“You only ever steered into the harbour wall.”',
+      ),
+    ).toEqual(['Jane Roe', 'Jane Roe', 'John Roe', null]);
+    expect(
+      speakers(
+        '“Why did you leave the board?” Jane Roe asked John Doe.\n\n“I was tired of the meetings,” Doe said.\n\n“Four hours every Tuesday, and nothing ever decided.”',
+      ),
+    ).toEqual(['Jane Roe', 'John Doe', 'John Doe']);
+  });
+
+  it('a quote governed by the verb of a subordinate clause with its own subject is not the cue’s speaker’s', () => {
+    expect(
+      speakers(
+        'Acme Water confirmed on Monday that the reservoir wall needs repairs after a survey found "deep cracking" along its crest.',
+      ),
+    ).toEqual([null]);
+    expect(speakers('Jane Roe said she left after the meeting ended, calling it "a farce."')).toEqual([
+      'Jane Roe',
+    ]);
+  });
+
+  it('a name and its verb right before a colon lead the quote in, whatever cue came before', () => {
+    expect(
+      speakers(
+        'Jane Roe said her budget was "fully costed". She said that auditors had found her sums sound, to which John Doe interjected: "Nobody has seen those sums."',
+      ),
+    ).toEqual(['Jane Roe', 'John Doe']);
+    expect(
+      speakers(
+        'But when John Doe claimed that the mill was safe, Jane Roe hit back: "Then let him work a shift in it."',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+
+  it('"As Jane Roe puts it," gives the source of the sentence’s words', () => {
+    expect(
+      speakers(
+        'Jane Roe and John Doe met. As The Echo’s Mary Lee puts it, Doe is trying to make the council "an offer it would be foolish to turn down."',
+      ),
+    ).toEqual(['Mary Lee']);
+  });
+
+  it('a speech noun "by" someone, the subject of a reported clause the quote ends, is not the source', () => {
+    expect(
+      speakers(
+        'Acme Watch stated in a release on Tuesday that a declaration by the Zentford Council to the tribunal "shows the minutes were changed after the vote."',
+      ),
+    ).toEqual(['Acme Watch']);
+  });
+
+  it('a body before a rank’s ordinal modifies the ranked name ("said Royal Marines 2nd Lt. Tom Lee")', () => {
+    expect(
+      speakers(
+        'The regiment came home on Sunday.\n\n"It is good to be back," said Royal Marines 2nd Lt. Tom Lee. "The children have grown."',
+      ),
+    ).toEqual(['Tom Lee', 'Tom Lee']);
+  });
+
+  it('a cue in a relative clause loses a later quote to the name and verb after its own quote', () => {
+    expect(
+      speakers(
+        'And, in a video that Judge John Doe called "troubling," Tom Lee shared a wish to "run the inspectors out of the county."',
+      ),
+    ).toEqual(['John Doe', null]);
+    expect(speakers('Jane Roe says her "old rival" Tom Lee ran "a decent, hard-fought race."')).toEqual([
+      'Jane Roe',
+      'Jane Roe',
+    ]);
+  });
+});
+
+describe('attributeQuotes: speakers the text gives by their part in an exchange', () => {
+  it('a description replying right after a question put to someone by name is the one asked', () => {
+    expect(
+      speakers(
+        'Counsel Jane Roe questioned the site foreman, Tom Delaney, on Monday.\n\nShe asked Mr Delaney whether the leak had been logged.\n\n"I told the office twice," the witness replied. "Nobody wrote it down."',
+      ),
+    ).toEqual(['Tom Delaney', 'Tom Delaney']);
+  });
+
+  it('"her husband says": the man who shares the surname of whom "her" means', () => {
+    expect(
+      speakers(
+        'When Greta and Piet Roewe opened a hardware shop in 1979, the high street had four pubs. Their daughter, Anouk Roewe, is a nurse.\n\nWill the street miss them? Mrs Roewe doubts it.\n\n“She says that every year,” her husband says.',
+      ),
+    ).toEqual(['Piet Roewe']);
+  });
+
+  it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
+    expect(
+      speakers(
+        'Singer Tom Lee joined in.\n\nLee later posted: "Goodbye to the pier where I learned to fish."',
+      ),
+    ).toEqual(['Tom Lee']);
+  });
+
+  it('a description with its own "for" phrase, then the name in apposition, is the subject ("The MP for Eastby, Jane Roe, posted:")', () => {
+    expect(
+      speakers(
+        'The MP for Eastby and Westby, Jane Roe, posted on social media: "Please stay away from the sea front."',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+
+  it('"His wife is blunter." makes the wife the one a "she says" after it means', () => {
+    expect(
+      speakers(
+        'When Greta and Piet Roewe opened a hardware shop in 1979, the high street had four pubs.\n\nMrs Roewe keeps the books; Mr Roewe says he cannot add up.\n\n“A bit,” Piet says.\n\nHis wife is blunter. “I would have given the keys to anyone,” she says.',
+      ),
+    ).toEqual(['Piet Roewe', 'Greta Roewe']);
+  });
+});
