@@ -17,9 +17,9 @@ describe('attributeQuotes: names near a quote that are not its speaker', () => {
     ).toEqual(['Jane Roe']);
     expect(
       speakers(
-        'Mark Tate, chair of the board of Acme Holdings, the firm\'s parent company, said it would invest only if "the town can show the road will be built."',
+        'Mark Quill, chair of the board of Acme Holdings, the firm\'s parent company, said it would invest only if "the town can show the road will be built."',
       ),
-    ).toEqual(['Mark Tate']);
+    ).toEqual(['Mark Quill']);
   });
 
   it('a possessive speech noun that is the subject of what the quote says about it is not the speaker', () => {
