@@ -184,10 +184,10 @@ export class Bm25Corpus {
 
   /**
    * BM25 score of every sentence and every paragraph that holds a term of `queryWords` (others are
-   * absent), by position in the corpus, valid until the next call: the arrays are the corpus's own, kept
-   * from one question to the next (at 10,000 articles, 8 MB a question made garbage collection a large
-   * part of an /ask). A repeated query term counts again, as in MiniSearch. A term of
-   * an article's headline (`headlineArticles`) counts once in each of its passages that lacks it.
+   * absent), by position in the corpus. A repeated query term counts again, as in MiniSearch. A term of
+   * an article's headline (`headlineArticles`) counts once in each of its passages that lacks it. The
+   * result is valid until the next call: its arrays are the corpus's own, kept from one question to the
+   * next (at 10,000 articles, 8 MB a question).
    */
   scores(
     queryWords: readonly string[],
