@@ -74,16 +74,10 @@ interface PreparedRole {
   head: string | undefined;
   /** Its distinct content terms. */
   terms: string[];
-  /** Every run of its words (see `wordRuns`), distinct. */
-  runs: string[];
 }
 
 function prepareRole(role: string): PreparedRole {
-  return {
-    head: roleHead(role),
-    terms: [...new Set(contentTerms(role))],
-    runs: [...new Set(wordRuns(words(role)))],
-  };
+  return { head: roleHead(role), terms: [...new Set(contentTerms(role))] };
 }
 
 /** More people than this matching a question by role means the role names nobody in particular. */
@@ -101,8 +95,14 @@ export class PeopleMatcher {
   readonly #byAlias = new Map<string, PreparedPerson[]>();
   readonly #byRoleTerm = new Map<string, PreparedPerson[]>();
   readonly #byName = new Map<string, PersonProfile>();
-  /** People who speak, by each run of words in their role ("White House spokesman" → "white house", …). */
-  readonly #speakersByRoleWords = new Map<string, PreparedPerson[]>();
+  /** People who speak and have a role: those an organisation may speak through (see #spokesperson). */
+  readonly #roleSpeakers: PreparedPerson[] = [];
+  /**
+   * The role speakers by each run of words in their role ("White House spokesman" → "white house", …),
+   * made when first needed: few questions ask what a silent organisation said, and at 10,000 articles
+   * the map held over a million entries that every build made again.
+   */
+  #speakersByRoleWords: Map<string, PreparedPerson[]> | undefined;
 
   /**
    * `resolveName` is the quote index's own name lookup (aliases, titles, typos), so that `/ask` finds the
@@ -127,9 +127,7 @@ export class PeopleMatcher {
       const prepared: PreparedPerson = { person, aliasTexts, roleHead: role?.head, roleTerms };
       for (const text of aliasTexts) push(this.#byAlias, text, prepared);
       for (const term of roleTerms) push(this.#byRoleTerm, term, prepared);
-      if (role && person.spoke.length > 0) {
-        for (const run of role.runs) push(this.#speakersByRoleWords, run, prepared);
-      }
+      if (role && person.spoke.length > 0) this.#roleSpeakers.push(prepared);
     }
   }
 
@@ -202,16 +200,29 @@ export class PeopleMatcher {
     return person ? { person, confidence: 0.9 } : undefined;
   }
 
+  #indexRoleSpeakers(): Map<string, PreparedPerson[]> {
+    const byRoleWords = new Map<string, PreparedPerson[]>();
+    // Each distinct role is split once: thousands of people share a few hundred roles.
+    const runsOf = new Map<string, string[]>();
+    for (const prepared of this.#roleSpeakers) {
+      const role = prepared.person.role!;
+      let runs = runsOf.get(role);
+      if (!runs) runsOf.set(role, (runs = [...new Set(wordRuns(words(role)))]));
+      for (const run of runs) push(byRoleWords, run, prepared);
+    }
+    return byRoleWords;
+  }
+
   /**
    * An organisation speaks through its spokespeople: when the subject never speaks itself but exactly
    * one person whose role names it does ("White House spokesman …"), that person's words answer for it.
    */
   #spokesperson(subject: PersonMatch): PersonMatch {
     if (subject.person.kind !== 'organisation' || subject.person.spoke.length > 0) return subject;
+    const byRoleWords = (this.#speakersByRoleWords ??= this.#indexRoleSpeakers());
     const voices = new Set<PreparedPerson>();
     for (const alias of subject.person.aliases) {
-      for (const prepared of this.#speakersByRoleWords.get(words(alias).join(' ')) ?? [])
-        voices.add(prepared);
+      for (const prepared of byRoleWords.get(words(alias).join(' ')) ?? []) voices.add(prepared);
     }
     const [only, ...others] = voices;
     return only && others.length === 0 ? { person: only.person, confidence: subject.confidence } : subject;
