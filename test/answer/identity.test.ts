@@ -23,19 +23,26 @@ beforeAll(async () => {
   ).index;
 });
 
+/** The question ranked by the index, and by the same retriever without the identity weight. */
+async function rankedWithAndWithoutIdentity(question: string): Promise<{ on: Ranking; without: Ranking }> {
+  const { core, vectors } = await index.query(question);
+  const { evidence, people, termVectors, options } = index.retriever;
+  const off = new HybridRetriever(evidence, people, termVectors, {
+    ...options,
+    weights: { ...RANKING_WEIGHTS, identity: 0 },
+  });
+  return { on: index.retriever.rank(core, vectors), without: off.rank(core, vectors) };
+}
+
+/** A paragraph's score in a ranking, by its id. */
+function score(ranking: Ranking, id: string): number {
+  return ranking.paragraphs.find((p) => p.paragraph.id === id)!.score;
+}
+
 describe('who is X', () => {
   // That the role sentence then ranks first is held by ask.test.ts and the question bank's figures.
   it('raises the sentence that gives the person’s role, and only that one', async () => {
-    const { core, vectors } = await index.query('Who is Ana Ruiz?');
-    const { evidence, people, termVectors, options } = index.retriever;
-    const off = new HybridRetriever(evidence, people, termVectors, {
-      ...options,
-      weights: { ...RANKING_WEIGHTS, identity: 0 },
-    });
-    const on = index.retriever.rank(core, vectors);
-    const without = off.rank(core, vectors);
-    const score = (ranking: Ranking, id: string) =>
-      ranking.paragraphs.find((p) => p.paragraph.id === id)!.score;
+    const { on, without } = await rankedWithAndWithoutIdentity('Who is Ana Ruiz?');
     expect(score(on, 'ferry#2')).toBeGreaterThan(score(without, 'ferry#2'));
     expect(score(on, 'ferry#3')).toBeCloseTo(score(without, 'ferry#3'), 9);
   });
@@ -45,17 +52,10 @@ describe('who is the one who did something to X', () => {
   // "Who's leading the inquiry into Ana Ruiz" names Ruiz but asks for someone else: the sentence giving
   // Ruiz's role is no answer to it.
   it('does not raise the sentence that gives the role of the person the question names', async () => {
-    const { core, vectors } = await index.query('Who is asking the council for more crews for Ana Ruiz?');
-    const { evidence, people, termVectors, options } = index.retriever;
-    const off = new HybridRetriever(evidence, people, termVectors, {
-      ...options,
-      weights: { ...RANKING_WEIGHTS, identity: 0 },
-    });
-    const on = index.retriever.rank(core, vectors);
-    const without = off.rank(core, vectors);
+    const { on, without } = await rankedWithAndWithoutIdentity(
+      'Who is asking the council for more crews for Ana Ruiz?',
+    );
     expect(on.focus.intent).toBe('identity');
-    const score = (ranking: Ranking, id: string) =>
-      ranking.paragraphs.find((p) => p.paragraph.id === id)!.score;
     expect(score(on, 'ferry#2')).toBeCloseTo(score(without, 'ferry#2'), 9);
   });
 });
