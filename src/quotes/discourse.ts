@@ -172,6 +172,20 @@ export class Discourse {
     return pick.length === 1 ? pick[0]!.key : null;
   }
 
+  /**
+   * "His daughter, Jane Roe, … “…,” his daughter said": the one person given the tie ("daughter") as a role
+   * earlier in the article, or null when there is no one such or several (two sons, each named).
+   */
+  tiedBy(tie: string, token: number): string | null {
+    const found = this.resolveDescription(tie, token, null);
+    const entity = this.entity(found);
+    if (!entity) return null;
+    const bearers = [...this.registry.entities.values()].filter(
+      (e) => e.kind === 'person' && e.doc === entity.doc && e.roleHeads.has(tie),
+    );
+    return bearers.length === 1 ? found : null;
+  }
+
   /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
   recentAsker(): string | null {
     return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;

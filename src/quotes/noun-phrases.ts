@@ -10,6 +10,7 @@ import { ACRONYM, DESIGNATION_NUMBER, isPersonNoun, isRoleNoun, qualifiesRole } 
 import {
   DEFINITE,
   DETERMINERS,
+  GENDERED_NOUNS,
   INDEFINITE,
   POSSESSIVE_PRONOUNS,
   ROLE_ING_MODIFIERS,
@@ -214,7 +215,10 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     // "His wife is blunter.": a spouse is the one person of that gender sharing the surname.
     const tie = SPOUSES.get(head.lower);
     const spouse = tie && end === i + 1 ? d.spouseOf(first.lower === 'her' ? 'she' : 'he', i, tie) : null;
-    return spouse ? { ...none, speaker: spouse, end } : { ...none, end, opaque: true };
+    // "His son, John Doe, … “…,” his son said": the one person the text gave that tie in apposition.
+    const kin = !spouse && end === i + 1 && GENDERED_NOUNS.has(head.lower) ? d.tiedBy(head.lower, i) : null;
+    const speaker = spouse ?? kin;
+    return speaker ? { ...none, speaker, end } : { ...none, end, opaque: true };
   }
   if ((determiner && DEFINITE.has(determiner)) || possessor) {
     const qualified = isWord(link, 'of', 'at', 'for');

@@ -187,6 +187,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Piet Roewe']);
   });
 
+  it('"his son said": the one person the article gave that tie in apposition ("His son, Lukas Velloran,")', () => {
+    expect(
+      speakers(
+        'Anton Velloran, a clockmaker, died last week aged 88.\n\nHis son, Lukas Velloran, a pilot, did not follow him into the trade.\n\n“Nothing in the house ever worked,” his son said.',
+      ),
+    ).toEqual(['Lukas Velloran']);
+  });
+
   it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
     expect(
       speakers(
