@@ -195,6 +195,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Lukas Velloran']);
   });
 
+  it('"Tovell was more blunt. “…,” he said": the subject just before in the paragraph, though a man of known gender spoke in the one before', () => {
+    expect(
+      speakers(
+        'Jordan Tovell sat down. Beside him, captain Markus Pellarin stared at the sheet.\n\n“Nothing changed,” Tovell said.\n\nPellarin was asked whether the players had lost belief.\n\n“I would say discipline,” he said.\n\nTovell was more blunt. “It was a stupid penalty,” he said.',
+      ),
+    ).toEqual(['Jordan Tovell', 'Markus Pellarin', 'Jordan Tovell']);
+  });
+
   it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
     expect(
       speakers(
