@@ -79,7 +79,7 @@ export const ROLE_NOUNS = words(`
   lieutenant sergeant historian scholar specialist consultant investor trader banker counsel prosecutor lawmaker
   legislator congressman congresswoman politician mp mep councillor councilor vice-president president-elect boss
   aide staffer organiser organizer director-general secretary-general pollster commentator columnist reporter
-  journalist filmmaker comedian actor actress singer`);
+  journalist filmmaker comedian actor actress singer presenter broadcaster podcaster blogger`);
 
 /**
  * Nouns for a person's part in a story that are not jobs ("client", "tenant", "referee"): enough to read

@@ -203,6 +203,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Jordan Tovell', 'Markus Pellarin', 'Jordan Tovell']);
   });
 
+  it('a broadcaster\'s job before an unfamiliar name ("presenter Ysolde Marrack") makes the name a person\'s', () => {
+    expect(
+      speakers(
+        'Breakfast presenter Ysolde Marrack was among the first to weigh in. “I have driven round it four times,” she wrote.',
+      ),
+    ).toEqual(['Ysolde Marrack']);
+  });
+
   it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
     expect(
       speakers(
