@@ -167,8 +167,9 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
       }
       // "Institute for Fiscal Studies", "Ministry for Ecological Transition": "for" after an organisation's
       // word joins its name as "of" does.
+      // "Zentford & District Angling Club": an ampersand, a mark not a word, joins two names into one.
       const joinable =
-        next?.kind === 'word' &&
+        (next?.kind === 'word' || next?.text === '&') &&
         (NAME_CONNECTORS.has(next.lower) ||
           (next.lower === 'of' && OF_OPENERS.has(stripDot(tokens[last]?.text ?? ''))) ||
           (next.lower === 'for' && ORG_SUFFIXES.has(stripDot(tokens[last]?.text ?? ''))));
@@ -199,10 +200,12 @@ interface Classified {
 }
 
 function classifyRun(tokens: readonly Token[], first: number, last: number): Classified {
-  const run = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  // An ampersand stays in the name ("Zentford & District Angling Club").
+  const inName = (t: Token) => t.kind === 'word' || t.text === '&';
+  const run = tokens.slice(first, last + 1).filter(inName);
   // An initial keeps its full stop, so the name reads as written ("Marc E. Elias").
   const texts = tokens.slice(first, last + 1).flatMap((t, k) =>
-    t.kind !== 'word'
+    !inName(t)
       ? []
       : INITIAL.test(t.text) && tokens[first + k + 1]?.text === '.'
         ? [`${t.text}.`]

@@ -211,6 +211,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Ysolde Marrack']);
   });
 
+  it('an ampersand inside a name keeps the name whole ("Zentford & District Angling Club")', () => {
+    expect(
+      speakers(
+        'The Zentford & District Angling Club posted on Facebook that herons had been seen. “They may have company,” the club wrote.',
+      ),
+    ).toEqual(['Zentford & District Angling Club']);
+  });
+
   it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
     expect(
       speakers(
