@@ -557,7 +557,10 @@ class ArticleReader {
    */
   private labelBefore(colon: number): string | null {
     const span = this.w.endingAt(this.w.beforeParenthesis(colon - 1));
-    if (!span || span.possessive || (span.kind !== 'person' && span.kind !== 'organisation')) return null;
+    // "Roe: “…”": a surname alone, unclassified, is the person the article named in full.
+    const known = span?.kind === 'unknown' && !!span.entity;
+    if (!span || span.possessive || (span.kind !== 'person' && span.kind !== 'organisation' && !known))
+      return null;
     // "The message to Jane Roe:": a name governed by a preposition is not who speaks.
     const governing = isWord(this.w.t(span.first - 1), 'the') ? span.first - 2 : span.first - 1;
     if (PREPOSITIONS.has(this.w.t(governing)?.lower ?? '')) return null;

@@ -219,6 +219,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Zentford & District Angling Club']);
   });
 
+  it('a surname alone as a label ("Vollmer: “…”") is the person named in full before', () => {
+    expect(
+      speakers(
+        'The returning officer, Greta Vollmer, said the count was slow.\n\n02:05 – Recount requested. The agent has asked for a bundle check. Vollmer: “The candidates are entitled to ask, and we will do it properly.”',
+      ),
+    ).toEqual(['Greta Vollmer']);
+  });
+
   it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
     expect(
       speakers(
