@@ -22,6 +22,7 @@ import {
   SPEECH_NOUNS,
   SPOKES,
   SPOUSES,
+  VENUE_NOUNS,
 } from './word-lists.js';
 
 /** A noun phrase read from the text, and who it names if anyone. */
@@ -67,6 +68,8 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
   const pronounOwner = POSSESSIVE_PRONOUNS.has(first.lower);
   if (determiner || pronounOwner) k += 1;
   let lastSpan: NameSpan | null = null;
+  // The name right before the head noun, if any ("the Acme bakery").
+  let business: NameSpan | null = null;
   let head: Token | null = null;
   let possessor = false;
   const modifiers: string[] = [];
@@ -129,6 +132,8 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     ) {
       if (head) modifiers.push(head.lower);
       personWord ||= isPersonNoun(t);
+      business =
+        !head && lastSpan && lastSpan.kind !== 'person' && lastSpan.kind !== 'place' ? lastSpan : null;
       head = t;
       lastSpan = null;
       k += 1;
@@ -176,6 +181,9 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
     return { ...none, speaker: lastSpan.entity, end, span: lastSpan, opaque: !lastSpan.entity };
   }
   if (!head) return null;
+  // "The Acme bakery, whose …, wrote": a business named, then what kind of business it is, speaks by name.
+  if (business && business.last === end - 1 && VENUE_NOUNS.has(head.lower) && isWord(first, 'the'))
+    return { ...none, speaker: d.speakerOf(business), end, span: business };
   // "a spokesman for the Port Authority", "a statement from the ministry": the organisation speaks.
   const link = w.t(k);
   const linkOk =

@@ -35,6 +35,7 @@ import {
   SPOKES,
   AS_SOURCE_VERBS,
   SPOUSES,
+  VENUE_NOUNS,
   SUBORDINATORS,
   SURE_VERBS,
   VERB_PARTICLES,
@@ -226,6 +227,14 @@ export class CueReader {
   }
 
   /** Jumps back over ", director of Foo," or ", who …," to the name it describes. */
+  /** "the Acme bakery": the business's name before the word that says what kind of business it is, at `i`. */
+  private businessBefore(i: number): NameSpan | null {
+    if (!VENUE_NOUNS.has(this.w.t(i)?.lower ?? '')) return null;
+    const span = this.w.endingAt(i - 1);
+    const the = span ? isWord(this.w.t(span.first - 1), 'the') : false;
+    return span && the && !span.possessive && span.kind !== 'person' && span.kind !== 'place' ? span : null;
+  }
+
   private nameBeforeApposition(comma: number, nameAsApposition = true): NameSpan | null {
     const tokens = this.w.tokens();
     const text = this.w.text();
@@ -233,7 +242,7 @@ export class CueReader {
       const t = this.w.t(k);
       if (!t || t.kind === 'quote' || isPunct(t, ';')) break;
       if (!isPunct(t, ',')) continue;
-      const span = this.w.endingAt(this.w.beforeParenthesis(k - 1));
+      const span = this.w.endingAt(this.w.beforeParenthesis(k - 1)) ?? this.businessBefore(k - 1);
       if (!span) {
         // "Jane Roe of the county police, who led the inquiry, said": no name ends before the comma.
         const owner = isWord(this.w.t(k + 1), 'who') ? this.affiliatedPerson(k - 1) : null;

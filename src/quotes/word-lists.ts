@@ -322,6 +322,11 @@ export const CORPORATE_HEADS = words(
   'company firm business retailer manufacturer maker carrier airline lender insurer group',
 );
 
+/** What kind of business a name before it is ("the Acme bakery"): the business speaks by its name. */
+export const VENUE_NOUNS = words(
+  'company firm business retailer cafe café restaurant bakery pub bar shop store hotel brewery bookshop',
+);
+
 /** Names that end like a business ("… Holdings", "… Airlines"). */
 export const CORPORATE_SUFFIX =
   /\b(inc|corp|corporation|ltd|plc|llc|co|company|group|holdings|airlines|airways|bank|motors|technologies|systems|pharmaceuticals|industries|partners)$/iu;

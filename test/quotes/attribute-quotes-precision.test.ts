@@ -227,6 +227,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Greta Vollmer']);
   });
 
+  it('a business named, then what kind it is ("the Gilded Spoon cafe"), speaks by its name, before a relative clause too', () => {
+    expect(
+      speakers(
+        'The Gilded Spoon cafe wrote on Instagram: “Best view in town.”\n\nThe Gilded Spoon cafe, whose window looks straight at the sculpture, posted: “Biscuits from Saturday!”',
+      ),
+    ).toEqual(['Gilded Spoon', 'Gilded Spoon']);
+  });
+
   it('a time word after a name ("Roe later posted:") leaves the name the subject that a colon hands the quote to', () => {
     expect(
       speakers(
