@@ -8,7 +8,7 @@ import { buildQuoteIndex } from '../../src/quotes/quote-index.js';
 // floors are the figures last measured, less a small margin: a change that puts quotes in wrong mouths or
 // loses them on articles nobody tuned for fails here. See docs/evaluation.md.
 const FLOORS = {
-  'quote bank tuning': { precision: 0.99, recall: 0.91 },
+  'quote bank tuning': { precision: 0.99, recall: 0.93 },
   'quote bank held-out': { precision: 0.9, recall: 0.83 },
   'question bank tuning': { precision: 0.97, recall: 0.97 },
   'question bank held-out': { precision: 0.92, recall: 0.95 },
