@@ -195,10 +195,10 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Lukas Velloran']);
   });
 
-  it('"Tovell was more blunt. “…,” he said": the subject just before in the paragraph, though a man of known gender spoke in the one before', () => {
+  it('"Tovell was harsher. “…,” he said": the subject just before in the paragraph, though a man of known gender spoke in the one before', () => {
     expect(
       speakers(
-        'Jordan Tovell sat down. Beside him, captain Markus Pellarin stared at the sheet.\n\n“Nothing changed,” Tovell said.\n\nPellarin was asked whether the players had lost belief.\n\n“I would say discipline,” he said.\n\nTovell was more blunt. “It was a stupid penalty,” he said.',
+        'Jordan Tovell took the chair. Next to him, skipper Markus Pellarin read the scores.\n\n“We start again on Monday,” Tovell said.\n\nPellarin was asked if the squad was tired.\n\n“Not tired, careless,” he said.\n\nTovell was harsher. “That second goal was a gift,” he said.',
       ),
     ).toEqual(['Jordan Tovell', 'Markus Pellarin', 'Jordan Tovell']);
   });
@@ -206,7 +206,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a broadcaster\'s job before an unfamiliar name ("presenter Ysolde Marrack") makes the name a person\'s', () => {
     expect(
       speakers(
-        'Breakfast presenter Ysolde Marrack was among the first to weigh in. “I have driven round it four times,” she wrote.',
+        'Breakfast presenter Ysolde Marrack had an opinion by lunchtime. “I queued for an hour and it was worth it,” she wrote.',
       ),
     ).toEqual(['Ysolde Marrack']);
   });
@@ -222,7 +222,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a surname alone as a label ("Vollmer: “…”") is the person named in full before', () => {
     expect(
       speakers(
-        'The returning officer, Greta Vollmer, said the count was slow.\n\n02:05 – Recount requested. The agent has asked for a bundle check. Vollmer: “The candidates are entitled to ask, and we will do it properly.”',
+        'The harbour master, Greta Vollmer, said the ferry would be late.\n\n14:40 – Ferry delayed again. Passengers have been asked to wait in the terminal. Vollmer: “We would rather be late than unsafe, and the crew agree.”',
       ),
     ).toEqual(['Greta Vollmer']);
   });
@@ -230,7 +230,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a business named, then what kind it is ("the Gilded Spoon cafe"), speaks by its name, before a relative clause too', () => {
     expect(
       speakers(
-        'The Gilded Spoon cafe wrote on Instagram: “Best view in town.”\n\nThe Gilded Spoon cafe, whose window looks straight at the sculpture, posted: “Biscuits from Saturday!”',
+        'The Gilded Spoon cafe wrote on Instagram: “Open late all week.”\n\nThe Gilded Spoon cafe, whose terrace faces the harbour, posted: “Fresh scones from nine!”',
       ),
     ).toEqual(['Gilded Spoon', 'Gilded Spoon']);
   });
