@@ -132,30 +132,50 @@ export class VectorCache {
   }
 
   /**
-   * The file's records with `wanted` keys (all without), as views into its bytes, by key. Each is checked
-   * (finite, unit length or zero): the checksum says the file is as written, not that its writer was sound.
-   * One bad vector discards the whole file, logged: empty, then and after.
+   * The file's records with `wanted` keys (all without), as views into its bytes, by key; empty when the
+   * file is discarded (see #scan).
    */
   #records(file: CacheFile | undefined, wanted?: ReadonlySet<string>): Map<string, Buffer> {
     const records = new Map<string, Buffer>();
-    if (!file || file.discarded) return records;
+    if (!file) return records;
+    const record = HASH_BYTES + file.dims * 4;
+    const sound = this.#scan(
+      file,
+      (key) => !wanted || wanted.has(key),
+      (key, offset) => records.set(key, file.bytes.subarray(offset + HASH_BYTES, offset + record)),
+    );
+    return sound ? records : new Map<string, Buffer>();
+  }
+
+  /**
+   * Hands `take` the key and offset of each of the file's records that `pick` picks, after checking its
+   * vector (finite, unit length or zero: the checksum says the file is as written, not that its writer was
+   * sound), until `done` says so. One bad vector discards the whole file, logged: false then and after.
+   */
+  #scan(
+    file: CacheFile,
+    pick: (key: string) => boolean,
+    take: (key: string, offset: number) => void,
+    done: () => boolean = () => false,
+  ): boolean {
+    if (file.discarded) return false;
     const { bytes, dims, count } = file;
     const record = HASH_BYTES + dims * 4;
     // Read as floats in place (a copy only when the bytes are not aligned): a large knowledge base's cache
     // holds millions of vectors, and a second copy of it raised the start-up's peak memory.
     const floats = floatView(bytes.subarray(HEADER_BYTES));
-    for (let i = 0, offset = HEADER_BYTES; i < count; i++, offset += record) {
+    for (let i = 0, offset = HEADER_BYTES; i < count && !done(); i++, offset += record) {
       const key = bytes.toString('hex', offset, offset + HASH_BYTES);
-      if (wanted && !wanted.has(key)) continue;
+      if (!pick(key)) continue;
       const problem = vectorProblem(floats, (offset - HEADER_BYTES + HASH_BYTES) / 4, dims);
       if (problem) {
         this.#warn(`holds a vector that is ${problem} (record ${i})`, 'discarded');
         file.discarded = true;
-        return new Map();
+        return false;
       }
-      records.set(key, bytes.subarray(offset + HASH_BYTES, offset + record));
+      take(key, offset);
     }
-    return records;
+    return true;
   }
 
   #warn(problem: string, outcome: 'discarded' | 'not used'): void {
@@ -168,7 +188,7 @@ export class VectorCache {
    * Rewrites the file with the vectors of `liveKeys`: `fresh` ones, and the others copied from `file` byte
    * for byte. No view or map entry is made per stored record: at 10,000 articles the file holds 400,000,
    * and making them cost a reload ~700 MB of garbage. A stored vector that is unsound discards them all
-   * (see #records).
+   * (see #scan).
    */
   async #write(
     file: CacheFile | undefined,
@@ -180,21 +200,15 @@ export class VectorCache {
     const recordBytes = HASH_BYTES + dims * 4;
     // The stored records to keep, by offset: live, not embedded afresh, once each.
     const kept: number[] = [];
-    if (file && !file.discarded && file.dims === dims) {
+    if (file && file.dims === dims) {
       const wanted = new Set([...liveKeys].filter((key) => !fresh.has(key)));
-      const floats = floatView(file.bytes.subarray(HEADER_BYTES));
-      for (let i = 0, offset = HEADER_BYTES; i < file.count && wanted.size > 0; i++, offset += recordBytes) {
-        const key = file.bytes.toString('hex', offset, offset + HASH_BYTES);
-        if (!wanted.delete(key)) continue;
-        const problem = vectorProblem(floats, (offset - HEADER_BYTES + HASH_BYTES) / 4, dims);
-        if (problem) {
-          this.#warn(`holds a vector that is ${problem} (record ${i})`, 'discarded');
-          file.discarded = true;
-          kept.length = 0;
-          break;
-        }
-        kept.push(offset);
-      }
+      const sound = this.#scan(
+        file,
+        (key) => wanted.delete(key),
+        (_, offset) => kept.push(offset),
+        () => wanted.size === 0,
+      );
+      if (!sound) kept.length = 0;
     }
     const freshKeys = [...liveKeys].filter((key) => fresh.has(key));
     const header = Buffer.alloc(HEADER_BYTES);
@@ -249,7 +263,7 @@ function checksum(file: Buffer): Buffer {
   return createHash('sha256').update(file.subarray(HEADER_BYTES)).digest();
 }
 
-/** A cache file's bytes, found whole; see VectorCache.#records for its vectors. */
+/** A cache file's bytes, found whole; see VectorCache.#scan for its vectors. */
 interface CacheFile {
   bytes: Buffer;
   dims: number;
