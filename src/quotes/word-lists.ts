@@ -287,10 +287,11 @@ export const LEAD_SKIP = words(
   'yet but and so still meanwhile however also now then here instead indeed moreover separately nonetheless nevertheless',
 );
 
+/** Conjunctions of time, cause and concession that open a clause of their own ("after X found …"). */
+const SUBORDINATING = 'after before when because since although though while until once';
+
 /** Words that open an adverbial clause before the subject ("When asked, X said …"). */
-export const ADVERBIAL_OPENERS = words(
-  'when after before as while although though if because despite since until once',
-);
+export const ADVERBIAL_OPENERS = words(`${SUBORDINATING} as if despite`);
 
 /** Conjunctions that, after a comma, open a clause with a subject of its own. */
 export const CLAUSE_CONJUNCTIONS = words('but and while whereas although though yet because');
@@ -349,9 +350,7 @@ export const GENDERED_NOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
 export const TITLING_WORDS = words('titled entitled subtitled headlined');
 
 /** Words that open a subordinate clause with a subject and verb of its own ("after a survey found"). */
-export const SUBORDINATORS = words(
-  'after before when because since although though while until once whereas',
-);
+export const SUBORDINATORS = words(`${SUBORDINATING} whereas`);
 
 /** Verbs of "As Jane Roe put it, …", "as Roe noted, …": the source of the sentence's words. */
 export const AS_SOURCE_VERBS = words('put puts said says noted notes wrote writes observed observes');
