@@ -247,9 +247,14 @@ export function speakerEntity(registry: ArticleRegistry, span: NameSpan): Regist
   const known = span.entity ? registry.entities.get(span.entity) : undefined;
   if (known) return known;
   const word = span.words.join(' ');
-  // "Ada Obi headed in …" then "“…,” Obi said": the speaker is the unfamiliar full name, if just one ends so.
+  // "Ada Obi headed in …" then "“…,” Obi said": the speaker is the unfamiliar full name, if just one ends so,
+  // whether or not that name has spoken already ("what Ada Obi called “…”" … "“…,” Obi said").
   const fuller = registry.spans.filter(
-    (s) => !s.entity && s.kind === 'unknown' && s.words.length >= 2 && s.words[s.words.length - 1] === word,
+    (s) =>
+      s.kind === 'unknown' &&
+      s.words.length >= 2 &&
+      s.words[s.words.length - 1] === word &&
+      (!s.entity || registry.entities.get(s.entity)?.kind === 'person'),
   );
   const fullNames = new Set(fuller.map((s) => s.words.join(' ')));
   const canonical = span.words.length === 1 && fullNames.size === 1 ? [...fullNames][0]! : word;

@@ -258,4 +258,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Piet Roewe', 'Greta Roewe']);
   });
+
+  it('an unfamiliar full name that has spoken already is the one its bare surname means later ("Flint Halvarsen … Halvarsen said")', () => {
+    expect(
+      speakers(
+        '“No winter on this quay has been harder,” Flint Halvarsen said on Sunday, standing by the empty berths.\n\nOn Monday, Halvarsen told a radio station that “the levy will empty the fish market.”\n\n“I have seen three owners come and go,” Halvarsen said.',
+      ),
+    ).toEqual(['Flint Halvarsen', 'Flint Halvarsen', 'Flint Halvarsen']);
+  });
 });
