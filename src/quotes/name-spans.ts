@@ -24,6 +24,7 @@ import {
 import {
   CORPORATE_SUFFIX,
   DOCUMENT_SUFFIXES,
+  HONORIFICS,
   MONTH_NAMES,
   MONTHS,
   NAME_CONNECTORS,
@@ -60,6 +61,29 @@ export interface NameSpan {
 }
 
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
+/** Titles of crown and church, whose bearers give their names to hospitals, schools and colleges. */
+const NAMESAKE_TITLES = new Set([
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'father',
+  'brother',
+  'sister',
+  'bishop',
+  'archbishop',
+  'cardinal',
+  'rabbi',
+  'imam',
+  'sheikh',
+  'emir',
+  'sultan',
+  'lord',
+  'lady',
+  'sir',
+  'dame',
+]);
 /** A person noun must come within this many tokens of the name in ", the Acme site manager,". */
 const PERSON_FOLLOWS_REACH = 8;
 /** Marks that open a quote: the word after one starts a sentence, whatever the tagger made of it. */
@@ -187,6 +211,19 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
   return runs;
 }
 
+/**
+ * "Mayor Don Guardian", "Ms Church": a surname that is also a word ending organisations' names, after "Mr"
+ * or "Ms", or after a title of office and a first name. Titles of crown and church are left out:
+ * institutions are named after such people ("Prince Charles Hospital", "Bishop Fisher College").
+ */
+function titledPerson(lowers: readonly string[]): boolean {
+  if (lowers.length < 2) return false;
+  if (HONORIFICS.has(lowers[0] ?? '') && lowers.length <= 3) return true;
+  const given = lowers[lowers.length - 2] ?? '';
+  const titled = lowers.slice(0, -2).some((w) => isTitle(w) && !NAMESAKE_TITLES.has(w));
+  return titled && hasAny(lexiconTags(given), FIRST_NAME_TAGS);
+}
+
 /** A title, or a hyphenated one ending in a title ("Sub-Inspector", "Vice-Admiral", "Lieutenant-Colonel"). */
 function isTitle(lower: string): boolean {
   return TITLES.has(lower) || (lower.includes('-') && TITLES.has(lower.slice(lower.lastIndexOf('-') + 1)));
@@ -218,7 +255,7 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   const whole = lowers.join(' ');
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && ['of', 'for'].includes(lowers[k + 1] ?? ''));
   if (
-    ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') ||
+    (ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') && !titledPerson(lowers)) ||
     // "Roe Freight Systems": a name that ends like a business's is one, of two words or more.
     (lowers.length >= 2 && CORPORATE_SUFFIX.test(whole)) ||
     suffixOf ||

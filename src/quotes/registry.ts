@@ -5,7 +5,7 @@ import type { Article } from '../knowledge/types.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
-import { ACRONYM, FIRST_NAME_TAGS, lexiconTags, stripDot } from './token-classes.js';
+import { ACRONYM, FIRST_NAME_TAGS, hasAny, lexiconTags, PLACE_TAGS, stripDot } from './token-classes.js';
 import { FAMILY_COMPARATIVES, GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
@@ -84,6 +84,13 @@ function personNamed(
   people.push(entity);
   entities.set(entity.key, entity);
   return entity;
+}
+
+/** Whether `word` ends a person's full name and the dictionary does not know it as an organisation or place. */
+function isSurnameOfSomeone(word: string, people: readonly RegistryEntity[]): boolean {
+  const tags = lexiconTags(word.toLowerCase());
+  if (hasAny(tags, ['Organization', ...PLACE_TAGS])) return false;
+  return people.some((p) => p.canonical.split(' ').at(-1) === word);
 }
 
 /**
@@ -325,6 +332,12 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
 
   for (const span of all) {
     if (span.entity || (span.kind !== 'organisation' && span.kind !== 'place')) continue;
+    // "Mayor Don Guardian … Guardian said": a word that ends organisations' names, alone, is the surname of
+    // the person the article has named so, unless the dictionary knows it as an organisation or a place.
+    if (span.words.length === 1 && isSurnameOfSomeone(span.words[0] ?? '', people)) {
+      span.kind = 'unknown';
+      continue;
+    }
     const canonical = span.words.join(' ');
     const key = `${doc}:${canonical.toLowerCase()}`;
     const entity = entities.get(key) ?? newEntity(doc, canonical, span.kind);
