@@ -136,6 +136,11 @@ export function knowsWord(word: string): boolean {
   return POS.some((pos) => baseForms(word, pos).length > 0);
 }
 
+/** Whether WordNet has `word` (lower case) as a verb, in any inflection. */
+export function knowsVerb(word: string): boolean {
+  return baseForms(word, 'verb').length > 0;
+}
+
 /** The lemmas a word or phrase may be an inflection of ("founded" → "found", "took over" → "take over"). */
 function baseForms(phrase: string, pos: Pos): string[] {
   const [word = '', ...rest] = phrase.split(' ');

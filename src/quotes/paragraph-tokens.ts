@@ -1,5 +1,6 @@
 import type { QuoteSpan, ReadingUnit } from './extract-quotes.js';
 import { tagger } from './tagger.js';
+import { knowsVerb } from '../language/wordnet.js';
 
 /** A word, a punctuation mark, or (in the outer stream) a whole quotation standing as one token. */
 export interface Token {
@@ -140,6 +141,31 @@ function markQuotedSentenceStarts(words: Token[]): void {
   }
 }
 
+/** Words that may open the object of a verb in the present tense ("describes the plan", "calls it"). */
+const OBJECT_OPENERS = new Set(
+  'the a an this that these those his her their its our it them him as'.split(' '),
+);
+
+/**
+ * "Jane Roe describes the plan as …", "The mayor terms it …": right after a name or a singular noun, the
+ * tagger reads some verbs in the present tense as plural nouns ("describes", "terms", "touts"). A word so
+ * read is a verb when WordNet has it as one and what follows opens its object: a determiner, a pronoun,
+ * "as" or a quote (a plural noun is not followed so).
+ */
+function presentTenseAfterNames(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const [previous, token, next] = [tokens[i - 1]!, tokens[i]!, tokens[i + 1]!];
+    if (token.kind !== 'word' || !token.tags.has('Plural') || token.tags.has('Verb')) continue;
+    if (token.capitalised || previous.kind !== 'word' || previous.possessive) continue;
+    if (!previous.tags.has('Singular') && !previous.tags.has('Person') && !previous.capitalised) continue;
+    if (next.kind !== 'quote' && !(next.kind === 'word' && OBJECT_OPENERS.has(next.lower))) continue;
+    if (!knowsVerb(token.lower)) continue;
+    token.tags = new Set([...token.tags].filter((t) => t !== 'Noun' && t !== 'Plural'))
+      .add('Verb')
+      .add('PresentTense');
+  }
+}
+
 /**
  * Tokenises a paragraph once for both the registry and attribution. Quotes are masked to single tokens in
  * `outer`, so no rule reads a quote's words as attribution; `inner[q]` holds quote q's own words, where
@@ -183,5 +209,6 @@ export function tokenizeParagraph(
   });
   outer.push(...tokenizeRange(text, cursor, text.length, -1, units, tags));
   markSentenceInitial(outer);
+  presentTenseAfterNames(outer);
   return { outer, inner };
 }

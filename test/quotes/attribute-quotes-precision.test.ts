@@ -280,4 +280,13 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Prince Edward Hospital']);
   });
+
+  it('a verb in the present tense that the tagger reads as a plural noun ("Roe describes the plan as “…”") still gives the subject the quote', () => {
+    expect(
+      speakers(
+        'Jane Roe runs the ferry company.\n\nRoe describes the new timetable as “a promise we can keep.”',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(speakers('Tom Reed touts the bypass as “the end of the queues.”')).toEqual(['Tom Reed']);
+  });
 });
