@@ -8,186 +8,187 @@ beforeAll(() => loadTagger());
 const speakers = (body: string) => attributed(body).map(([, speaker]) => speaker);
 
 describe('attributeQuotes: how news introduces and refers to its speakers', () => {
-  it('a subject described before the name in apposition ("The head teacher, Mrs Jo Lark, arrived")', () => {
+  it('a subject described before the name in apposition ("The librarian, Mrs Lila Pennick, reached")', () => {
     expect(
       speakers(
-        `"We are keeping an open mind," a police spokeswoman said.\n\nThe head teacher, Mrs Jo Lark, arrived at the school at 3am. "Seeing it burn was heartbreaking," she said.`,
+        `"We have ruled nothing out," a fire service spokeswoman said.\n\nThe librarian, Mrs Lila Pennick, reached the library at dawn. "Watching the roof fall in was awful," she said.`,
       ),
-    ).toEqual([null, 'Jo Lark']);
+    ).toEqual([null, 'Lila Pennick']);
     expect(
       speakers(
-        'Another former client, retired firefighter Min-jun Seo, called the verdict “a relief, but not a happy ending,” noting that few would get their money back.',
+        'Another former tenant, retired firefighter Hye-jin Baek, called the settlement “a comfort, but not a victory,” noting that few would see their deposits again.',
       ),
-    ).toEqual(['Min-jun Seo']);
+    ).toEqual(['Hye-jin Baek']);
   });
 
   it('a relative clause inside an apposition describes its last name, not the subject', () => {
     expect(
       speakers(
-        'Captain Tomas Ferrante, president of the Harbour Pilots Association, which represents pilots at both ports, said: “Every merger has come with promises about jobs.”',
+        'Captain Anton Ferreby, chairman of the River Crews Association, which speaks for boatmen on both banks, said: “Every takeover has arrived with pledges about wages.”',
       ),
-    ).toEqual(['Tomas Ferrante']);
+    ).toEqual(['Anton Ferreby']);
     expect(
       speakers(
-        'Neil Ostby, a fund manager at Corran Capital, which owns 4 per cent of the firm, said the chairman, Sir Alan Pike, had to explain himself. “We expected a plan by now,” he said.',
+        'Edwin Farrimond, a fund manager at Selsey Capital, which holds 6 per cent of the group, said the chairman, Sir Roland Brockley, needed to account for himself. “We wanted a strategy by spring,” he said.',
       ),
-    ).toEqual(['Neil Ostby']);
+    ).toEqual(['Edwin Farrimond']);
     expect(
       speakers(
-        'Ines Moura, an opposition member of parliament who represents the district, said she had warned governments “three times in writing” since 2019.',
+        'Clara Neves, a backbench member of parliament who speaks for the valley, said she had alerted ministers “four times by letter” since 2017.',
       ),
-    ).toEqual(['Ines Moura']);
+    ).toEqual(['Clara Neves']);
   });
 
   it('"according to her", a second that-clause, and "who … and has said"', () => {
     expect(
       speakers(
-        'Inspector Dana Wilde said the day had been “good-natured”, and according to her, “The actions of a tiny minority should not spoil it.”',
+        'Inspector Moira Cattrell said the parade had been “cheerful”, and according to her, “A handful of troublemakers must not define it.”',
       ),
-    ).toEqual(['Dana Wilde', 'Dana Wilde']);
+    ).toEqual(['Moira Cattrell', 'Moira Cattrell']);
     expect(
       speakers(
-        'Chief Executive Rory Hale told staff that the airline had studied its options, and that the merger was "the most promising path we have found."',
+        'Chief Executive Barry Pendry told staff that the brewery had weighed its choices, and that the sale was "the best route we could see."',
       ),
-    ).toEqual(['Rory Hale']);
+    ).toEqual(['Barry Pendry']);
     expect(
       speakers(
-        'Ravi Menon scored the winner. “I just picked my spot,” said Menon, who is 34 and has said this will be his last season. “My kids were behind that goal.”',
+        'Kofi Ampadu won the deciding set. “I just trusted my serve,” said Ampadu, who is 33 and has said he expects to retire in the autumn. “My parents sat right behind that baseline.”',
       ),
-    ).toEqual(['Ravi Menon', 'Ravi Menon']);
+    ).toEqual(['Kofi Ampadu', 'Kofi Ampadu']);
   });
 
   it('a dash credit after a quote, as under an epigraph', () => {
     expect(
       speakers(
-        '“Wood remembers everything you do to it.” — Greta Lindqvist, luthier\n\nThe workshop smells of spruce.',
+        '“Clay never forgets a careless thumb.” — Marta Kallqvist, potter\n\nThe studio smells of wet earth.',
       ),
-    ).toEqual(['Greta Lindqvist']);
+    ).toEqual(['Marta Kallqvist']);
     // A dash that goes on with a clause of its own is no credit.
-    expect(speakers('“It is over.” — Greta Lindqvist disagreed, and left.')).not.toContain('Greta Lindqvist');
+    expect(speakers('“It is finished.” — Marta Kallqvist disagreed, and went home.')).not.toContain(
+      'Marta Kallqvist',
+    );
   });
 
   it('a pronoun subject speaks the quote in its predicate, and stays salient through quote-only paragraphs', () => {
     expect(
       speakers(
         [
-          'The workshop smells of the coffee that Greta Lindqvist reheats. At 71, she has made 214 violins and, by her own count, “maybe a dozen cellos.”',
-          '“It was terrible,” she says. “It sounded like a goose.',
-          '“So I made another one.”',
-          'In 1991 she became an apprentice to Emil Varga, a maker in Boston. Varga, she says, would snap a scroll in half.',
-          '“He was the most impatient patient man I ever met,” she says.',
+          'The studio smells of the tea that Marta Kallqvist keeps warm. At 68, she has thrown 3,000 bowls and, by her own reckoning, “perhaps forty teapots.”',
+          '“The first was hideous,” she says. “It leaned like a drunk.',
+          '“So I threw another.”',
+          'In 1984 she became an apprentice to Dieter Ferenczy, a potter in Milwaukee. Ferenczy, she says, would smash a jug on the floor.',
+          '“He was the gentlest angry man I have known,” she says.',
         ].join('\n\n'),
       ),
-    ).toEqual(Array(5).fill('Greta Lindqvist'));
+    ).toEqual(Array(5).fill('Marta Kallqvist'));
   });
 
   it('a sentence-opening role word is cut from the name, and a function word never opens one', () => {
-    expect(speakers('Substitute Pawel Nowicki said: “I just closed my eyes.”')).toEqual(['Pawel Nowicki']);
+    expect(speakers('Substitute Tadeusz Wrobel said: “I simply shut my eyes.”')).toEqual(['Tadeusz Wrobel']);
     expect(
       speakers(
-        'Her brother, Finlay Rourke, lives on the island.\n\n“It is in the acknowledgements — ‘For Finlay, who slept,’” Finlay says.',
+        'Her brother, Torcuil Maclure, farms on the mainland.\n\n“It is on the dedication page — ‘For Torcuil, who snored,’” Torcuil says.',
       ),
-    ).toEqual(['Finlay Rourke']);
+    ).toEqual(['Torcuil Maclure']);
   });
 
   it('a full name the dictionaries do not know joins its surname used alone', () => {
     expect(
       speakers(
-        'Millbank levelled when Tunde Adeyemo headed in a corner.\n\n"It hurts, because we did the hard part twice," Adeyemo said.',
+        'Castlewick drew level when Segun Adewunmi glanced in a free kick.\n\n"It stings, because we did the difficult bit two times," Adewunmi said.',
       ),
-    ).toEqual(['Tunde Adeyemo']);
+    ).toEqual(['Segun Adewunmi']);
   });
 
   it('a surname several people share means the one named before it, and most', () => {
     expect(
       speakers(
-        'Jamie Rudd volleyed the winner. "I didn\'t even look up," Rudd said.\n\nSam Rudd, no relation, was denied twice.\n\n"The ball sat up," Rudd added.',
+        'Casey Corrick smashed the deciding point. "I didn\'t even watch it land," Corrick said.\n\nLucas Corrick, no relation, lost in straight sets.\n\n"The lob sat up nicely," Corrick added.',
       ),
-    ).toEqual(['Jamie Rudd', 'Jamie Rudd']);
-    // "Fonseca Prado" is the compound surname of "Rui Fonseca Prado".
+    ).toEqual(['Casey Corrick', 'Casey Corrick']);
+    // "Barreto Seixas" is the compound surname of "Tiago Barreto Seixas".
     expect(
       speakers(
-        'Rui Fonseca Prado, the secretary of state, spoke in Lisbon.\n\nFonseca Prado described the talk of a failure as “premature and unhelpful”.',
+        'Tiago Barreto Seixas, the deputy minister, spoke in Porto.\n\nBarreto Seixas described the reports of a breach as “hasty and unhelpful”.',
       ),
-    ).toEqual(['Rui Fonseca Prado']);
+    ).toEqual(['Tiago Barreto Seixas']);
   });
 
   it('a place owning an organisation is no part of its name; a possessive inside a name is', () => {
     const quotes = attributed(
-      'Portugal’s Environment Ministry said there was “no indication of failure”.\n\nThe Lake County District Attorney’s Office said it “does not comment on pending cases”.',
+      'Finland’s Fisheries Ministry said there was “no trace of any leak”.\n\nThe Birch County District Attorney’s Office said it “will not discuss open investigations”.',
     );
     expect(quotes.map(([, s]) => s)).toEqual([
-      'Environment Ministry',
-      "Lake County District Attorney's Office",
+      'Fisheries Ministry',
+      "Birch County District Attorney's Office",
     ]);
   });
 
   it('two subjects of one sentence: the main clause outranks the subordinate one; a gendered role decides', () => {
     expect(
       speakers(
-        'Aurelia Pinto, 79, sat outside her door while her daughter-in-law, Helena Pinto, loaded the car.\n\n“I have never seen the river like this,” she said.',
+        'Beatriz Mendes, 82, waited on her step while her daughter-in-law, Paula Mendes, packed the van.\n\n“I have never seen the water so high,” she said.',
       ),
-    ).toEqual(['Aurelia Pinto']);
+    ).toEqual(['Beatriz Mendes']);
     expect(
       speakers(
-        'Oriel Vance, 61, writes novels.\n\nThe book began with a ledger kept by her grandfather, Angus Vance, who ran a boat.\n\n“I found it in a biscuit tin,” she says.',
+        'Ysolde Russell, 64, writes poems.\n\nThe collection started with a logbook kept by her grandfather, Tormod Russell, who kept a lighthouse.\n\n“I found it under a floorboard,” she says.',
       ),
-    ).toEqual(['Oriel Vance']);
+    ).toEqual(['Ysolde Russell']);
   });
 
   it('"who" after a name governed by a preposition, "X of Y", an abbreviation, and two subjects of one gender', () => {
     expect(
       speakers(
-        'Among the volunteers was Walter Kemp, 74, a retired mail carrier from Lorain who said he had been skeptical. "I thought, what is fifteen minutes going to do?" he said.',
+        'Among the walkers was Clifford Tilbury, 70, a retired bus driver from Dayton who said he had been doubtful. "I thought, what can ten laps really change?" he said.',
       ),
-    ).toEqual(['Walter Kemp']);
+    ).toEqual(['Clifford Tilbury']);
     expect(
       speakers(
-        'Another analyst, Jonah Pell of Banfield Capital, said the sell-off was “overdone” and bought.',
+        'Another analyst, Julian Treacher of Oakmere Securities, said the slump was “excessive” and bought.',
       ),
-    ).toEqual(['Jonah Pell']);
+    ).toEqual(['Julian Treacher']);
     expect(
       speakers(
-        'The supplier, South Korea-based Hanseong Cell Co., said in a statement that it was “cooperating fully” with regulators.',
+        'The manufacturer, South Africa-based Ndaba Steel Co., said in a brief statement that it was “assisting fully” with investigators.',
       ),
-    ).toEqual(['Hanseong Cell Co']);
+    ).toEqual(['Ndaba Steel Co']);
     // Both are women and subjects of one sentence: the one known to fit "she", and the main clause's, speaks.
     expect(
       speakers(
-        'Evelyn Tran, an analyst, said the cut was deep. Tran noted that Anjali Raghunathan had described demand as “stabilizing” in May. “Investors want orders,” she said.',
+        'Kathryn Wong, a strategist, said the drop was steep. Wong noted that Anjana Venkatraman had described sales as “levelling off” in March. “Shareholders want growth,” she said.',
       ),
-    ).toEqual(['Anjali Raghunathan', 'Evelyn Tran']);
+    ).toEqual(['Anjana Venkatraman', 'Kathryn Wong']);
   });
 
   it('asides in a row between a subject and its verb, and a verb the tagger misreads before a colon', () => {
     expect(
-      speakers('Bridget Hollis, 58, who runs the Anchor in Saltmarsh Bay, fumed: “It’s pure madness.”'),
-    ).toEqual(['Bridget Hollis']);
+      speakers('Doreen Catterall, 63, who runs the Lantern in Pelsall Cove, fumed: “It’s complete lunacy.”'),
+    ).toEqual(['Doreen Catterall']);
     expect(
       speakers(
-        'Her daughter Kayla Hollis, 31, who pulls pints behind the bar, said the ruling had left them “in tears”.',
+        'Her daughter Robyn Catterall, 29, who waits tables in the dining room, said the decision had left them “heartbroken”.',
       ),
-    ).toEqual(['Kayla Hollis']);
+    ).toEqual(['Robyn Catterall']);
     expect(
       speakers(
-        'Sen. Marcus T. Wheeler, R-Ky., who sits on the Public Works Committee, called the closure "entirely predictable" and left.',
+        'Sen. Nathan R. Pettigrew, R-Nev., who sits on the Veterans Affairs Committee, called the shutdown "wholly avoidable" and left.',
       ),
-    ).toEqual(['Marcus T. Wheeler']);
+    ).toEqual(['Nathan R. Pettigrew']);
   });
 
-  it('"Asked …, she puts down her chisel." hands the quote-only paragraphs after it to her', () => {
+  it('"Asked …, she sets down her sponge." hands the quote-only paragraphs after it to her', () => {
     expect(
       speakers(
         [
-          'Greta Lindqvist opened the shop in 1996.',
-          'Asked what makes a good violin, she puts down her chisel and thinks for a long time.',
-          '“People want a secret.',
-          '“The truth is more boring.”',
+          'Marta Kallqvist opened the studio in 2001.',
+          'Asked what makes a good bowl, she sets down her sponge and stares at the wheel for a while.',
+          '“Everyone wants a trick.',
+          '“The answer is duller than that.”',
         ].join('\n\n'),
       ),
-    ).toEqual(['Greta Lindqvist', 'Greta Lindqvist']);
+    ).toEqual(['Marta Kallqvist', 'Marta Kallqvist']);
   });
-
   it('a transcript label in capitals names the person of that role and surname; a capitalised role before a name is cut', () => {
     const quotes = attributed(
       [
