@@ -189,6 +189,7 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
       ),
     ).toEqual(['Marta Kallqvist', 'Marta Kallqvist']);
   });
+
   it('a transcript label in capitals names the person of that role and surname; a capitalised role before a name is cut', () => {
     const quotes = attributed(
       [
@@ -202,8 +203,8 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
 
   it('a Q&A: quote-only paragraphs answering plain-text questions are the interviewee’s', () => {
     const interview = [
-      'Tom Reyes has volunteered at the Larchmont food bank since 2009. Ines Kowal, who founded it, retires this week.',
-      '“She never turns anyone away,” Mr Reyes said.',
+      'Tom Quarrie has volunteered at the Thornleigh food bank since 2009. Irina Kowal, who founded it, retires this week.',
+      '“She never turns anyone away,” Mr Quarrie said.',
       'What made you start?',
       '“A neighbour who was too proud to ask. I left a bag on her step.”',
       'What will you miss?',
@@ -211,27 +212,27 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ].join('\n\n');
     // The headline names who the interview is with, though the introduction opens with someone else.
     expect(
-      attributed(interview, '“Everyone talks to everyone” — Ines Kowal on 15 years of the food bank').map(
+      attributed(interview, '“Everyone talks to everyone” — Irina Kowal on 15 years of the food bank').map(
         ([, s]) => s,
       ),
-    ).toEqual(['Tom Reyes', 'Ines Kowal', 'Ines Kowal']);
+    ).toEqual(['Tom Quarrie', 'Irina Kowal', 'Irina Kowal']);
     // With no name in the headline, the person the introduction opens with.
     expect(
       speakers(
         [
-          'Ines Kowal founded the Larchmont food bank in 2009 and retires this week.',
+          'Irina Kowal founded the Thornleigh food bank in 2009 and retires this week.',
           'What made you start?',
           '“A neighbour who was too proud to ask.”',
           'What will you miss?',
           '“The Saturday queue.”',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ines Kowal', 'Ines Kowal']);
+    ).toEqual(['Irina Kowal', 'Irina Kowal']);
     // One rhetorical question before a quote is no interview.
     expect(
       speakers(
         [
-          'Ines Kowal founded the Larchmont food bank in 2009.',
+          'Irina Kowal founded the Thornleigh food bank in 2009.',
           'Who pays for it all?',
           '“Nobody asks us that,” a volunteer said. “We just open the doors.”',
           'So what happens next?',
@@ -245,21 +246,21 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     expect(
       speakers(
         [
-          'Welcome to our live coverage of the floods in Marnley.',
-          '09:12 - “Keep off the embankment, it is moving.” - Rita Kolar, county engineer',
-          '10.40am: Mayor Tomas Brell posted on social media: “The rest centre at the school is open.”',
-          '11:05 - Brell has since left for the bridge. “We will reopen it when it is safe,” he said.',
+          'Welcome to our rolling updates on the wildfire near Strathbeg.',
+          '08:47 - “Stay off the ridge road, the fire has crossed it.” - Lorna Orrell, district fire officer',
+          '9.55am: Mayor Anders Quilter posted on social media: “The shelter at the sports hall is open.”',
+          '10:30 - Quilter has since driven up to the ridge. “We will lift the order when it is safe,” he said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Rita Kolar', 'Tomas Brell', 'Tomas Brell']);
+    ).toEqual(['Lorna Orrell', 'Anders Quilter', 'Anders Quilter']);
   });
 
   it('a body once called "the company" is what the next "the company" means, in the same sentence too', () => {
     expect(
       speakers(
         [
-          'Shares of Kelvane Grid fell 8 per cent. In a statement, the company said: “Our crews are out in every district.”',
-          '“We expect power back by Friday,” the company said.',
+          'Shares of Kelvane Grid dropped 6 per cent. In a short statement, the company said: “Every repair crew is on the road.”',
+          '“We expect supply restored by Sunday,” the company said.',
         ].join('\n\n'),
       ),
     ).toEqual(['Kelvane Grid', 'Kelvane Grid']);
@@ -268,37 +269,39 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
   it('a dateline is no part of the first sentence: its subject speaks after it', () => {
     expect(
       speakers(
-        'NEW DUNMORE, Ore. (AP) — Council leader Ada Whitlock on Monday closed the pier, telling reporters that its piles were “beyond any repair.”',
+        'PORT HALLOCK, Wash. (AP) — Council leader Eloise Sandholm on Tuesday shut the marina, telling reporters that its pontoons were “past saving.”',
       ),
-    ).toEqual(['Ada Whitlock']);
+    ).toEqual(['Eloise Sandholm']);
   });
 
   it('a passive speech verb names no one: the quote is in the reported speech of the cue before it', () => {
     expect(
-      speakers('Councillor Dev Amin said wardens had been told to “use their judgement” on bin lids.'),
-    ).toEqual(['Dev Amin']);
+      speakers(
+        'Councillor Kiran Dattani said inspectors had been told to “use their discretion” on parking fines.',
+      ),
+    ).toEqual(['Kiran Dattani']);
     // With no cue before it, the passive verb's subject heard the words and did not say them.
-    expect(speakers('Dev Amin was told to “use some judgement” on bin lids.')).toEqual([null]);
+    expect(speakers('Kiran Dattani was told to “use some discretion” on parking fines.')).toEqual([null]);
   });
 
-  it('a connective set off by commas between a subject and its speech verb ("Kerr, however, admitted")', () => {
+  it('a connective set off by commas between a subject and its speech verb ("Trevithin, however, admitted")', () => {
     expect(
       speakers(
-        'Kingsport captain Dale Kerr scored twice. Kerr, however, admitted his side had "gone to sleep" late on.',
+        'Elmhurst captain Bryce Trevithin scored twice. Trevithin, however, admitted his team had "switched off" near the end.',
       ),
-    ).toEqual(['Dale Kerr']);
+    ).toEqual(['Bryce Trevithin']);
   });
 
   it('"in her words", "by his own account": the owner of the words is the source of the quote', () => {
     expect(
       speakers(
         [
-          'Mara Quist finished the crossing at dawn.',
-          'The last mile was, in her words, “like swimming through porridge.”',
-          'Her coach, Ivo Brandt, said the boat had drifted. The support crew was, by his own account, “asleep at the wheel”.',
+          'Astrid Yelland reached the summit at dusk.',
+          'The final pitch was, in her words, “like climbing a wet bar of soap.”',
+          'Her guide, Ivo Stenhouse, said the rope had frayed. The camp team was, by his own account, “half asleep”.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Mara Quist', 'Ivo Brandt']);
+    ).toEqual(['Astrid Yelland', 'Ivo Stenhouse']);
   });
 
   it('"Mrs. Marlow" the mother, "Ms. Marlow" the daughter: another courtesy title means another bearer', () => {
@@ -317,81 +320,81 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     expect(
       speakers(
         [
-          'Pia Lund, the former treasurer, told jurors she had “never seen” the invoices.',
-          'Prosecutor Tom Reyes pressed her on the emails. “Why pay those first?” Reyes asked.',
-          '“Because they were late,” she replied.',
-          'On cross-examination, Reyes asked Karl Vint whether he had read the accounts.',
-          '“Not often enough,” he replied.',
+          'Pia Lund, the former treasurer, told jurors she had “never signed” the cheques.',
+          'Prosecutor Todd Gatenby pressed her on the transfers. “Why send those on a Sunday?” Gatenby asked.',
+          '“Because the bank was shut on Monday,” she replied.',
+          'Later, Gatenby asked Karl Vint whether he had checked the ledger.',
+          '“Only once a month,” he replied.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Pia Lund', 'Tom Reyes', 'Pia Lund', 'Karl Vint']);
+    ).toEqual(['Pia Lund', 'Todd Gatenby', 'Pia Lund', 'Karl Vint']);
   });
 
-  it('"Another parent, who asked not to be named, …": someone unnamed, so a later "she said" is not the last named woman’s', () => {
+  it('"Another parent, who asked that her name be withheld, …": someone unnamed, so a later "she said" is not the last named woman’s', () => {
     expect(
       speakers(
         [
-          '“The sensors stay,” said Head Teacher Ruth Amberley.',
-          'Another parent, who asked not to be named because her son was suspended, called the plan “a joke.”',
-          '“Nobody asked us,” she said.',
+          '“The uniform rule stands,” said Head Teacher Joanna Sedgwick.',
+          'Another parent, who asked that her name be withheld because her daughter had been sent home, called the rule “a farce.”',
+          '“Nobody consulted us,” she said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ruth Amberley', null, null]);
+    ).toEqual(['Joanna Sedgwick', null, null]);
   });
 
   it("a party and state tag after a lawmaker's name, of one word or several, names no one", () => {
     expect(
       speakers(
         [
-          'Sen. Ada Brennan, D-Cobb Hollow, the bill\'s author, called the vote "overdue".',
-          'Rep. Lou Tanaka, R-Fenwick, said his voters had "had enough".',
+          'Sen. Ada Whitacre, D-Pine Ridge, the bill\'s sponsor, called the vote "long overdue".',
+          'Rep. Lou Okabe, R-Marston, said his voters were "fed up".',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ada Brennan', 'Lou Tanaka']);
+    ).toEqual(['Ada Whitacre', 'Lou Okabe']);
   });
 
   it('"a spokesperson for" a person is someone unnamed; for an organisation, the organisation speaks', () => {
     expect(
       speakers(
         [
-          'Gov. Tomas Varga has not said whether he will sign the bill.',
-          '"The governor reads every bill closely," a spokesperson for Varga said.',
-          '"We will comment after the vote," a spokesman for the Harbour Board said.',
+          'Gov. Henri Lacombe has not said whether he will veto the measure.',
+          '"The governor studies every measure with care," a spokesperson for Lacombe said.',
+          '"We will respond once the vote is in," a spokesman for the Canal Board said.',
         ].join('\n\n'),
       ),
-    ).toEqual([null, 'Harbour Board']);
+    ).toEqual([null, 'Canal Board']);
   });
 
   it('“…,” X cut in: a word ending the clause after the subject of a comma-closed quote is its verb', () => {
     expect(
       speakers(
-        '"We played well," Ines Park said. "Not well enough," Lou Brandt cut in. "We lost by thirty."',
+        '"We defended well," Irene Tuck said. "Not well enough," Lou Ferrant cut in. "They scored four."',
       ),
-    ).toEqual(['Ines Park', 'Lou Brandt', 'Lou Brandt']);
+    ).toEqual(['Irene Tuck', 'Lou Ferrant', 'Lou Ferrant']);
   });
 
   it('"X of the Y", a name or a description, with or without "who …": the person before "of" speaks', () => {
     expect(
       speakers(
         [
-          'Geologist Dr. Mina Oduya of the Carrow Institute of Mines, who has mapped the valley for years, said the slip was “long overdue”.',
-          'Sergeant Paul Lindqvist of the county roads policing unit, who led the inquiry, said the crash was “avoidable”.',
-          'Hana Brill of the Tenants Together coalition said the group would “be back on Monday”.',
+          'Hydrologist Dr. Mina Ebrahimi of the Carrodale Institute of Rivers, who has surveyed the estuary for decades, said the flooding was “entirely foreseeable”.',
+          'Sergeant Ulrik Haverholm of the county marine patrol unit, who ran the search, said the capsize was “preventable”.',
+          'Phyllis Tamsett of the Tenant Voice coalition said the group would “return on Thursday”.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Mina Oduya', 'Paul Lindqvist', 'Hana Brill']);
+    ).toEqual(['Mina Ebrahimi', 'Ulrik Haverholm', 'Phyllis Tamsett']);
   });
 
-  it('"Mr Adeyemi" of two bearers of the surname: the one whose first name is a man\'s', () => {
+  it('"Mr Adebisi" of two bearers of the surname: the one whose first name is a man\'s', () => {
     expect(
       speakers(
         [
-          'Dr Ruth Adeyemi, a GP, was struck by a lorry in May. Dr Adeyemi died at the scene.',
-          'Her husband, Daniel Adeyemi, sat in the gallery.',
-          'Dr Adeyemi had worked at the practice for 20 years, the court heard. Outside court, Mr Adeyemi said: “I want the roads made safe.”',
+          'Dr Phoebe Adebisi, a vet, was hit by a van in April. Dr Adebisi died in hospital.',
+          'Her husband, Emerson Adebisi, sat in the public seats.',
+          'Dr Adebisi had run the surgery for 15 years, the court heard. Outside court, Mr Adebisi said: “I want that junction fixed.”',
         ].join('\n\n'),
       ),
-    ).toEqual(['Daniel Adeyemi']);
+    ).toEqual(['Emerson Adebisi']);
   });
 
   it('"the company" is the business that was a subject, not one since named as an analyst\'s employer', () => {
@@ -407,41 +410,41 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ).toEqual(['Ola Brandvik', 'Mia Sund', 'Brandvik Cable Systems']);
   });
 
-  it('someone unnamed opening a sentence ("A man in his sixties who …", "a pensioner waiting …") takes a later "he said"', () => {
+  it('someone unnamed opening a sentence ("A man in his seventies who …", "a pensioner waiting …") takes a later "he said"', () => {
     expect(
       speakers(
         [
-          'Cllr Ray Hollis said leaflets would go out. "We are putting it right," he said.',
-          'A man in his sixties who has lived on the street for 30 years was less forgiving. "They have known since last week," he said.',
-          'Cllr Ray Hollis has promised answers by Friday.',
-          'At the bus stop, a pensioner waiting for the number 9 was unconvinced. "I will believe it when I see it," he said.',
-          'Jane Roe has run the pub for years.',
-          'A keen gardener who has lived here for 20 years, she said: "I never sit down."',
+          'Cllr Ray Tambling said letters would be sent. "We are fixing it," he said.',
+          'A man in his seventies who has farmed the hillside for 40 years was less patient. "They were warned in March," he said.',
+          'Cllr Ray Tambling has promised a reply by Monday.',
+          'At the ferry slip, a pensioner waiting for the early boat was unimpressed. "I will believe it when the trucks arrive," he said.',
+          'Hester Blaydon has kept the village shop for decades.',
+          'A keen walker who has lived here since 1990, she said: "I never take a day off."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ray Hollis', null, null, 'Jane Roe']);
+    ).toEqual(['Ray Tambling', null, null, 'Hester Blaydon']);
   });
 
   it('"X, asked …, smiled." / "X, told of …, grinned.": a quote standing alone after it is the answer', () => {
     expect(
       speakers(
         [
-          'Sen. Ada Brennan, asked whether she had the votes, smiled. "Ask me in June."',
-          'Rookie Tom Arkwright, told of his coach\'s praise, grinned. "He has never said that to me."',
+          'Sen. Ada Whitacre, asked if she could count on the numbers, smiled. "Ask me after the recess."',
+          'Rookie Kenny Stannard, told of his manager\'s compliment, grinned. "She has never told me that."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ada Brennan', 'Tom Arkwright']);
+    ).toEqual(['Ada Whitacre', 'Kenny Stannard']);
   });
 
   it('a hyphenated title ("Sub-Inspector", "Vice-Admiral") opens a person\'s name, so "he said" finds him', () => {
     expect(
       speakers(
         [
-          'Sub-Inspector Arun Desai of the Old Town police station said that no case had been registered.',
-          '"The march was peaceful," he said.',
+          'Sub-Inspector Vikram Bhosle of the Civil Lines police post said that no complaint had been filed.',
+          '"The rally passed off calmly," he said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Arun Desai']);
+    ).toEqual(['Vikram Bhosle']);
   });
 
   it('", a Democrat," after a name is an apposition describing it, not a name of its own', () => {
@@ -452,20 +455,20 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ).toEqual(['Mara Quill', 'Mara Quill']);
   });
 
-  it('a sentence\'s first word no dictionary knows opens the name after it ("Emrys Caddock said")', () => {
+  it('a sentence\'s first word no dictionary knows opens the name after it ("Idris Tregunna said")', () => {
     expect(
       speakers(
-        'The flood reached the harbour wall at noon. Emrys Caddock, who runs the chandlery, watched it rise. "I have never seen the sea come up like that," Caddock said.',
+        'The tide topped the sea wall by midday. Idris Tregunna, who runs the boatyard, watched it climb. "I have never known the water rise that fast," Tregunna said.',
       ),
-    ).toEqual(['Emrys Caddock']);
+    ).toEqual(['Idris Tregunna']);
   });
 
   it('"X laughed." alone before a quote standing alone introduces X\'s reply', () => {
     expect(
       speakers(
-        '"We gave it everything," Ines Park said. "Speak for yourself," Lou Brandt cut in. Park laughed. "He says that every week."',
+        '"We left nothing out there," Irene Tuck said. "Speak for yourself," Lou Ferrant cut in. Tuck laughed. "He says that after every game."',
       ),
-    ).toEqual(['Ines Park', 'Lou Brandt', 'Ines Park']);
+    ).toEqual(['Irene Tuck', 'Lou Ferrant', 'Irene Tuck']);
   });
 
   it('"Institute for …" and "… Corps of …" are one organisation\'s name, which speaks', () => {
@@ -481,16 +484,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
 });
 
 describe('attributeQuotes: people named by their tie to another', () => {
-  it('"Her daughter rolls her eyes." is someone unnamed: a "she says" after it is not the last woman named', () => {
+  it('"Her sister raises an eyebrow." is someone unnamed: a "she says" after it is not the last woman named', () => {
     expect(
       speakers(
         [
-          'Jane Roe has swum the strait twice. "One more and then I stop," she says.',
-          'Her daughter rolls her eyes. "She said that last year," she says.',
-          'His wife, Ann Roe, is less sure. "I have heard it all before," she says.',
+          'Nell Oddie has rowed the channel twice. "One more and then I retire," she says.',
+          'Her sister raises an eyebrow. "She promised that last summer," she says.',
+          'His wife, Flora Oddie, is less convinced. "I have heard that speech before," she says.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Jane Roe', null, 'Ann Roe']);
+    ).toEqual(['Nell Oddie', null, 'Flora Oddie']);
   });
 });
 
@@ -500,7 +503,7 @@ describe('attributeQuotes: people who share a surname', () => {
       speakers(
         [
           'When Ann and Tom Roe opened their shop in 1985, the street had three butchers.',
-          'Their daughter, Lucy Roe, now runs a cafe in Bristol.',
+          'Their daughter, Lucy Roe, now runs a cafe in Norwich.',
           '"It was hard at first," Mrs Roe says.',
           '"We did not pay ourselves for years," Mr Roe says.',
           '"He could bake, though," Ann says.',
@@ -512,13 +515,13 @@ describe('attributeQuotes: people who share a surname', () => {
     expect(
       speakers(
         [
-          'Jane Roe ran a restaurant on the estuary for nineteen years. Roe closed it in 2022.',
-          "Her mother, Ida Roe, ran the café below the flat. Ida is the book's best source of one-liners, and Ida never lets her daughter forget it.",
-          '"A kitchen is not a democracy," Ida tells her.',
-          '"I threw a pan at a young cook once," Roe writes.',
+          'Carys Wetherell ran a bakery by the quay for twenty-two years. Wetherell sold it in 2021.',
+          "Her mother, Mavis Wetherell, kept the tearoom next door. Mavis is the memoir's sharpest voice, and Mavis never lets her daughter forget it.",
+          '"An oven does not take orders," Mavis tells her.',
+          '"I once threw a tray of scones at an apprentice," Wetherell writes.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ida Roe', 'Jane Roe']);
+    ).toEqual(['Mavis Wetherell', 'Carys Wetherell']);
   });
 });
 
@@ -578,29 +581,29 @@ describe('attributeQuotes: roles written in capitals', () => {
 });
 
 describe('attributeQuotes: words read out', () => {
-  it('"X read from an email sent by Y: “…”": the words read out are not the reader\'s', () => {
+  it('"X then read out a text from Y: “…”": the words read out are not the reader\'s', () => {
     expect(
       speakers(
         [
-          'Counsel Tom Reed then read from an email sent by the site manager, Ann Vale: "Face looking tired. Will check next week."',
-          'Jane Roe said: "We knew nothing."',
+          'Counsel Hugo Brackenbury then read out a text from the yard foreman, Piet Kessel: "Crane wobbling again. Will look Monday."',
+          'Dora Fenn said: "We were never told."',
         ].join('\n\n'),
       ),
-    ).toEqual([null, 'Jane Roe']);
+    ).toEqual([null, 'Dora Fenn']);
   });
 });
 
 describe('attributeQuotes: questions asked of someone', () => {
-  it('"Judge Roe asked him to explain. “…,” he said": the "he" is whom she asked, not the judge', () => {
+  it('"Sheriff Grantley asked him what came next. “…,” he said": the "he" is whom she asked, not the sheriff', () => {
     expect(
       speakers(
         [
-          '"I knew the rule," foreman Tom Reed said.',
-          'Sheriff Morven Roe asked him to explain what he meant.',
-          '"Nobody followed it," he said.',
+          '"I saw the crack first," driver Piet Kessel said.',
+          'Sheriff Ailsa Grantley asked him what he had done next.',
+          '"I rang the depot," he said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Tom Reed', 'Tom Reed']);
+    ).toEqual(['Piet Kessel', 'Piet Kessel']);
   });
 });
 
@@ -620,10 +623,15 @@ describe("attributeQuotes: a family's surname", () => {
 });
 
 describe('attributeQuotes: reactions in the present tense', () => {
-  it('"Roe shrugs." alone before a quote standing alone introduces her reply, as "Roe shrugged." does', () => {
+  it('"Tallack shrugs." alone before a quote standing alone introduces her reply, as "Tallack shrugged." does', () => {
     expect(
-      speakers(['Ann Roe runs the bakery.', 'Roe shrugs. "It was older than our daughter."'].join('\n\n')),
-    ).toEqual(['Ann Roe']);
+      speakers(
+        [
+          'Tamara Tallack keeps the hardware shop.',
+          'Tallack shrugs. "That till was older than my son."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tamara Tallack']);
   });
 });
 
