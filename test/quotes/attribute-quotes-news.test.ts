@@ -8,184 +8,186 @@ beforeAll(() => loadTagger());
 const speakers = (body: string) => attributed(body).map(([, speaker]) => speaker);
 
 describe('attributeQuotes: how news introduces and refers to its speakers', () => {
-  it('a subject described before the name in apposition ("The head teacher, Mrs Jo Lark, arrived")', () => {
+  it('a subject described before the name in apposition ("The librarian, Mrs Lila Pennick, reached")', () => {
     expect(
       speakers(
-        `"We are keeping an open mind," a police spokeswoman said.\n\nThe head teacher, Mrs Jo Lark, arrived at the school at 3am. "Seeing it burn was heartbreaking," she said.`,
+        `"We have ruled nothing out," a fire service spokeswoman said.\n\nThe librarian, Mrs Lila Pennick, reached the library at dawn. "Watching the roof fall in was awful," she said.`,
       ),
-    ).toEqual([null, 'Jo Lark']);
+    ).toEqual([null, 'Lila Pennick']);
     expect(
       speakers(
-        'Another former client, retired firefighter Min-jun Seo, called the verdict “a relief, but not a happy ending,” noting that few would get their money back.',
+        'Another former tenant, retired firefighter Hye-jin Baek, called the settlement “a comfort, but not a victory,” noting that few would see their deposits again.',
       ),
-    ).toEqual(['Min-jun Seo']);
+    ).toEqual(['Hye-jin Baek']);
   });
 
   it('a relative clause inside an apposition describes its last name, not the subject', () => {
     expect(
       speakers(
-        'Captain Tomas Ferrante, president of the Harbour Pilots Association, which represents pilots at both ports, said: “Every merger has come with promises about jobs.”',
+        'Captain Anton Ferreby, chairman of the River Crews Association, which speaks for boatmen on both banks, said: “Every takeover has arrived with pledges about wages.”',
       ),
-    ).toEqual(['Tomas Ferrante']);
+    ).toEqual(['Anton Ferreby']);
     expect(
       speakers(
-        'Neil Ostby, a fund manager at Corran Capital, which owns 4 per cent of the firm, said the chairman, Sir Alan Pike, had to explain himself. “We expected a plan by now,” he said.',
+        'Edwin Farrimond, a fund manager at Selsey Capital, which holds 6 per cent of the group, said the chairman, Sir Roland Brockley, needed to account for himself. “We wanted a strategy by spring,” he said.',
       ),
-    ).toEqual(['Neil Ostby']);
+    ).toEqual(['Edwin Farrimond']);
     expect(
       speakers(
-        'Ines Moura, an opposition member of parliament who represents the district, said she had warned governments “three times in writing” since 2019.',
+        'Clara Neves, a backbench member of parliament who speaks for the valley, said she had alerted ministers “four times by letter” since 2017.',
       ),
-    ).toEqual(['Ines Moura']);
+    ).toEqual(['Clara Neves']);
   });
 
   it('"according to her", a second that-clause, and "who … and has said"', () => {
     expect(
       speakers(
-        'Inspector Dana Wilde said the day had been “good-natured”, and according to her, “The actions of a tiny minority should not spoil it.”',
+        'Inspector Moira Cattrell said the parade had been “cheerful”, and according to her, “A handful of troublemakers must not define it.”',
       ),
-    ).toEqual(['Dana Wilde', 'Dana Wilde']);
+    ).toEqual(['Moira Cattrell', 'Moira Cattrell']);
     expect(
       speakers(
-        'Chief Executive Rory Hale told staff that the airline had studied its options, and that the merger was "the most promising path we have found."',
+        'Chief Executive Barry Pendry told staff that the brewery had weighed its choices, and that the sale was "the best route we could see."',
       ),
-    ).toEqual(['Rory Hale']);
+    ).toEqual(['Barry Pendry']);
     expect(
       speakers(
-        'Ravi Menon scored the winner. “I just picked my spot,” said Menon, who is 34 and has said this will be his last season. “My kids were behind that goal.”',
+        'Kofi Ampadu won the deciding set. “I just trusted my serve,” said Ampadu, who is 33 and has said he expects to retire in the autumn. “My parents sat right behind that baseline.”',
       ),
-    ).toEqual(['Ravi Menon', 'Ravi Menon']);
+    ).toEqual(['Kofi Ampadu', 'Kofi Ampadu']);
   });
 
   it('a dash credit after a quote, as under an epigraph', () => {
     expect(
       speakers(
-        '“Wood remembers everything you do to it.” — Greta Lindqvist, luthier\n\nThe workshop smells of spruce.',
+        '“Clay never forgets a careless thumb.” — Marta Kallqvist, potter\n\nThe studio smells of wet earth.',
       ),
-    ).toEqual(['Greta Lindqvist']);
+    ).toEqual(['Marta Kallqvist']);
     // A dash that goes on with a clause of its own is no credit.
-    expect(speakers('“It is over.” — Greta Lindqvist disagreed, and left.')).not.toContain('Greta Lindqvist');
+    expect(speakers('“It is finished.” — Marta Kallqvist disagreed, and went home.')).not.toContain(
+      'Marta Kallqvist',
+    );
   });
 
   it('a pronoun subject speaks the quote in its predicate, and stays salient through quote-only paragraphs', () => {
     expect(
       speakers(
         [
-          'The workshop smells of the coffee that Greta Lindqvist reheats. At 71, she has made 214 violins and, by her own count, “maybe a dozen cellos.”',
-          '“It was terrible,” she says. “It sounded like a goose.',
-          '“So I made another one.”',
-          'In 1991 she became an apprentice to Emil Varga, a maker in Boston. Varga, she says, would snap a scroll in half.',
-          '“He was the most impatient patient man I ever met,” she says.',
+          'The studio smells of the tea that Marta Kallqvist keeps warm. At 68, she has thrown 3,000 bowls and, by her own reckoning, “perhaps forty teapots.”',
+          '“The first was hideous,” she says. “It leaned like a drunk.',
+          '“So I threw another.”',
+          'In 1984 she became an apprentice to Dieter Ferenczy, a potter in Milwaukee. Ferenczy, she says, would smash a jug on the floor.',
+          '“He was the gentlest angry man I have known,” she says.',
         ].join('\n\n'),
       ),
-    ).toEqual(Array(5).fill('Greta Lindqvist'));
+    ).toEqual(Array(5).fill('Marta Kallqvist'));
   });
 
   it('a sentence-opening role word is cut from the name, and a function word never opens one', () => {
-    expect(speakers('Substitute Pawel Nowicki said: “I just closed my eyes.”')).toEqual(['Pawel Nowicki']);
+    expect(speakers('Substitute Tadeusz Wrobel said: “I simply shut my eyes.”')).toEqual(['Tadeusz Wrobel']);
     expect(
       speakers(
-        'Her brother, Finlay Rourke, lives on the island.\n\n“It is in the acknowledgements — ‘For Finlay, who slept,’” Finlay says.',
+        'Her brother, Torcuil Maclure, farms on the mainland.\n\n“It is on the dedication page — ‘For Torcuil, who snored,’” Torcuil says.',
       ),
-    ).toEqual(['Finlay Rourke']);
+    ).toEqual(['Torcuil Maclure']);
   });
 
   it('a full name the dictionaries do not know joins its surname used alone', () => {
     expect(
       speakers(
-        'Millbank levelled when Tunde Adeyemo headed in a corner.\n\n"It hurts, because we did the hard part twice," Adeyemo said.',
+        'Castlewick drew level when Segun Adewunmi glanced in a free kick.\n\n"It stings, because we did the difficult bit two times," Adewunmi said.',
       ),
-    ).toEqual(['Tunde Adeyemo']);
+    ).toEqual(['Segun Adewunmi']);
   });
 
   it('a surname several people share means the one named before it, and most', () => {
     expect(
       speakers(
-        'Jamie Rudd volleyed the winner. "I didn\'t even look up," Rudd said.\n\nSam Rudd, no relation, was denied twice.\n\n"The ball sat up," Rudd added.',
+        'Casey Corrick smashed the deciding point. "I didn\'t even watch it land," Corrick said.\n\nLucas Corrick, no relation, lost in straight sets.\n\n"The lob sat up nicely," Corrick added.',
       ),
-    ).toEqual(['Jamie Rudd', 'Jamie Rudd']);
-    // "Fonseca Prado" is the compound surname of "Rui Fonseca Prado".
+    ).toEqual(['Casey Corrick', 'Casey Corrick']);
+    // "Barreto Seixas" is the compound surname of "Tiago Barreto Seixas".
     expect(
       speakers(
-        'Rui Fonseca Prado, the secretary of state, spoke in Lisbon.\n\nFonseca Prado described the talk of a failure as “premature and unhelpful”.',
+        'Tiago Barreto Seixas, the deputy minister, spoke in Porto.\n\nBarreto Seixas described the reports of a breach as “hasty and unhelpful”.',
       ),
-    ).toEqual(['Rui Fonseca Prado']);
+    ).toEqual(['Tiago Barreto Seixas']);
   });
 
   it('a place owning an organisation is no part of its name; a possessive inside a name is', () => {
     const quotes = attributed(
-      'Portugal’s Environment Ministry said there was “no indication of failure”.\n\nThe Lake County District Attorney’s Office said it “does not comment on pending cases”.',
+      'Finland’s Fisheries Ministry said there was “no trace of any leak”.\n\nThe Birch County District Attorney’s Office said it “will not discuss open investigations”.',
     );
     expect(quotes.map(([, s]) => s)).toEqual([
-      'Environment Ministry',
-      "Lake County District Attorney's Office",
+      'Fisheries Ministry',
+      "Birch County District Attorney's Office",
     ]);
   });
 
   it('two subjects of one sentence: the main clause outranks the subordinate one; a gendered role decides', () => {
     expect(
       speakers(
-        'Aurelia Pinto, 79, sat outside her door while her daughter-in-law, Helena Pinto, loaded the car.\n\n“I have never seen the river like this,” she said.',
+        'Beatriz Mendes, 82, waited on her step while her daughter-in-law, Paula Mendes, packed the van.\n\n“I have never seen the water so high,” she said.',
       ),
-    ).toEqual(['Aurelia Pinto']);
+    ).toEqual(['Beatriz Mendes']);
     expect(
       speakers(
-        'Oriel Vance, 61, writes novels.\n\nThe book began with a ledger kept by her grandfather, Angus Vance, who ran a boat.\n\n“I found it in a biscuit tin,” she says.',
+        'Ysolde Russell, 64, writes poems.\n\nThe collection started with a logbook kept by her grandfather, Tormod Russell, who kept a lighthouse.\n\n“I found it under a floorboard,” she says.',
       ),
-    ).toEqual(['Oriel Vance']);
+    ).toEqual(['Ysolde Russell']);
   });
 
   it('"who" after a name governed by a preposition, "X of Y", an abbreviation, and two subjects of one gender', () => {
     expect(
       speakers(
-        'Among the volunteers was Walter Kemp, 74, a retired mail carrier from Lorain who said he had been skeptical. "I thought, what is fifteen minutes going to do?" he said.',
+        'Among the walkers was Clifford Tilbury, 70, a retired bus driver from Dayton who said he had been doubtful. "I thought, what can ten laps really change?" he said.',
       ),
-    ).toEqual(['Walter Kemp']);
+    ).toEqual(['Clifford Tilbury']);
     expect(
       speakers(
-        'Another analyst, Jonah Pell of Banfield Capital, said the sell-off was “overdone” and bought.',
+        'Another analyst, Julian Treacher of Oakmere Securities, said the slump was “excessive” and bought.',
       ),
-    ).toEqual(['Jonah Pell']);
+    ).toEqual(['Julian Treacher']);
     expect(
       speakers(
-        'The supplier, South Korea-based Hanseong Cell Co., said in a statement that it was “cooperating fully” with regulators.',
+        'The manufacturer, South Africa-based Ndaba Steel Co., said in a brief statement that it was “assisting fully” with investigators.',
       ),
-    ).toEqual(['Hanseong Cell Co']);
+    ).toEqual(['Ndaba Steel Co']);
     // Both are women and subjects of one sentence: the one known to fit "she", and the main clause's, speaks.
     expect(
       speakers(
-        'Evelyn Tran, an analyst, said the cut was deep. Tran noted that Anjali Raghunathan had described demand as “stabilizing” in May. “Investors want orders,” she said.',
+        'Kathryn Wong, a strategist, said the drop was steep. Wong noted that Anjana Venkatraman had described sales as “levelling off” in March. “Shareholders want growth,” she said.',
       ),
-    ).toEqual(['Anjali Raghunathan', 'Evelyn Tran']);
+    ).toEqual(['Anjana Venkatraman', 'Kathryn Wong']);
   });
 
   it('asides in a row between a subject and its verb, and a verb the tagger misreads before a colon', () => {
     expect(
-      speakers('Bridget Hollis, 58, who runs the Anchor in Saltmarsh Bay, fumed: “It’s pure madness.”'),
-    ).toEqual(['Bridget Hollis']);
+      speakers('Doreen Catterall, 63, who runs the Lantern in Pelsall Cove, fumed: “It’s complete lunacy.”'),
+    ).toEqual(['Doreen Catterall']);
     expect(
       speakers(
-        'Her daughter Kayla Hollis, 31, who pulls pints behind the bar, said the ruling had left them “in tears”.',
+        'Her daughter Robyn Catterall, 29, who waits tables in the dining room, said the decision had left them “heartbroken”.',
       ),
-    ).toEqual(['Kayla Hollis']);
+    ).toEqual(['Robyn Catterall']);
     expect(
       speakers(
-        'Sen. Marcus T. Wheeler, R-Ky., who sits on the Public Works Committee, called the closure "entirely predictable" and left.',
+        'Sen. Nathan R. Pettigrew, R-Nev., who sits on the Veterans Affairs Committee, called the shutdown "wholly avoidable" and left.',
       ),
-    ).toEqual(['Marcus T. Wheeler']);
+    ).toEqual(['Nathan R. Pettigrew']);
   });
 
-  it('"Asked …, she puts down her chisel." hands the quote-only paragraphs after it to her', () => {
+  it('"Asked …, she sets down her sponge." hands the quote-only paragraphs after it to her', () => {
     expect(
       speakers(
         [
-          'Greta Lindqvist opened the shop in 1996.',
-          'Asked what makes a good violin, she puts down her chisel and thinks for a long time.',
-          '“People want a secret.',
-          '“The truth is more boring.”',
+          'Marta Kallqvist opened the studio in 2001.',
+          'Asked what makes a good bowl, she sets down her sponge and stares at the wheel for a while.',
+          '“Everyone wants a trick.',
+          '“The answer is duller than that.”',
         ].join('\n\n'),
       ),
-    ).toEqual(['Greta Lindqvist', 'Greta Lindqvist']);
+    ).toEqual(['Marta Kallqvist', 'Marta Kallqvist']);
   });
 
   it('a transcript label in capitals names the person of that role and surname; a capitalised role before a name is cut', () => {
@@ -201,8 +203,8 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
 
   it('a Q&A: quote-only paragraphs answering plain-text questions are the interviewee’s', () => {
     const interview = [
-      'Tom Reyes has volunteered at the Larchmont food bank since 2009. Ines Kowal, who founded it, retires this week.',
-      '“She never turns anyone away,” Mr Reyes said.',
+      'Tom Quarrie has volunteered at the Thornleigh food bank since 2009. Irina Kowal, who founded it, retires this week.',
+      '“She never turns anyone away,” Mr Quarrie said.',
       'What made you start?',
       '“A neighbour who was too proud to ask. I left a bag on her step.”',
       'What will you miss?',
@@ -210,27 +212,27 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ].join('\n\n');
     // The headline names who the interview is with, though the introduction opens with someone else.
     expect(
-      attributed(interview, '“Everyone talks to everyone” — Ines Kowal on 15 years of the food bank').map(
+      attributed(interview, '“Everyone talks to everyone” — Irina Kowal on 15 years of the food bank').map(
         ([, s]) => s,
       ),
-    ).toEqual(['Tom Reyes', 'Ines Kowal', 'Ines Kowal']);
+    ).toEqual(['Tom Quarrie', 'Irina Kowal', 'Irina Kowal']);
     // With no name in the headline, the person the introduction opens with.
     expect(
       speakers(
         [
-          'Ines Kowal founded the Larchmont food bank in 2009 and retires this week.',
+          'Irina Kowal founded the Thornleigh food bank in 2009 and retires this week.',
           'What made you start?',
           '“A neighbour who was too proud to ask.”',
           'What will you miss?',
           '“The Saturday queue.”',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ines Kowal', 'Ines Kowal']);
+    ).toEqual(['Irina Kowal', 'Irina Kowal']);
     // One rhetorical question before a quote is no interview.
     expect(
       speakers(
         [
-          'Ines Kowal founded the Larchmont food bank in 2009.',
+          'Irina Kowal founded the Thornleigh food bank in 2009.',
           'Who pays for it all?',
           '“Nobody asks us that,” a volunteer said. “We just open the doors.”',
           'So what happens next?',
@@ -244,21 +246,21 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     expect(
       speakers(
         [
-          'Welcome to our live coverage of the floods in Marnley.',
-          '09:12 - “Keep off the embankment, it is moving.” - Rita Kolar, county engineer',
-          '10.40am: Mayor Tomas Brell posted on social media: “The rest centre at the school is open.”',
-          '11:05 - Brell has since left for the bridge. “We will reopen it when it is safe,” he said.',
+          'Welcome to our rolling updates on the wildfire near Strathbeg.',
+          '08:47 - “Stay off the ridge road, the fire has crossed it.” - Lorna Orrell, district fire officer',
+          '9.55am: Mayor Anders Quilter posted on social media: “The shelter at the sports hall is open.”',
+          '10:30 - Quilter has since driven up to the ridge. “We will lift the order when it is safe,” he said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Rita Kolar', 'Tomas Brell', 'Tomas Brell']);
+    ).toEqual(['Lorna Orrell', 'Anders Quilter', 'Anders Quilter']);
   });
 
   it('a body once called "the company" is what the next "the company" means, in the same sentence too', () => {
     expect(
       speakers(
         [
-          'Shares of Kelvane Grid fell 8 per cent. In a statement, the company said: “Our crews are out in every district.”',
-          '“We expect power back by Friday,” the company said.',
+          'Shares of Kelvane Grid dropped 6 per cent. In a short statement, the company said: “Every repair crew is on the road.”',
+          '“We expect supply restored by Sunday,” the company said.',
         ].join('\n\n'),
       ),
     ).toEqual(['Kelvane Grid', 'Kelvane Grid']);
@@ -267,37 +269,39 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
   it('a dateline is no part of the first sentence: its subject speaks after it', () => {
     expect(
       speakers(
-        'NEW DUNMORE, Ore. (AP) — Council leader Ada Whitlock on Monday closed the pier, telling reporters that its piles were “beyond any repair.”',
+        'PORT HALLOCK, Wash. (AP) — Council leader Eloise Sandholm on Tuesday shut the marina, telling reporters that its pontoons were “past saving.”',
       ),
-    ).toEqual(['Ada Whitlock']);
+    ).toEqual(['Eloise Sandholm']);
   });
 
   it('a passive speech verb names no one: the quote is in the reported speech of the cue before it', () => {
     expect(
-      speakers('Councillor Dev Amin said wardens had been told to “use their judgement” on bin lids.'),
-    ).toEqual(['Dev Amin']);
+      speakers(
+        'Councillor Kiran Dattani said inspectors had been told to “use their discretion” on parking fines.',
+      ),
+    ).toEqual(['Kiran Dattani']);
     // With no cue before it, the passive verb's subject heard the words and did not say them.
-    expect(speakers('Dev Amin was told to “use some judgement” on bin lids.')).toEqual([null]);
+    expect(speakers('Kiran Dattani was told to “use some discretion” on parking fines.')).toEqual([null]);
   });
 
-  it('a connective set off by commas between a subject and its speech verb ("Kerr, however, admitted")', () => {
+  it('a connective set off by commas between a subject and its speech verb ("Trevithin, however, admitted")', () => {
     expect(
       speakers(
-        'Kingsport captain Dale Kerr scored twice. Kerr, however, admitted his side had "gone to sleep" late on.',
+        'Elmhurst captain Bryce Trevithin scored twice. Trevithin, however, admitted his team had "switched off" near the end.',
       ),
-    ).toEqual(['Dale Kerr']);
+    ).toEqual(['Bryce Trevithin']);
   });
 
   it('"in her words", "by his own account": the owner of the words is the source of the quote', () => {
     expect(
       speakers(
         [
-          'Mara Quist finished the crossing at dawn.',
-          'The last mile was, in her words, “like swimming through porridge.”',
-          'Her coach, Ivo Brandt, said the boat had drifted. The support crew was, by his own account, “asleep at the wheel”.',
+          'Astrid Yelland reached the summit at dusk.',
+          'The final pitch was, in her words, “like climbing a wet bar of soap.”',
+          'Her guide, Ivo Stenhouse, said the rope had frayed. The camp team was, by his own account, “half asleep”.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Mara Quist', 'Ivo Brandt']);
+    ).toEqual(['Astrid Yelland', 'Ivo Stenhouse']);
   });
 
   it('"Mrs. Marlow" the mother, "Ms. Marlow" the daughter: another courtesy title means another bearer', () => {
@@ -316,81 +320,81 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     expect(
       speakers(
         [
-          'Pia Lund, the former treasurer, told jurors she had “never seen” the invoices.',
-          'Prosecutor Tom Reyes pressed her on the emails. “Why pay those first?” Reyes asked.',
-          '“Because they were late,” she replied.',
-          'On cross-examination, Reyes asked Karl Vint whether he had read the accounts.',
-          '“Not often enough,” he replied.',
+          'Pia Lund, the former treasurer, told jurors she had “never signed” the cheques.',
+          'Prosecutor Todd Gatenby pressed her on the transfers. “Why send those on a Sunday?” Gatenby asked.',
+          '“Because the bank was shut on Monday,” she replied.',
+          'Later, Gatenby asked Karl Vint whether he had checked the ledger.',
+          '“Only once a month,” he replied.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Pia Lund', 'Tom Reyes', 'Pia Lund', 'Karl Vint']);
+    ).toEqual(['Pia Lund', 'Todd Gatenby', 'Pia Lund', 'Karl Vint']);
   });
 
-  it('"Another parent, who asked not to be named, …": someone unnamed, so a later "she said" is not the last named woman’s', () => {
+  it('"Another parent, who asked that her name be withheld, …": someone unnamed, so a later "she said" is not the last named woman’s', () => {
     expect(
       speakers(
         [
-          '“The sensors stay,” said Head Teacher Ruth Amberley.',
-          'Another parent, who asked not to be named because her son was suspended, called the plan “a joke.”',
-          '“Nobody asked us,” she said.',
+          '“The uniform rule stands,” said Head Teacher Joanna Sedgwick.',
+          'Another parent, who asked that her name be withheld because her daughter had been sent home, called the rule “a farce.”',
+          '“Nobody consulted us,” she said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ruth Amberley', null, null]);
+    ).toEqual(['Joanna Sedgwick', null, null]);
   });
 
   it("a party and state tag after a lawmaker's name, of one word or several, names no one", () => {
     expect(
       speakers(
         [
-          'Sen. Ada Brennan, D-Cobb Hollow, the bill\'s author, called the vote "overdue".',
-          'Rep. Lou Tanaka, R-Fenwick, said his voters had "had enough".',
+          'Sen. Ada Whitacre, D-Pine Ridge, the bill\'s sponsor, called the vote "long overdue".',
+          'Rep. Lou Okabe, R-Marston, said his voters were "fed up".',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ada Brennan', 'Lou Tanaka']);
+    ).toEqual(['Ada Whitacre', 'Lou Okabe']);
   });
 
   it('"a spokesperson for" a person is someone unnamed; for an organisation, the organisation speaks', () => {
     expect(
       speakers(
         [
-          'Gov. Tomas Varga has not said whether he will sign the bill.',
-          '"The governor reads every bill closely," a spokesperson for Varga said.',
-          '"We will comment after the vote," a spokesman for the Harbour Board said.',
+          'Gov. Henri Lacombe has not said whether he will veto the measure.',
+          '"The governor studies every measure with care," a spokesperson for Lacombe said.',
+          '"We will respond once the vote is in," a spokesman for the Canal Board said.',
         ].join('\n\n'),
       ),
-    ).toEqual([null, 'Harbour Board']);
+    ).toEqual([null, 'Canal Board']);
   });
 
   it('“…,” X cut in: a word ending the clause after the subject of a comma-closed quote is its verb', () => {
     expect(
       speakers(
-        '"We played well," Ines Park said. "Not well enough," Lou Brandt cut in. "We lost by thirty."',
+        '"We defended well," Irene Tuck said. "Not well enough," Lou Ferrant cut in. "They scored four."',
       ),
-    ).toEqual(['Ines Park', 'Lou Brandt', 'Lou Brandt']);
+    ).toEqual(['Irene Tuck', 'Lou Ferrant', 'Lou Ferrant']);
   });
 
   it('"X of the Y", a name or a description, with or without "who …": the person before "of" speaks', () => {
     expect(
       speakers(
         [
-          'Geologist Dr. Mina Oduya of the Carrow Institute of Mines, who has mapped the valley for years, said the slip was “long overdue”.',
-          'Sergeant Paul Lindqvist of the county roads policing unit, who led the inquiry, said the crash was “avoidable”.',
-          'Hana Brill of the Tenants Together coalition said the group would “be back on Monday”.',
+          'Hydrologist Dr. Mina Ebrahimi of the Carrodale Institute of Rivers, who has surveyed the estuary for decades, said the flooding was “entirely foreseeable”.',
+          'Sergeant Ulrik Haverholm of the county marine patrol unit, who ran the search, said the capsize was “preventable”.',
+          'Phyllis Tamsett of the Tenant Voice coalition said the group would “return on Thursday”.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Mina Oduya', 'Paul Lindqvist', 'Hana Brill']);
+    ).toEqual(['Mina Ebrahimi', 'Ulrik Haverholm', 'Phyllis Tamsett']);
   });
 
-  it('"Mr Adeyemi" of two bearers of the surname: the one whose first name is a man\'s', () => {
+  it('"Mr Adebisi" of two bearers of the surname: the one whose first name is a man\'s', () => {
     expect(
       speakers(
         [
-          'Dr Ruth Adeyemi, a GP, was struck by a lorry in May. Dr Adeyemi died at the scene.',
-          'Her husband, Daniel Adeyemi, sat in the gallery.',
-          'Dr Adeyemi had worked at the practice for 20 years, the court heard. Outside court, Mr Adeyemi said: “I want the roads made safe.”',
+          'Dr Phoebe Adebisi, a vet, was hit by a van in April. Dr Adebisi died in hospital.',
+          'Her husband, Emerson Adebisi, sat in the public seats.',
+          'Dr Adebisi had run the surgery for 15 years, the court heard. Outside court, Mr Adebisi said: “I want that junction fixed.”',
         ].join('\n\n'),
       ),
-    ).toEqual(['Daniel Adeyemi']);
+    ).toEqual(['Emerson Adebisi']);
   });
 
   it('"the company" is the business that was a subject, not one since named as an analyst\'s employer', () => {
@@ -406,41 +410,41 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ).toEqual(['Ola Brandvik', 'Mia Sund', 'Brandvik Cable Systems']);
   });
 
-  it('someone unnamed opening a sentence ("A man in his sixties who …", "a pensioner waiting …") takes a later "he said"', () => {
+  it('someone unnamed opening a sentence ("A man in his seventies who …", "a pensioner waiting …") takes a later "he said"', () => {
     expect(
       speakers(
         [
-          'Cllr Ray Hollis said leaflets would go out. "We are putting it right," he said.',
-          'A man in his sixties who has lived on the street for 30 years was less forgiving. "They have known since last week," he said.',
-          'Cllr Ray Hollis has promised answers by Friday.',
-          'At the bus stop, a pensioner waiting for the number 9 was unconvinced. "I will believe it when I see it," he said.',
-          'Jane Roe has run the pub for years.',
-          'A keen gardener who has lived here for 20 years, she said: "I never sit down."',
+          'Cllr Ray Tambling said letters would be sent. "We are fixing it," he said.',
+          'A man in his seventies who has farmed the hillside for 40 years was less patient. "They were warned in March," he said.',
+          'Cllr Ray Tambling has promised a reply by Monday.',
+          'At the ferry slip, a pensioner waiting for the early boat was unimpressed. "I will believe it when the trucks arrive," he said.',
+          'Hester Blaydon has kept the village shop for decades.',
+          'A keen walker who has lived here since 1990, she said: "I never take a day off."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ray Hollis', null, null, 'Jane Roe']);
+    ).toEqual(['Ray Tambling', null, null, 'Hester Blaydon']);
   });
 
   it('"X, asked …, smiled." / "X, told of …, grinned.": a quote standing alone after it is the answer', () => {
     expect(
       speakers(
         [
-          'Sen. Ada Brennan, asked whether she had the votes, smiled. "Ask me in June."',
-          'Rookie Tom Arkwright, told of his coach\'s praise, grinned. "He has never said that to me."',
+          'Sen. Ada Whitacre, asked if she could count on the numbers, smiled. "Ask me after the recess."',
+          'Rookie Kenny Stannard, told of his manager\'s compliment, grinned. "She has never told me that."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ada Brennan', 'Tom Arkwright']);
+    ).toEqual(['Ada Whitacre', 'Kenny Stannard']);
   });
 
   it('a hyphenated title ("Sub-Inspector", "Vice-Admiral") opens a person\'s name, so "he said" finds him', () => {
     expect(
       speakers(
         [
-          'Sub-Inspector Arun Desai of the Old Town police station said that no case had been registered.',
-          '"The march was peaceful," he said.',
+          'Sub-Inspector Vikram Bhosle of the Civil Lines police post said that no complaint had been filed.',
+          '"The rally passed off calmly," he said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Arun Desai']);
+    ).toEqual(['Vikram Bhosle']);
   });
 
   it('", a Democrat," after a name is an apposition describing it, not a name of its own', () => {
@@ -451,20 +455,20 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
     ).toEqual(['Mara Quill', 'Mara Quill']);
   });
 
-  it('a sentence\'s first word no dictionary knows opens the name after it ("Emrys Caddock said")', () => {
+  it('a sentence\'s first word no dictionary knows opens the name after it ("Idris Tregunna said")', () => {
     expect(
       speakers(
-        'The flood reached the harbour wall at noon. Emrys Caddock, who runs the chandlery, watched it rise. "I have never seen the sea come up like that," Caddock said.',
+        'The tide topped the sea wall by midday. Idris Tregunna, who runs the boatyard, watched it climb. "I have never known the water rise that fast," Tregunna said.',
       ),
-    ).toEqual(['Emrys Caddock']);
+    ).toEqual(['Idris Tregunna']);
   });
 
   it('"X laughed." alone before a quote standing alone introduces X\'s reply', () => {
     expect(
       speakers(
-        '"We gave it everything," Ines Park said. "Speak for yourself," Lou Brandt cut in. Park laughed. "He says that every week."',
+        '"We left nothing out there," Irene Tuck said. "Speak for yourself," Lou Ferrant cut in. Tuck laughed. "He says that after every game."',
       ),
-    ).toEqual(['Ines Park', 'Lou Brandt', 'Ines Park']);
+    ).toEqual(['Irene Tuck', 'Lou Ferrant', 'Irene Tuck']);
   });
 
   it('"Institute for …" and "… Corps of …" are one organisation\'s name, which speaks', () => {
@@ -480,16 +484,16 @@ describe('attributeQuotes: how news introduces and refers to its speakers', () =
 });
 
 describe('attributeQuotes: people named by their tie to another', () => {
-  it('"Her daughter rolls her eyes." is someone unnamed: a "she says" after it is not the last woman named', () => {
+  it('"Her sister raises an eyebrow." is someone unnamed: a "she says" after it is not the last woman named', () => {
     expect(
       speakers(
         [
-          'Jane Roe has swum the strait twice. "One more and then I stop," she says.',
-          'Her daughter rolls her eyes. "She said that last year," she says.',
-          'His wife, Ann Roe, is less sure. "I have heard it all before," she says.',
+          'Nell Oddie has rowed the channel twice. "One more and then I retire," she says.',
+          'Her sister raises an eyebrow. "She promised that last summer," she says.',
+          'His wife, Flora Oddie, is less convinced. "I have heard that speech before," she says.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Jane Roe', null, 'Ann Roe']);
+    ).toEqual(['Nell Oddie', null, 'Flora Oddie']);
   });
 });
 
@@ -499,7 +503,7 @@ describe('attributeQuotes: people who share a surname', () => {
       speakers(
         [
           'When Ann and Tom Roe opened their shop in 1985, the street had three butchers.',
-          'Their daughter, Lucy Roe, now runs a cafe in Bristol.',
+          'Their daughter, Lucy Roe, now runs a cafe in Norwich.',
           '"It was hard at first," Mrs Roe says.',
           '"We did not pay ourselves for years," Mr Roe says.',
           '"He could bake, though," Ann says.',
@@ -511,13 +515,13 @@ describe('attributeQuotes: people who share a surname', () => {
     expect(
       speakers(
         [
-          'Jane Roe ran a restaurant on the estuary for nineteen years. Roe closed it in 2022.',
-          "Her mother, Ida Roe, ran the café below the flat. Ida is the book's best source of one-liners, and Ida never lets her daughter forget it.",
-          '"A kitchen is not a democracy," Ida tells her.',
-          '"I threw a pan at a young cook once," Roe writes.',
+          'Carys Wetherell ran a bakery by the quay for twenty-two years. Wetherell sold it in 2021.',
+          "Her mother, Mavis Wetherell, kept the tearoom next door. Mavis is the memoir's sharpest voice, and Mavis never lets her daughter forget it.",
+          '"An oven does not take orders," Mavis tells her.',
+          '"I once threw a tray of scones at an apprentice," Wetherell writes.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ida Roe', 'Jane Roe']);
+    ).toEqual(['Mavis Wetherell', 'Carys Wetherell']);
   });
 });
 
@@ -577,29 +581,29 @@ describe('attributeQuotes: roles written in capitals', () => {
 });
 
 describe('attributeQuotes: words read out', () => {
-  it('"X read from an email sent by Y: “…”": the words read out are not the reader\'s', () => {
+  it('"X then read out a text from Y: “…”": the words read out are not the reader\'s', () => {
     expect(
       speakers(
         [
-          'Counsel Tom Reed then read from an email sent by the site manager, Ann Vale: "Face looking tired. Will check next week."',
-          'Jane Roe said: "We knew nothing."',
+          'Counsel Hugo Brackenbury then read out a text from the yard foreman, Piet Kessel: "Crane wobbling again. Will look Monday."',
+          'Dora Fenn said: "We were never told."',
         ].join('\n\n'),
       ),
-    ).toEqual([null, 'Jane Roe']);
+    ).toEqual([null, 'Dora Fenn']);
   });
 });
 
 describe('attributeQuotes: questions asked of someone', () => {
-  it('"Judge Roe asked him to explain. “…,” he said": the "he" is whom she asked, not the judge', () => {
+  it('"Sheriff Grantley asked him what came next. “…,” he said": the "he" is whom she asked, not the sheriff', () => {
     expect(
       speakers(
         [
-          '"I knew the rule," foreman Tom Reed said.',
-          'Sheriff Morven Roe asked him to explain what he meant.',
-          '"Nobody followed it," he said.',
+          '"I saw the crack first," driver Piet Kessel said.',
+          'Sheriff Ailsa Grantley asked him what he had done next.',
+          '"I rang the depot," he said.',
         ].join('\n\n'),
       ),
-    ).toEqual(['Tom Reed', 'Tom Reed']);
+    ).toEqual(['Piet Kessel', 'Piet Kessel']);
   });
 });
 
@@ -619,10 +623,15 @@ describe("attributeQuotes: a family's surname", () => {
 });
 
 describe('attributeQuotes: reactions in the present tense', () => {
-  it('"Roe shrugs." alone before a quote standing alone introduces her reply, as "Roe shrugged." does', () => {
+  it('"Tallack shrugs." alone before a quote standing alone introduces her reply, as "Tallack shrugged." does', () => {
     expect(
-      speakers(['Ann Roe runs the bakery.', 'Roe shrugs. "It was older than our daughter."'].join('\n\n')),
-    ).toEqual(['Ann Roe']);
+      speakers(
+        [
+          'Tamara Tallack keeps the hardware shop.',
+          'Tallack shrugs. "That till was older than my son."',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Tamara Tallack']);
   });
 });
 
@@ -631,34 +640,34 @@ describe('attributeQuotes: spoken exchanges', () => {
     expect(
       speakers(
         [
-          '"I saw smoke from the loading bay," Ann Vale said.',
+          '"I saw smoke from the loading bay," Ann Vessey said.',
           '"Did you call the fire brigade?" counsel Tom Reed asked.',
           '"I told my supervisor."',
           '"Why not the brigade?"',
           '"Because that was the procedure."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ann Vale', 'Tom Reed', 'Ann Vale', 'Tom Reed', 'Ann Vale']);
+    ).toEqual(['Ann Vessey', 'Tom Reed', 'Ann Vessey', 'Tom Reed', 'Ann Vessey']);
   });
 
-  it('a question that names whom it is put to ("…, Ms Vale?") is answered by that person', () => {
+  it('a question that names whom it is put to ("…, Ms Vessey?") is answered by that person', () => {
     expect(
       speakers(
         [
-          'Ann Vale, a warehouse supervisor, told the hearing she had been trained in the procedure.',
+          'Ann Vessey, a warehouse supervisor, told the hearing she had been trained in the procedure.',
           'Counsel Tom Reed rose to question her.',
-          '"You knew the rules, Ms Vale?" Mr Reed asked.',
+          '"You knew the rules, Ms Vessey?" Mr Reed asked.',
           '"I knew them. Nobody followed them."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Tom Reed', 'Ann Vale']);
+    ).toEqual(['Tom Reed', 'Ann Vessey']);
   });
 
   it('a reply ("she replied") is answered in turn; with no other party in the paragraph before, by no one', () => {
     expect(
       speakers(
         [
-          '"The offer is still open," planning officer Ray Dunne said.',
+          '"The offer is still open," planning officer Ray Dunmow said.',
           '"We came in twice," Jane Roe replied.',
           '"And you were welcome both times."',
           'The chairman called for order.',
@@ -666,6 +675,6 @@ describe('attributeQuotes: spoken exchanges', () => {
           '"That is a matter for the council."',
         ].join('\n\n'),
       ),
-    ).toEqual(['Ray Dunne', 'Jane Roe', 'Ray Dunne', 'Jane Roe', null]);
+    ).toEqual(['Ray Dunmow', 'Jane Roe', 'Ray Dunmow', 'Jane Roe', null]);
   });
 });

@@ -58,11 +58,11 @@ describe('attributeQuotes: attribution patterns', () => {
   it('a title with a full stop ("Dr.", "Prof.", "Sen.") belongs to the name after it, never speaks alone', () => {
     expect(
       attributed(
-        '“A map of your day,” said Dr. Lucía Marchetti, who studies privacy. “The methods are solid,” said Prof. Ingrid Solberg. Sen. Thomas Reed said: “We will vote no.”',
+        '“A diary of your night,” said Dr. Inés Varnholt, who studies sleep. “The sample is large,” said Prof. Mathilde Brandholm. Sen. Thomas Reed said: “We will vote no.”',
       ),
     ).toEqual([
-      ['A map of your day', 'Lucía Marchetti'],
-      ['The methods are solid', 'Ingrid Solberg'],
+      ['A diary of your night', 'Inés Varnholt'],
+      ['The sample is large', 'Mathilde Brandholm'],
       ['We will vote no.', 'Thomas Reed'],
     ]);
   });
@@ -81,22 +81,22 @@ describe('attributeQuotes: attribution patterns', () => {
   it('"she said" in a paragraph that introduces a woman is hers, not the last paragraph’s speaker', () => {
     expect(
       attributed(
-        'Responding, Ms Ruth Lane said the plan was “a sticking plaster”.\n\nAmong those protesting outside was Maureen Achterberg, 71. “It’s where I read the paper,” she said.',
+        'Replying, Ms Ruth Lane said the scheme was “a sticking plaster”.\n\nAmong those waiting at the gates was Hilda Vossberg, 68. “It’s where I meet my sister,” she said.',
       ),
     ).toEqual([
       ['a sticking plaster', 'Ruth Lane'],
-      ['It’s where I read the paper', 'Maureen Achterberg'],
+      ['It’s where I meet my sister', 'Hilda Vossberg'],
     ]);
   });
 
   it('a name no dictionary knows is a person when an apposition, "who" or an age follows it', () => {
     expect(
       attributed(
-        'Declan Foyle, the Hartmoor manager, was scathing. “It hit his shoulder,” Foyle said.\n\nPriya Castellano, who runs the chain, said: “None of this was taken lightly.”',
+        'Cormac Tullett, the Brackley coach, was furious. “It was never a foul,” Tullett said.\n\nAnouk Vellacott, who runs the bakeries, said: “None of this was decided lightly.”',
       ),
     ).toEqual([
-      ['It hit his shoulder', 'Declan Foyle'],
-      ['None of this was taken lightly.', 'Priya Castellano'],
+      ['It was never a foul', 'Cormac Tullett'],
+      ['None of this was decided lightly.', 'Anouk Vellacott'],
     ]);
   });
 
@@ -212,10 +212,10 @@ describe('attributeQuotes: attribution patterns', () => {
     ).toEqual([['finally cooling', 'Rosa Lind']]);
   });
 
-  it('an apposition ending in a name and its noun ("the Brandt campaign") before "said:"', () => {
+  it('an apposition ending in a name and its noun ("the Ostrander campaign") before "said:"', () => {
     expect(
-      attributed('Nadia Osei, a spokeswoman for the Brandt campaign, said: “We will appeal the ruling.”'),
-    ).toEqual([['We will appeal the ruling.', 'Nadia Osei']]);
+      attributed('Lorna Osei, a spokeswoman for the Ostrander campaign, said: “We will appeal the ruling.”'),
+    ).toEqual([['We will appeal the ruling.', 'Lorna Osei']]);
   });
 
   it('a participle ("…, writing:") speaks for a subject with a capitalised modifier before its role', () => {
@@ -257,10 +257,10 @@ describe('attributeQuotes: attribution patterns', () => {
   it('an organisation speaking in a statement, then as "it"', () => {
     expect(
       attributed(
-        'The Ellsworth Port Authority said in a statement that it was “reviewing all options”. “We remain open to talks,” it said.',
+        'The Ellsworth Port Authority said in a brief statement that it was “weighing every option”. “We remain open to talks,” it said.',
       ),
     ).toEqual([
-      ['reviewing all options', 'Ellsworth Port Authority'],
+      ['weighing every option', 'Ellsworth Port Authority'],
       ['We remain open to talks', 'Ellsworth Port Authority'],
     ]);
   });

@@ -35,9 +35,9 @@ describe('buildArticleRegistry', () => {
 
   it('takes the role from ", who became …", up to where the clause moves on', () => {
     const people = registryOf(
-      'Anna Petrov, who became chief executive of Hartwell’s in June last year, said sales had fallen.',
+      'Anna Petrov, who became chief executive of Brisco’s in March last year, said orders had slowed.',
     );
-    expect(people.get('Anna Petrov')?.role).toBe('chief executive of Hartwell’s');
+    expect(people.get('Anna Petrov')?.role).toBe('chief executive of Brisco’s');
   });
 
   it('takes the role from role words before the name', () => {

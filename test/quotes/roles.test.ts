@@ -113,11 +113,11 @@ describe('who is a person', () => {
 
   it('does not take a lone month, a law or a capitalised dateline for a person', () => {
     const people = registryOf(
-      'DUNMORE FALLS, Ohio — Talks had run since January, according to a person familiar with them. ' +
-        'The General Data Protection Regulation applies.',
+      'ORRIN FALLS, Ohio — Negotiations had dragged on since January, according to one person close to them. ' +
+        'The General Food Law Regulation applies.',
     );
     expect(people.has('January')).toBe(false);
-    expect(people.has('DUNMORE FALLS')).toBe(false);
+    expect(people.has('ORRIN FALLS')).toBe(false);
     expect([...people.values()].filter((e) => e.kind === 'person')).toEqual([]);
   });
 });
