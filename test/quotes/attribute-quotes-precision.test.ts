@@ -270,7 +270,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a surname that also ends organisations\' names ("Mayor Ellen Church … Church said") is the titled person\'s', () => {
     expect(
       speakers(
-        '“We will not sell the pier,” said Eastby Mayor Ellen Church at a packed meeting.\n\nChurch said the council had “no plan B, and no need for one.”\n\n“Ask me again in a year,” Ms Church added.',
+        '“We will not sell the pier,” said Eastby Mayor Ellen Church at a packed meeting.\n\nChurch said the council had “no plan B, and no need for one.”\n\n“Come back next spring and see,” Ms Church added.',
       ),
     ).toEqual(['Ellen Church', 'Ellen Church', 'Ellen Church']);
     // Hospitals and colleges bear the names of princes and bishops: those stay institutions.
