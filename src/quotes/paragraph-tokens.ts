@@ -141,6 +141,58 @@ function markQuotedSentenceStarts(words: Token[]): void {
   }
 }
 
+/** Dashes that set off an aside: the em and en dash, and a hyphen standing alone ("-", "--"). */
+const DASHES = new Set(['—', '–', '-']);
+/** Tokens an aside between dashes may hold: enough for a role and where the person works. */
+const DASH_ASIDE_REACH = 24;
+
+/**
+ * "A former mayor — Jane Roe — said", "Jane Roe -- a former mayor -- said": a pair of dashes in one
+ * sentence sets off an aside as a pair of commas does, and is read as commas, so the readings of
+ * appositions (roles, names, who is the subject) hold for both. Not a dash next to a quote, which credits
+ * it ("“…” — Jane Roe").
+ */
+function dashAsidesAsCommas(tokens: Token[]): Token[] {
+  // Each dash as [first token, last token] ("--" is two tokens).
+  const dashes: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'punct' || !DASHES.has(tokens[i]!.text)) continue;
+    const last = tokens[i + 1]?.text === '-' && tokens[i]!.text === '-' ? i + 1 : i;
+    dashes.push([i, last]);
+    i = last;
+  }
+  const replaced = new Map<number, number>();
+  for (let d = 0; d + 1 < dashes.length; d++) {
+    const [open, openLast] = dashes[d]!;
+    const [close, closeLast] = dashes[d + 1]!;
+    const inside = tokens.slice(openLast + 1, close);
+    const nextToQuote = [tokens[open - 1], tokens[closeLast + 1]].some((t) => !t || t.kind === 'quote');
+    if (
+      nextToQuote ||
+      tokens[open]!.unit !== tokens[close]!.unit ||
+      inside.length > DASH_ASIDE_REACH ||
+      !inside.some((t) => t.kind === 'word') ||
+      inside.some((t) => t.kind === 'quote')
+    )
+      continue;
+    replaced.set(open, openLast);
+    replaced.set(close, closeLast);
+    d++;
+  }
+  if (replaced.size === 0) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const last = replaced.get(i);
+    if (last === undefined) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    out.push({ ...tokens[i]!, text: ',', lower: ',', end: tokens[last]!.end });
+    i = last;
+  }
+  return out;
+}
+
 /** Words that may open the object of a verb in the present tense ("describes the plan", "calls it"). */
 const OBJECT_OPENERS = new Set(
   'the a an this that these those his her their its our it them him as'.split(' '),
@@ -208,7 +260,8 @@ export function tokenizeParagraph(
     cursor = span.end;
   });
   outer.push(...tokenizeRange(text, cursor, text.length, -1, units, tags));
-  markSentenceInitial(outer);
-  presentTenseAfterNames(outer);
-  return { outer, inner };
+  const read = dashAsidesAsCommas(outer);
+  markSentenceInitial(read);
+  presentTenseAfterNames(read);
+  return { outer: read, inner };
 }

@@ -289,4 +289,17 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Jane Roe']);
     expect(speakers('Tom Reed touts the bypass as “the end of the queues.”')).toEqual(['Tom Reed']);
   });
+
+  it('an aside between dashes reads as one between commas ("A former warden — Jane Roe — said …", "Roe -- the warden -- said")', () => {
+    expect(
+      speakers('A former harbour warden — Jane Roe — said the board “never once asked the crews.”'),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers(
+        'Tom Reed -- the longest-serving member of the board -- said the sale was “done in the dark.”',
+      ),
+    ).toEqual(['Tom Reed']);
+    // A dash beside a quote credits it; it opens no aside.
+    expect(speakers('“Never again.” — Jane Roe, harbour warden')).toEqual(['Jane Roe']);
+  });
 });
