@@ -2,6 +2,7 @@
 // to entities, "Ruiz" and "Ms Ruiz" to the one "Ana Ruiz" they fit, with genders from titles or first names
 // and roles from roles.ts. Aliases never cross articles, so two articles' "Ruiz" are never merged.
 import type { Article } from '../knowledge/types.js';
+import { knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
@@ -315,7 +316,11 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   };
   read(new Set());
   const firstFullNames = all.filter((s) => s.kind === 'person' && s.words.length >= 2);
-  const nameWords = new Set(firstFullNames.flatMap((s) => s.words));
+  // "Zentra Transit Services … Zentra said": a firm's coined first word may open a sentence as its name.
+  const firmHeads = all
+    .filter((s) => s.kind === 'organisation' && s.words.length >= 2 && !knowsWord(s.words[0]!.toLowerCase()))
+    .map((s) => s.words[0]!);
+  const nameWords = new Set([...firstFullNames.flatMap((s) => s.words), ...firmHeads]);
   const surnames = new Set(firstFullNames.map((s) => s.words[s.words.length - 1] ?? ''));
   if (nameWords.size > 0) read(nameWords, surnames);
 
@@ -391,6 +396,15 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
       continue;
     }
     if (fits.length > 1) continue;
+    // "Calderon Transit Services … Calderon said in a statement": an organisation goes by its first word,
+    // when one alone opens with it and the word is not someone's name or given with a title.
+    const firms = [...entities.values()].filter(
+      (e) => e.kind === 'organisation' && e.canonical.includes(' ') && e.canonical.split(' ')[0] === word,
+    );
+    if (firms.length === 1 && firms[0] && span.title.length === 0) {
+      linkSpan(firms[0], span);
+      continue;
+    }
     if (personal) {
       const key = `${doc}:${word.toLowerCase()}`;
       const entity = entities.get(key) ?? newEntity(doc, word, 'person');
