@@ -306,7 +306,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a firm goes by the first word of its name, even opening a sentence ("Zentra Transit Services … Zentra said")', () => {
     expect(
       speakers(
-        'Drivers and Zentra Transit Services failed to agree on rest breaks.\n\nZentra said in a statement that its last offer “goes beyond what the rules require.”',
+        'Drivers and Zentra Transit Services failed to agree on rest breaks.\n\nZentra said in a written reply that its last offer “goes beyond what the rules require.”',
       ),
     ).toEqual(['Zentra Transit Services']);
   });
