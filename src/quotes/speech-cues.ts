@@ -596,7 +596,24 @@ export class CueReader {
     }
     const known = INVERTIBLE.has(t.lower) || NOT_INVERTIBLE.has(t.lower) || PARTICIPLES.has(t.lower);
     if (known && (SURE_VERBS.has(t.lower) || t.tags.has('Verb') || t.tags.has('Gerund'))) return true;
-    return this.verbOfQuoteSubject(t, i);
+    return this.verbOfQuoteSubject(t, i) || this.verbBeforeQuoteSubject(t, i);
+  }
+
+  /**
+   * “…!” beamed Jane Roe / “…,” remembered Tom Reed, the firm's spokesman: the inverted order of the same
+   * attribution, with the name right after a verb in the past tense that follows the quote, and nothing but
+   * the end of the sentence, an apposition or a relative clause after the name.
+   */
+  private verbBeforeQuoteSubject(t: Token, i: number): boolean {
+    if (!finiteVerb(t) || !t.tags.has('PastTense') || t.capitalised) return false;
+    const q = isPunct(this.w.t(i - 1), ',') ? i - 2 : i - 1;
+    const quote = this.w.t(q);
+    if (quote?.kind !== 'quote' || !this.w.opensUnit(q)) return false;
+    if (!/[,?!—–-]\s*["”’»]?$/u.test(this.w.text().slice(quote.start, quote.end))) return false;
+    const name = this.w.startingAt(i + 1);
+    if (!name || name.kind === 'place' || name.possessive) return false;
+    const after = this.w.t(name.last + 1);
+    return !after || isPunct(after, '.', ',', ';', '!', '?') || isWord(after, 'of', 'who', 'from');
   }
 
   /**
@@ -769,7 +786,7 @@ export class CueReader {
         }
         const subject = this.subjectBefore(i);
         if (subject.afterQuote) {
-          if (!INVERTIBLE.has(t.lower)) {
+          if (!INVERTIBLE.has(t.lower) && !this.verbBeforeQuoteSubject(t, i)) {
             cues.push({ index: i, kind: 'verb', speaker: null, npStart: i, inverted: true });
             continue;
           }

@@ -310,4 +310,15 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Zentra Transit Services']);
   });
+
+  it('any verb in the past tense between a quote and a name credits the name ("“…!” beamed Tom Reed of Eastby")', () => {
+    expect(
+      speakers('“Best night of my life!” beamed Tom Reed of Eastby, who had queued since dawn.'),
+    ).toEqual(['Tom Reed']);
+    expect(speakers("“Nobody wanted the merger,” recalled Jane Roe, the bank's former treasurer.")).toEqual([
+      'Jane Roe',
+    ]);
+    // After “…!” the sentence may end with the quote: "ran" has no speaker after it.
+    expect(speakers('“Fire!” ran the headline across the front page.')).toEqual([null]);
+  });
 });
