@@ -10,7 +10,14 @@ import { isRoleAcronym, readNounPhrase, type NounPhrase } from './noun-phrases.j
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { appositionAfter } from './roles.js';
-import { isPersonNoun, isRoleNoun, lexiconTags, NAME_TAGS, shortAsideEnd } from './token-classes.js';
+import {
+  isPersonNoun,
+  isRoleNoun,
+  lexiconTags,
+  NAME_TAGS,
+  PARTY_TAG,
+  shortAsideEnd,
+} from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
@@ -417,6 +424,11 @@ export class CueReader {
     if (!t) return none;
     if (t.kind === 'quote' || (isPunct(t, ',', '—', '–') && this.w.t(j - 1)?.kind === 'quote'))
       return { ...none, afterQuote: true };
+    // "Sen. Jane Roe (D-Ohio), said": a stray comma after a party tag in brackets sets nothing apart.
+    const partyTag =
+      isPunct(t, ',') && isPunct(this.w.t(j - 1), ')') && PARTY_TAG.test(this.w.t(j - 2)?.text ?? '');
+    const tagged = partyTag ? this.w.endingAt(this.w.beforeParenthesis(j - 1)) : undefined;
+    if (tagged) return { speaker: this.d.speakerOf(tagged), npStart: this.w.phraseStart(tagged) };
     if (isPunct(t, ',')) {
       const span = this.nameBeforeApposition(j) ?? this.nameRightAfterQuote(j);
       return span ? { speaker: this.d.speakerOf(span), npStart: this.w.phraseStart(span) } : none;

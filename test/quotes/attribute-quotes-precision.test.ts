@@ -321,4 +321,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     // After “…!” the sentence may end with the quote: "ran" has no speaker after it.
     expect(speakers('“Fire!” ran the headline across the front page.')).toEqual([null]);
   });
+
+  it('a stray comma after a party tag in brackets ("Gov. Jane Roe (R-Ohio), said") leaves the name the subject', () => {
+    expect(
+      speakers(
+        'In Dayton on Tuesday, after the count, Gov. Jane Roe (R-Ohio), said, “We have a budget at last.”',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
 });
