@@ -277,10 +277,13 @@ export class CueReader {
       const relativeTail = end !== undefined && isWord(this.w.t(end + 1), 'who', 'which', 'that', 'whose');
       const incidental =
         between.every((b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text)) ||
-        // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said".
+        // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said", "Jones, when asked, said".
         (!!opener &&
           !opener.capitalised &&
-          (opener.tags.has('Gerund') || /ing$/u.test(opener.lower) || ASIDE_OPENERS.has(opener.lower)));
+          (opener.tags.has('Gerund') ||
+            /ing$/u.test(opener.lower) ||
+            ASIDE_OPENERS.has(opener.lower) ||
+            ADVERBIAL_OPENERS.has(opener.lower)));
       // "Jane Roe, president of the Pilots Association, which represents …, said": a relative clause
       // describes the last name of an apposition; the subject is the name the apposition describes.
       // "Jane Roe of the Brookings Institution, who …, said": "who" is the person's, not the institution's.

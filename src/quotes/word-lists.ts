@@ -271,13 +271,14 @@ export const REPLY_VERBS = words('replied replies answered answers responded res
 /** Forms of "be": before a past participle they make it passive ("was told"). */
 export const BE_FORMS = words('is was were are be been being');
 
-/** Words that may stand between a subject and its verb ("X has previously said", "X on Monday told"). */
+/** Words that may stand between a subject and its verb ("X has previously said", "X herself told"). */
 export const SKIPPABLE: ReadonlySet<string> = new Set([
   ...words(`
     has have had is was were are be been being will would could should may might must can did does do shall not
     never also only just previously recently later earlier then again already once still repeatedly publicly
     privately separately reportedly allegedly often always frequently even further first last this next on
-    yesterday today tonight week month year weekend morning afternoon evening night day`),
+    yesterday today tonight week month year weekend morning afternoon evening night day
+    himself herself itself themselves`),
   ...WEEKDAYS,
   ...MONTH_NAMES,
 ]);

@@ -329,4 +329,17 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Jane Roe']);
   });
+
+  it('"Roe herself said", "Roe, when asked …, said": an emphatic pronoun or a clause of time between subject and verb', () => {
+    expect(
+      speakers(
+        'Jane Roe chairs the lottery board.\n\nRoe herself said on Friday that “no ticket was ever sold twice.”',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers(
+        'Tom Reed, when asked why the ferry was late, replied that the crew “had never seen fog like it.”',
+      ),
+    ).toEqual(['Tom Reed']);
+  });
 });
