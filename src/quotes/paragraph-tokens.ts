@@ -199,17 +199,19 @@ const OBJECT_OPENERS = new Set(
 );
 
 /**
- * "Jane Roe describes the plan as …", "The mayor terms it …": right after a name or a singular noun, the
- * tagger reads some verbs in the present tense as plural nouns ("describes", "terms", "touts"). A word so
- * read is a verb when WordNet has it as one and what follows opens its object: a determiner, a pronoun,
- * "as" or a quote (a plural noun is not followed so).
+ * "Jane Roe describes the plan as …", "The mayor terms it …": right after a name or a singular noun (or the
+ * comma closing its apposition), the tagger reads some verbs in the present tense as plural nouns
+ * ("describes", "terms", "touts"). A word so read is a verb when WordNet has it as one and what follows
+ * opens its object: a determiner, a pronoun, "as" or a quote (a plural noun is not followed so).
  */
 function presentTenseAfterNames(tokens: Token[]): void {
   for (let i = 1; i < tokens.length - 1; i++) {
-    const [previous, token, next] = [tokens[i - 1]!, tokens[i]!, tokens[i + 1]!];
+    const [previous, token, next] = [tokens[i - 1], tokens[i]!, tokens[i + 1]!];
     if (token.kind !== 'word' || !token.tags.has('Plural') || token.tags.has('Verb')) continue;
-    if (token.capitalised || previous.kind !== 'word' || previous.possessive) continue;
-    if (!previous.tags.has('Singular') && !previous.tags.has('Person') && !previous.capitalised) continue;
+    // "Jane Roe, a columnist, calls the plan …": the subject may end in an apposition's comma.
+    const subject = previous?.kind === 'punct' && previous.text === ',' ? tokens[i - 2] : previous;
+    if (token.capitalised || subject?.kind !== 'word' || subject.possessive) continue;
+    if (!subject.tags.has('Singular') && !subject.tags.has('Person') && !subject.capitalised) continue;
     if (next.kind !== 'quote' && !(next.kind === 'word' && OBJECT_OPENERS.has(next.lower))) continue;
     if (!knowsVerb(token.lower)) continue;
     token.tags = new Set([...token.tags].filter((t) => t !== 'Noun' && t !== 'Plural'))

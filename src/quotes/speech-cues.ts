@@ -144,6 +144,17 @@ export class CueReader {
         comma += 1;
       if (!isPunct(this.w.t(comma), ',')) return null;
       i = comma + 1;
+      // "In Eastby, which hosts the vote, Jones said": a relative clause on the adverbial's last noun is
+      // part of the adverbial.
+      if (isWord(this.w.t(i), 'which', 'where')) {
+        let end = i + 1;
+        while (end <= this.w.unitTo && end - i < MAX_ADVERBIAL_TOKENS && !isPunct(this.w.t(end), ',')) {
+          if (this.w.t(end)?.kind === 'quote') return null;
+          end += 1;
+        }
+        if (!isPunct(this.w.t(end), ',')) return null;
+        i = end + 1;
+      }
       // "In Salem, New Hampshire, Jones said": the state after a town is still the adverbial's.
       const state = this.w.startingAt(i);
       if (state?.kind === 'place' && isPunct(this.w.t(state.last + 1), ',')) i = state.last + 2;

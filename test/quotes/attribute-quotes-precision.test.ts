@@ -342,4 +342,16 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Tom Reed']);
   });
+
+  it('an opening place with a relative clause of its own ("In Eastby, which hosts the fair, Roe …") still leaves the name the subject', () => {
+    expect(
+      speakers(
+        'Tom Reed runs the fair.\n\nIn Eastby, which hosts the fair each May, Jane Roe referred to the new stalls as “a bright idea.”',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+
+  it('a present-tense verb after an apposition ("Jane Roe, a columnist, calls the plan “…”")', () => {
+    expect(speakers('Jane Roe, a columnist, calls the bypass “a road to nowhere.”')).toEqual(['Jane Roe']);
+  });
 });
