@@ -21,6 +21,7 @@ import {
 import {
   ADVERBIAL_OPENERS,
   ASIDE_OPENERS,
+  AUTHORED,
   ASKING_VERBS,
   BE_FORMS,
   CLAUSE_CONJUNCTIONS,
@@ -613,6 +614,17 @@ export class CueReader {
     return !!t && this.isSpeechVerb(t, i);
   }
 
+  /**
+   * "according to a court filing signed by Jane Roe": the author named after the document, after "by" or an
+   * author's participle and "by"; null when none is.
+   */
+  private authorOf(k: number): string | null {
+    if (isWord(this.w.t(k), ...AUTHORED)) k += 1;
+    if (!isWord(this.w.t(k), 'by')) return null;
+    const np = this.nounPhrase(k + 1);
+    return np?.span ? this.d.claim(np) : null;
+  }
+
   private isSpeechVerb(t: Token, i: number): boolean {
     if (t.kind !== 'word') return false;
     if (INVERTED_ONLY.has(t.lower)) {
@@ -774,7 +786,7 @@ export class CueReader {
         const pronoun = isWord(object, 'him', 'her') && this.w.t(i + 3)?.kind !== 'word';
         const speaker = pronoun
           ? this.d.resolvePronoun(isWord(object, 'him') ? 'he' : 'she', i + 2)
-          : this.d.claim(np);
+          : ((np && !np.span && !np.speaker ? this.authorOf(np.end + 1) : null) ?? this.d.claim(np));
         cues.push({ index: i, kind: 'according', speaker, npStart: i, inverted: false });
         if (speaker && !np?.span) this.d.addEvent(i + 2, speaker);
         continue;

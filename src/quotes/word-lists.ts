@@ -248,6 +248,14 @@ export const SPEECH_NOUNS = words(`
   admission request proposal insistence assurance assurances suggestion prediction complaint answer response reply
   speech announcement declaration condemnation verdict`);
 
+/**
+ * Participles that name a document's author before "by" ("a letter signed by", "a statement issued by"),
+ * not whoever read or obtained it ("seen by", "obtained by").
+ */
+export const AUTHORED = words(
+  'filed issued released signed written sent published prepared authored posted drafted',
+);
+
 /** Nouns of "in her words", "by his own account": the one who owns them is the source of what follows. */
 export const OWN_WORDS_NOUNS = words('words account');
 

@@ -354,4 +354,15 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a present-tense verb after an apposition ("Jane Roe, a columnist, calls the plan “…”")', () => {
     expect(speakers('Jane Roe, a columnist, calls the bypass “a road to nowhere.”')).toEqual(['Jane Roe']);
   });
+
+  it('"according to" a document gives the quote to its author ("filed by", "signed by"), never to whoever saw it', () => {
+    expect(
+      speakers(
+        '“The tests cannot be repeated,” according to a court filing signed by county attorney Jane Roe.',
+      ),
+    ).toEqual(['Jane Roe']);
+    expect(
+      speakers('“The tests cannot be repeated,” according to a memo seen by the Zentford Courier.'),
+    ).toEqual([null]);
+  });
 });
