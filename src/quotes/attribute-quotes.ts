@@ -370,6 +370,22 @@ class ArticleReader {
     }
     const subject = this.subjectOfPredicate(q);
     if (subject) return { speaker: subject, evidence: 'subject' };
+    // "The plan would “cost jobs” across the valley, Roe said.": an attribution closing the sentence, after
+    // a comma and with no quote or other cue between, speaks for the whole sentence and the quote in it. Not
+    // a quote opening the sentence (its tail is read above), nor a title ("Cinema Paradiso").
+    const words = this.w.t(q)?.text ?? '';
+    if (
+      !this.w.opensUnit(q) &&
+      /(^|\s)\p{Ll}/u.test(words) &&
+      after?.speaker &&
+      !quoteBetween &&
+      after.kind === 'verb' &&
+      !cues.some((c) => c.index > q && c.index < after.index)
+    ) {
+      const start = after.inverted ? after.index : after.npStart;
+      if (isPunct(this.w.t(start - 1), ',') && start - 1 - q <= MAX_QUOTE_TAIL)
+        return { speaker: after.speaker, evidence: 'attribution-after' };
+    }
     return null;
   }
 

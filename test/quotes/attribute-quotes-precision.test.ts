@@ -365,4 +365,19 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       speakers('“The tests cannot be repeated,” according to a memo seen by the Zentford Courier.'),
     ).toEqual([null]);
   });
+
+  it('an attribution closing the sentence speaks for a quote inside it ("The levy would “empty the market” by spring, Roe said.")', () => {
+    expect(
+      speakers(
+        'Jane Roe runs the fish market.\n\nThe levy would “empty the market” by the spring, Roe said.',
+      ),
+    ).toEqual(['Jane Roe']);
+    // Not a title, and not a quote whose own clause gives it to someone the text leaves unnamed.
+    expect(
+      speakers('Jane Roe runs the cinema.\n\nThe first film shown was “Brief Encounter” in 1946, Roe said.'),
+    ).toEqual([null]);
+    expect(
+      speakers('Jane Roe runs the market.\n\nThe mayor called the levy “a disgrace” on Monday, Roe said.'),
+    ).toEqual([null]);
+  });
 });
