@@ -150,6 +150,10 @@ function unknownBeforeName(token: Token, next: Token | undefined): boolean {
  * word. `known` holds words of names already found elsewhere in the article, so "Obi said" at the start of a
  * sentence is still a name.
  */
+/** A word the tagger or the dictionary reads as part of a person's name. */
+const personal = (t: Token): boolean =>
+  t.tags.has('Person') || t.tags.has('FirstName') || hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS);
+
 function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
   const nameWord = (k: number): boolean => isNameWord(tokens[k], tokens[k + 1], known, tokens[k - 1]);
@@ -200,6 +204,17 @@ function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first
       if (joinable && nameWord(last + 2)) {
         last += 2;
         continue;
+      }
+      // "Market Men and Women Association", "Department of Health and Human Services": "and" joins words
+      // into one organisation's name when the name goes on to an organisation's last word and no person is
+      // named before it ("Jane Roe and Acme Holdings" are two).
+      if (next?.lower === 'and' && nameWord(last + 2) && !tokens.slice(i, last + 1).some(personal)) {
+        let end = last + 2;
+        while (nameWord(end + 1) && tokens[end + 1]?.quote === tokens[end]?.quote) end += 1;
+        if (ORG_SUFFIXES.has(stripDot(tokens[end]?.text ?? ''))) {
+          last = end;
+          continue;
+        }
       }
       break;
     }

@@ -289,13 +289,15 @@ export class CueReader {
       const relativeTail = end !== undefined && isWord(this.w.t(end + 1), 'who', 'which', 'that', 'whose');
       const incidental =
         between.every((b) => SKIPPABLE.has(b.lower) || b.tags.has('Adverb') || /^\d+$/u.test(b.text)) ||
-        // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said", "Jones, when asked, said".
+        // "Jones, speaking on Monday, said", "Jones, asked about the cuts, said", "Jones, when asked, said",
+        // "Jones, in a statement, said".
         (!!opener &&
           !opener.capitalised &&
           (opener.tags.has('Gerund') ||
             /ing$/u.test(opener.lower) ||
             ASIDE_OPENERS.has(opener.lower) ||
-            ADVERBIAL_OPENERS.has(opener.lower)));
+            ADVERBIAL_OPENERS.has(opener.lower) ||
+            PREPOSITIONS.has(opener.lower)));
       // "Jane Roe, president of the Pilots Association, which represents …, said": a relative clause
       // describes the last name of an apposition; the subject is the name the apposition describes.
       // "Jane Roe of the Brookings Institution, who …, said": "who" is the person's, not the institution's.
@@ -304,8 +306,11 @@ export class CueReader {
         // "Jane Roe, director of the Acme Fund, a local charity, said": a name governed by a preposition ends
         // an apposition of the person before it, and its own apposition describes it, not the subject.
         if (this.governedByPreposition(span)) {
-          const person = this.nameBeforeApposition(k, false);
+          const person = this.nameBeforeApposition(k, false) ?? this.affiliatedPerson(k - 1);
           if (person && this.isPerson(person)) return person;
+          // "The lawyer for Tom Reed, speaking on Monday, said": a person after a preposition is the
+          // description's, and the description, which names no one, is the subject.
+          if (this.isPerson(span)) return null;
         }
         return span;
       }

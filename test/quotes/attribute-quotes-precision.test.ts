@@ -380,4 +380,25 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       speakers('Jane Roe runs the market.\n\nThe mayor called the levy “a disgrace” on Monday, Roe said.'),
     ).toEqual([null]);
   });
+
+  it('an aside opening with a preposition ("Roe, in a statement, said") leaves the name the subject; a name after a preposition is not', () => {
+    expect(speakers('Jane Roe, in a statement on Monday, said the pier was “safe to reopen.”')).toEqual([
+      'Jane Roe',
+    ]);
+    expect(
+      speakers('Jane Roe of the Zentford Institute, speaking on Monday, said the pier was “safe to reopen.”'),
+    ).toEqual(['Jane Roe']);
+    // The lawyer speaks, not her client.
+    expect(
+      speakers('The lawyer for Tom Reed, speaking on Monday, said the pier was “safe to reopen.”'),
+    ).toEqual([null]);
+  });
+
+  it('"and" inside an organisation\'s name ("the Fishermen and Boatmen Association of Eastby") keeps the name whole', () => {
+    expect(
+      speakers(
+        'The Fishermen and Boatmen Association of Eastby, in a statement, called the levy “a tax on getting up early.”',
+      ),
+    ).toEqual(['Fishermen and Boatmen Association of Eastby']);
+  });
 });

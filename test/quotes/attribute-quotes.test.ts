@@ -132,7 +132,8 @@ describe('attributeQuotes: attribution patterns', () => {
       ['a total stiff.', 'Tom Becker'],
       ['leave here with momentum.', 'Dean Jonsson'],
       ['I have never voted before', 'Nicky Dorrell'],
-      ['It is for the people.', null],
+      // "who said Ruiz suits her." is Dorrell's reported speech (not Manchester's), and her words follow.
+      ['It is for the people.', 'Nicky Dorrell'],
     ]);
   });
 
@@ -350,12 +351,12 @@ describe('attributeQuotes: attribution patterns', () => {
 });
 
 describe('attributeQuotes: leaves a quote unattributed without evidence', () => {
-  it('a quote whose sentence runs on with commas of its own before "said"', () => {
+  it('a quote whose sentence runs on with commas of its own before "said": the person, never the place', () => {
     expect(
       attributed(
         '“Both of them scare me,” Harry Lund, 30, of Dayton, N.C., who was among those polled, said on Monday.',
       ),
-    ).toEqual([['Both of them scare me', null]]);
+    ).toEqual([['Both of them scare me', 'Harry Lund']]);
   });
 
   it('scare quotes around one word with no speaker nearby', () => {
