@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { evaluateQuotes, type QuoteEvaluation } from '../quotes/evaluate-quotes.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
+import type { QuoteResult } from '../quotes/types.js';
 
 /** The project's quote bank: news articles in many styles with every direct quote's speaker. */
 export const QUOTE_BANK = 'test/fixtures/quote-bank';
@@ -48,18 +49,25 @@ export interface QuoteScore {
   byDoc: { doc: string; evaluation: QuoteEvaluation }[];
 }
 
+/** What scoring reads from the engine (an `ArticleIndex`): its quotes, and `/quote`'s answer for a name. */
+export interface QuoteScoring {
+  quoteIndex: QuoteIndex;
+  quote(name: string): QuoteResult;
+}
+
 /**
  * Scores a part article by article: articles written apart sometimes give two people one name, and each
  * article's gold names are looked for among that article's people first.
  */
-export async function scoreQuoteGold(part: QuoteGoldPart, quoteIndex: QuoteIndex): Promise<QuoteScore> {
+export async function scoreQuoteGold(part: QuoteGoldPart, index: QuoteScoring): Promise<QuoteScore> {
   const score: QuoteScore = { correct: 0, attributed: 0, gold: 0, found: 0, byDoc: [] };
   for (const doc of part.docs) {
     const file = goldSchema.parse(JSON.parse(await readFile(part.goldFile(doc), 'utf8')));
     const evaluation = evaluateQuotes(
-      quoteIndex,
+      index.quoteIndex,
       { quote: file.quote ?? {}, mentioned_not_quoted: file.mentioned_not_quoted ?? [] },
       [doc],
+      (name) => index.quote(name),
     );
     score.correct += evaluation.correct;
     score.attributed += evaluation.attributed;

@@ -4,7 +4,7 @@ import { buildKnowledgeIndex, type ArticleIndex } from '../engine/build-index.js
 import { openEmbedder } from '../engine/open-library.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
-import { buildQuoteIndex, type QuoteIndex } from '../quotes/quote-index.js';
+import { buildQuoteIndex } from '../quotes/quote-index.js';
 import { SIGNAL_NAMES, SIGNAL_SIGNS } from '../answer/answerability.js';
 import { RANKING_WEIGHTS, type RankingWeights } from '../answer/retrieve.js';
 import { fitAnswerModel, fitRanking, prepare, signalsOf } from './fit.js';
@@ -172,22 +172,12 @@ async function main(): Promise<void> {
     ...(await loadQuoteGold(values.quotes, 'quotes', 'quote bank')),
   ];
   const quoteScores: { part: QuoteGoldPart; score: QuoteScore }[] = [];
-  // The question bank's index is built already; the quote bank needs only a quote index, once for both parts.
-  const quoteIndexes = new Map<string, Promise<QuoteIndex>>();
-  const quoteIndexFor = (dir: string): Promise<QuoteIndex> => {
-    if (dir === bank.tuning.knowledgeDir) return indexFor(dir).then((index) => index.quoteIndex);
-    if (!quoteIndexes.has(dir))
-      quoteIndexes.set(
-        dir,
-        loadKnowledge(dir).then((a) => buildQuoteIndex(a)),
-      );
-    return quoteIndexes.get(dir)!;
-  };
   for (const part of quoteParts) {
-    const score = await scoreQuoteGold(part, await quoteIndexFor(part.knowledgeDir));
+    const score = await scoreQuoteGold(part, await indexFor(part.knowledgeDir));
     quoteScores.push({ part, score });
+    const named = score.byDoc.flatMap((d) => d.evaluation.mentionedNotQuoted);
     console.log(
-      `  ${part.name.padEnd(22)} precision ${fmt(score.correct / score.attributed)} (${score.correct}/${score.attributed}), recall ${fmt(score.found / score.gold)} (${score.found}/${score.gold})`,
+      `  ${part.name.padEnd(22)} precision ${fmt(score.correct / score.attributed)} (${score.correct}/${score.attributed}), recall ${fmt(score.found / score.gold)} (${score.found}/${score.gold}), named but not quoted ${named.filter((n) => n.ok).length}/${named.length}`,
     );
   }
 

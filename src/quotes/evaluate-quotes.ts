@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseName, type QuoteIndex } from './quote-index.js';
+import type { QuoteResult } from './types.js';
 
 /** The quote part of an eval file: every direct quote by speaker, and people named but never quoted. */
 export const quoteEvalSchema = z.object({
@@ -48,6 +49,8 @@ export function evaluateQuotes(
   index: QuoteIndex,
   evalData: QuoteEvalData,
   docs?: readonly string[],
+  /** What `/quote` answers for a name: the engine's, which also finds names the registry does not know. */
+  lookup: (name: string) => QuoteResult = (name) => index.lookup(name),
 ): QuoteEvaluation {
   const data = quoteEvalSchema.parse(evalData);
   const inScope = (doc: string): boolean => !docs || docs.includes(doc);
@@ -105,7 +108,7 @@ export function evaluateQuotes(
   }
 
   const mentionedNotQuoted = data.mentioned_not_quoted.map((name) => {
-    const result = index.lookup(resolve(name) ?? name);
+    const result = lookup(resolve(name) ?? name);
     if (!result.speaker) return { name, ok: false, problem: 'not found' };
     if (result.quotes.length > 0)
       return { name, ok: false, problem: `${result.quotes.length} quote(s) attributed` };

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadQuoteGold, QUOTE_BANK, scoreQuoteGold, type QuoteScore } from '../../src/eval/quote-bank.js';
 import { QUESTION_BANK } from '../../src/eval/question-sets.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { buildQuoteIndex } from '../../src/quotes/quote-index.js';
+import { buildKnowledgeIndex } from '../../src/engine/build-index.js';
+import { openEmbedder } from '../../src/engine/open-library.js';
+import { loadConfig } from '../../src/config.js';
 
 // /quote's precision and recall on the project's own gold, counted as `npm run eval` counts them. The
 // floors are the figures last measured, less a small margin: a change that puts quotes in wrong mouths or
@@ -17,12 +19,13 @@ const FLOORS = {
 const scores = new Map<string, QuoteScore>();
 
 beforeAll(async () => {
+  const embedder = await openEmbedder(loadConfig({}));
   for (const [dir, folder, label] of [
     [QUOTE_BANK, 'quotes', 'quote bank'],
     [QUESTION_BANK, 'questions', 'question bank'],
   ] as const) {
     const parts = await loadQuoteGold(dir, folder, label);
-    const index = await buildQuoteIndex(await loadKnowledge(parts[0]!.knowledgeDir));
+    const { index } = await buildKnowledgeIndex(await loadKnowledge(parts[0]!.knowledgeDir), embedder);
     for (const part of parts) scores.set(part.name, await scoreQuoteGold(part, index));
   }
 });
@@ -32,6 +35,11 @@ describe('quote gold', () => {
     const heldout = scores.get('quote bank held-out')!;
     expect(heldout.byDoc.length).toBeGreaterThanOrEqual(8);
     expect(heldout.gold).toBeGreaterThanOrEqual(100);
+  });
+
+  it.each(Object.keys(FLOORS))('%s: every person named but never quoted is reported as such', (name) => {
+    const named = scores.get(name)!.byDoc.flatMap((d) => d.evaluation.mentionedNotQuoted);
+    expect(named.filter((n) => !n.ok)).toEqual([]);
   });
 
   it.each(Object.entries(FLOORS))(
