@@ -154,9 +154,42 @@ function unknownBeforeName(token: Token, next: Token | undefined): boolean {
 const personal = (t: Token): boolean =>
   t.tags.has('Person') || t.tags.has('FirstName') || hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS);
 
+/** Words of at least this many letters are all capitalised in a headline written in title case. */
+const TITLE_CASE_LETTERS = 4;
+/** A unit needs this many such words before its capitals say it is a headline rather than names. */
+const TITLE_CASE_WORDS = 5;
+
+/**
+ * The units written in title case ("Ted Cruz Hints Rival Would Get Wall Contract"): a live blog's
+ * subheadings and headlines left in the text. Every longer word is capitalised there, names or not.
+ */
+function titleCaseUnits(tokens: readonly Token[]): Set<number> {
+  const longWords = new Map<number, { all: number; capitalised: number }>();
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < TITLE_CASE_LETTERS) continue;
+    const count = longWords.get(t.unit) ?? { all: 0, capitalised: 0 };
+    count.all += 1;
+    if (t.capitalised) count.capitalised += 1;
+    longWords.set(t.unit, count);
+  }
+  return new Set(
+    [...longWords].filter(([, c]) => c.all >= TITLE_CASE_WORDS && c.capitalised === c.all).map(([u]) => u),
+  );
+}
+
+/** A word the dictionary has, and only as a common word: in a title-case headline, no part of a name. */
+function commonWord(token: Token): boolean {
+  if (INITIAL.test(token.text)) return false;
+  const tags = lexiconTags(token.lower);
+  return tags.length > 0 && !tags.some((tag) => NAME_TAGS.has(tag));
+}
+
 function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
-  const nameWord = (k: number): boolean => isNameWord(tokens[k], tokens[k + 1], known, tokens[k - 1]);
+  const headlines = titleCaseUnits(tokens);
+  const nameWord = (k: number): boolean =>
+    isNameWord(tokens[k], tokens[k + 1], known, tokens[k - 1]) &&
+    !(headlines.has(tokens[k]!.unit) && commonWord(tokens[k]!));
   let i = 0;
   while (i < tokens.length) {
     if (!nameWord(i)) {

@@ -401,4 +401,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Fishermen and Boatmen Association of Eastby']);
   });
+
+  it('a subheading in title case ("Jane Roe Says Ferry Would Need New Pier") is no one\'s name: the person in it keeps hers', () => {
+    expect(
+      speakers(
+        'Jane Roe Says Ferry Would Need New Pier Before Summer\n\n“The old one is rotten,” Roe said.\n\n“Nobody wants to hear it.”',
+      ),
+    ).toEqual(['Jane Roe', 'Jane Roe']);
+  });
 });
