@@ -22,6 +22,7 @@ import {
   REACTION_VERBS,
   RELATIVES,
   SKIPPABLE,
+  SPEECH_NOUNS,
   TITLING_WORDS,
   VERB_PARTICLES,
 } from './word-lists.js';
@@ -60,6 +61,8 @@ export interface ArticleAttribution {
 /** Tokens a quoted sentence may run on past its closing mark before the attribution ending it (“…” for the
  * victory, in a hard race, said X); longer, and the words between are a sentence of the writer's. */
 const MAX_QUOTE_TAIL = 16;
+/** Words between a possessive name and the speech noun it owns ("Foyle's last word"). */
+const OWNED_WORDS_REACH = 3;
 /** Words that may open a speaker's noun phrase before the part phraseStart reads as its own (“…,” Clinton
  * campaign manager Jane Roe said): the tagger takes such nouns for verbs, so only a few are read over. */
 const MAX_LEADING_MODIFIERS = 3;
@@ -159,6 +162,7 @@ class ArticleReader {
         this.w.unitTo = indices[indices.length - 1] ?? 0;
         this.speech.startUnit();
         const main = this.speech.mainSubject();
+        this.markOwnerOfWords();
         const cues = this.speech.cues();
         for (const cue of cues) {
           if (!cue.speaker) continue;
@@ -311,6 +315,20 @@ class ArticleReader {
       yield;
     }
     return { quotes, spoke, learned: this.d.learned };
+  }
+
+  /**
+   * "Foyle's last word was blunter.": a sentence opening with what a named person said, by its owner's
+   * name, makes that person the one a "he said" after it means, over a speaker before.
+   */
+  private markOwnerOfWords(): void {
+    const owner = this.w.startingAt(this.w.firstWord());
+    if (!owner?.possessive || !owner.entity) return;
+    for (let k = owner.last + 1; k <= Math.min(this.w.unitTo, owner.last + OWNED_WORDS_REACH); k++) {
+      const t = this.w.t(k);
+      if (t?.kind !== 'word') return;
+      if (SPEECH_NOUNS.has(t.lower) || t.lower === 'word') return this.d.markSalient(owner, true);
+    }
   }
 
   /** The strongest evidence for one quote: attribution right after it, then a cue before it, then "according to". */

@@ -240,8 +240,10 @@ export class Discourse {
       const far = [...this.eventsBefore(token, FAR_PRONOUN_REACH)].filter(
         (e) => e.entity !== OPAQUE && e.entity !== notThis && e.salient && fits(this.entity(e.entity)),
       );
-      const only = new Set(far.map((e) => e.entity));
-      return only.size === 1 ? (far[0]?.entity ?? null) : null;
+      // Unknown gender fits, but loses to a known fit here too.
+      const known = far.filter((e) => this.entity(e.entity)?.gender === want);
+      const only = new Set((known.length > 0 ? known : far).map((e) => e.entity));
+      return only.size === 1 ? ([...only][0] ?? null) : null;
     }
     // A fit named earlier in this very paragraph outranks a subject or speaker of the paragraph before:
     // a new paragraph that introduces someone and then says "she said" has moved on to her.

@@ -7,7 +7,14 @@ import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
 import { ACRONYM, FIRST_NAME_TAGS, hasAny, lexiconTags, PLACE_TAGS, stripDot } from './token-classes.js';
-import { FAMILY_COMPARATIVES, GENDERED_NOUNS, HONORIFICS, TITLES, type TitleGender } from './word-lists.js';
+import {
+  FAMILY_COMPARATIVES,
+  GENDERED_NOUNS,
+  HONORIFICS,
+  ORG_SUFFIXES,
+  TITLES,
+  type TitleGender,
+} from './word-lists.js';
 
 /** The gender a pronoun needs: from a title, or else a dictionary of first names. */
 export type Gender = 'male' | 'female';
@@ -87,6 +94,16 @@ function personNamed(
   return entity;
 }
 
+/** A name of two or three words that no dictionary placed and that does not end like an organisation's. */
+function unfamiliarFullName(span: NameSpan): boolean {
+  return (
+    span.kind === 'unknown' &&
+    span.words.length >= 2 &&
+    span.words.length <= 3 &&
+    !ORG_SUFFIXES.has(stripDot(span.words.at(-1)!))
+  );
+}
+
 /** Whether `word` ends a person's full name and the dictionary does not know it as an organisation or place. */
 function isSurnameOfSomeone(word: string, people: readonly RegistryEntity[]): boolean {
   const tags = lexiconTags(word.toLowerCase());
@@ -110,6 +127,13 @@ function joinFamilyNames(
       .filter((s) => s.words.length === 1 && s.kind === 'person' && (s.title.length > 0 || s.personLike))
       .map((s) => s.words[0] ?? ''),
   );
+  // A name no dictionary placed, whose last word the text later uses alone, is a person's: news goes on
+  // by a person's surname, not by the last word of a firm's or a place's name.
+  const alone = new Set(
+    all.filter((s) => s.words.length === 1 && s.kind === 'unknown').map((s) => s.words[0]!),
+  );
+  for (const span of all)
+    if (unfamiliarFullName(span) && alone.has(span.words.at(-1)!)) personalWords.add(span.words.at(-1)!);
   for (const span of all) {
     const surname = span.words[span.words.length - 1] ?? '';
     if (span.entity || span.kind !== 'unknown' || span.words.length < 2 || labels.includes(span)) continue;
@@ -320,7 +344,10 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
   const firmHeads = all
     .filter((s) => s.kind === 'organisation' && s.words.length >= 2 && !knowsWord(s.words[0]!.toLowerCase()))
     .map((s) => s.words[0]!);
-  const nameWords = new Set([...firstFullNames.flatMap((s) => s.words), ...firmHeads]);
+  // "Barnaby Tregellis for the Conservatives … Tregellis has just arrived": the last word of a name no
+  // dictionary placed may open a later sentence alone, as a surname does.
+  const unfamiliarSurnames = all.filter(unfamiliarFullName).map((s) => s.words.at(-1)!);
+  const nameWords = new Set([...firstFullNames.flatMap((s) => s.words), ...firmHeads, ...unfamiliarSurnames]);
   const surnames = new Set(firstFullNames.map((s) => s.words[s.words.length - 1] ?? ''));
   if (nameWords.size > 0) read(nameWords, surnames);
 

@@ -409,4 +409,28 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Jane Roe', 'Jane Roe']);
   });
+
+  it('a name no dictionary knows, later used by its surname alone ("Barnaby Tregellis … Tregellis has arrived"), is a person a "he" can mean', () => {
+    expect(
+      speakers(
+        'Two candidates are standing: Ysolde Brankov for Labour and Barnaby Tregellis for the Conservatives.\n\nTregellis has just arrived. “I have done my bit,” he said.',
+      ),
+    ).toEqual(['Barnaby Tregellis']);
+  });
+
+  it('"Reed\'s final verdict was harsher.": a sentence opening with what someone said makes them the one "he said" means next', () => {
+    expect(
+      speakers(
+        "Tom Reed, the Eastby coach, was angry. Kofi Mensah-Darko scored twice.\n\nMensah-Darko, asked about the red card, said only that his team would “let the league decide”. Reed's final verdict was harsher. “That referee should never work again,” he said.",
+      ),
+    ).toEqual(['Kofi Mensah-Darko', 'Tom Reed']);
+  });
+
+  it('with no one near, a "he" further back means the man the text calls "he", not a name of unknown gender', () => {
+    expect(
+      speakers(
+        'Bertrand Kovacs-Lund keeps his chisels in a biscuit tin.\n\nHe learnt the trade from a carver called Septimus Prindle.\n\nPrindle retired in 1988 and gave him the bench. Kovacs-Lund still uses it.\n\nThe trade nearly vanished in the 1990s.\n\nThen came the cheap imports.\n\n“People would laugh at my prices,” he says.',
+      ),
+    ).toEqual(['Bertrand Kovacs-Lund']);
+  });
 });
