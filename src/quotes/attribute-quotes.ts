@@ -391,10 +391,10 @@ class ArticleReader {
     // "The plan would “cost jobs” across the valley, Roe said.": an attribution closing the sentence, after
     // a comma and with no quote or other cue between, speaks for the whole sentence and the quote in it. Not
     // a quote opening the sentence (its tail is read above), nor a title ("Cinema Paradiso").
-    const words = this.w.t(q)?.text ?? '';
+    const quoted = this.w.t(q)?.text ?? '';
     if (
       !this.w.opensUnit(q) &&
-      /(^|\s)\p{Ll}/u.test(words) &&
+      /(^|\s)\p{Ll}/u.test(quoted) &&
       after?.speaker &&
       !quoteBetween &&
       after.kind === 'verb' &&

@@ -28,6 +28,7 @@ import {
   MONTH_NAMES,
   MONTHS,
   NAME_CONNECTORS,
+  NAMESAKE_TITLES,
   ORG_SUFFIXES,
   PERSON_NOUNS,
   POST_NOMINALS,
@@ -61,29 +62,6 @@ export interface NameSpan {
 }
 
 const OF_OPENERS = new Set([...ORG_SUFFIXES, ...TITLES.keys()]);
-/** Titles of crown and church, whose bearers give their names to hospitals, schools and colleges. */
-const NAMESAKE_TITLES = new Set([
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'father',
-  'brother',
-  'sister',
-  'bishop',
-  'archbishop',
-  'cardinal',
-  'rabbi',
-  'imam',
-  'sheikh',
-  'emir',
-  'sultan',
-  'lord',
-  'lady',
-  'sir',
-  'dame',
-]);
 /** A person noun must come within this many tokens of the name in ", the Acme site manager,". */
 const PERSON_FOLLOWS_REACH = 8;
 /** Marks that open a quote: the word after one starts a sentence, whatever the tagger made of it. */
@@ -145,11 +123,6 @@ function unknownBeforeName(token: Token, next: Token | undefined): boolean {
   );
 }
 
-/**
- * Maximal runs of capitalised words, joined by name particles ("de", "van") or by "of" after a title or org
- * word. `known` holds words of names already found elsewhere in the article, so "Obi said" at the start of a
- * sentence is still a name.
- */
 /** A word the tagger or the dictionary reads as part of a person's name. */
 const personal = (t: Token): boolean =>
   t.tags.has('Person') || t.tags.has('FirstName') || hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS);
@@ -184,6 +157,11 @@ function commonWord(token: Token): boolean {
   return tags.length > 0 && !tags.some((tag) => NAME_TAGS.has(tag));
 }
 
+/**
+ * Maximal runs of capitalised words, joined by name particles ("de", "van") or by "of" after a title or org
+ * word. `known` holds words of names already found elsewhere in the article, so "Obi said" at the start of a
+ * sentence is still a name.
+ */
 function nameRuns(tokens: readonly Token[], known: ReadonlySet<string>): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
   const headlines = titleCaseUnits(tokens);

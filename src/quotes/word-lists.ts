@@ -48,6 +48,11 @@ const titlesOf = (list: string): ReadonlySet<string> => new Set(titleGroup(list)
 /** Words that may open a title but are never a title alone ("Foreign Minister", "Home Secretary"). */
 export const TITLE_MODIFIERS = titlesOf(TITLE_GROUPS.modifier);
 
+/** Titles of crown and church, whose bearers give their names to hospitals, schools and colleges. */
+export const NAMESAKE_TITLES = words(
+  'king queen prince princess pope father brother sister bishop archbishop cardinal rabbi imam sheikh emir sultan lord lady sir dame',
+);
+
 /** Titles that are courtesy only and say nothing of a role. */
 export const HONORIFICS = titlesOf(TITLE_GROUPS.honorific);
 
