@@ -13,7 +13,12 @@ let ranks: Map<string, number> | undefined;
  * word carries grows with the log of its rank (Zipf's law), which is why it is the log that is scaled.
  */
 export function wordRarity(word: string): number {
-  ranks ??= new Map(readEmbeddingWords({ limit: RANKED }).map((w, i) => [w, i]));
-  const rank = ranks.get(word);
+  const rank = frequencyRank(word);
   return rank === undefined ? 1 : Math.log10(rank + 10) / Math.log10(RANKED + 10);
+}
+
+/** `word`'s rank among the 50,000 most frequent English words (0: the most frequent), if it is one. */
+export function frequencyRank(word: string): number | undefined {
+  ranks ??= new Map(readEmbeddingWords({ limit: RANKED }).map((w, i) => [w, i]));
+  return ranks.get(word);
 }

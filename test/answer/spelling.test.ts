@@ -36,4 +36,12 @@ describe('Spelling.correct', () => {
     expect(spelling.correct('in 20245')).toBe('in 20245');
     expect(spelling.correct('Zbigniew Kowalczyk')).toBe('Zbigniew Kowalczyk');
   });
+
+  it('corrects a lower-case word no article word is near to the most frequent English word one slip away', () => {
+    // "defending" is in no article: the ranking can still match its meaning ("attorney", "defence").
+    expect(spelling.correct('who is defneding the mayor')).toBe('who is defending the mayor');
+    // Capitalised, it may be a name nobody has spelt yet; a word of everyday English stays as typed.
+    expect(spelling.correct('who is Defneding')).toBe('who is Defneding');
+    expect(spelling.correct('is it gonna rain')).toBe('is it gonna rain');
+  });
 });
