@@ -19,6 +19,7 @@ import {
   PREPOSITIONS,
   PRONOUNS,
   QUOTING_VERBS,
+  GESTURE_VERBS,
   REACTION_VERBS,
   RELATIVES,
   SKIPPABLE,
@@ -299,11 +300,19 @@ class ArticleReader {
           ASIDE_OPENERS.has(this.w.t(main.end + 2)?.lower ?? '');
         // "Roe laughed.", "She shrugged.": a sentence of a named subject's reaction alone introduces what
         // they say next.
+        // "She rolls her eyes.", "Roe shook his head.": a gesture with the body part it moves, likewise.
+        const gesture =
+          !!main &&
+          GESTURE_VERBS.has(this.w.t(main.end + 1)?.lower ?? '') &&
+          isWord(this.w.t(main.end + 2), 'her', 'his', 'their', 'an', 'a') &&
+          this.w.t(main.end + 3)?.kind === 'word'
+            ? 2
+            : 0;
         const reaction =
           !!main &&
-          REACTION_VERBS.has(this.w.t(main.end + 1)?.lower ?? '') &&
-          isPunct(this.w.t(main.end + 2), '.') &&
-          main.end + 2 >= this.w.unitTo;
+          (REACTION_VERBS.has(this.w.t(main.end + 1)?.lower ?? '') || gesture > 0) &&
+          isPunct(this.w.t(main.end + 2 + gesture), '.') &&
+          main.end + 2 + gesture >= this.w.unitTo;
         const asked =
           quoteIndices.length === 0 &&
           (isWord(this.w.t(this.w.firstWord()), 'asked') || askedAside || reaction)

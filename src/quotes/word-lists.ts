@@ -329,6 +329,11 @@ export const REACTION_VERBS = words(
   'laughed laughs smiled smiles grinned grins shrugged shrugs nodded nods sighed sighs chuckled chuckles winced winces',
 );
 
+/** Verbs of a gesture made with a part of the body ("rolls her eyes", "shook his head", "raised an eyebrow"). */
+export const GESTURE_VERBS = words(
+  'rolls rolled shakes shook raises raised scratches scratched throws threw',
+);
+
 /** Words that open an aside between a name and its verb ("X, asked about it, said"). */
 export const ASIDE_OPENERS = words('asked pressed questioned interviewed quoted told');
 

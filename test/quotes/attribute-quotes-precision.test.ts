@@ -433,4 +433,15 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Bertrand Kovacs-Lund']);
   });
+
+  it('a gesture with the body part it moves ("Mrs Roewe rolls her eyes.", "Reed shook his head.") introduces what the subject says next', () => {
+    expect(
+      speakers(
+        "Greta and Piet Roewe have run the ironmonger's since 1979.\n\nMrs Roewe rolls her eyes. “He has never once swept the floor.”",
+      ),
+    ).toEqual(['Greta Roewe']);
+    expect(
+      speakers('Tom Reed and Jane Roe were both asked.\n\nReed shook his head. “Not a chance.”'),
+    ).toEqual(['Tom Reed']);
+  });
 });
