@@ -40,6 +40,8 @@ export interface NounPhrase {
 
 /** An ordinal in figures ("1st", "22nd"). */
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
+/** "19-year-old": an age written as a modifier. */
+const AGED = /^\d{1,3}-years?-old$/u;
 
 /** Names and modifier words a phrase is read through before its head ("the EU trade commissioner"). */
 const MAX_PHRASE_PARTS = 8;
@@ -117,11 +119,13 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       !t.capitalised &&
       !reaction &&
       !timeWord &&
-      (((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
-        !t.tags.has('Pronoun') &&
-        !PREPOSITIONS.has(t.lower) &&
-        !DETERMINERS.has(t.lower) &&
-        !t.tags.has('Verb')) ||
+      // "the 19-year-old Jane Roe": an age before a name modifies it, as an adjective would.
+      (AGED.test(t.text) ||
+        ((t.tags.has('Noun') || t.tags.has('Adjective') || isRoleNoun(t)) &&
+          !t.tags.has('Pronoun') &&
+          !PREPOSITIONS.has(t.lower) &&
+          !DETERMINERS.has(t.lower) &&
+          !t.tags.has('Verb')) ||
         // "his campaign manager", "the press secretary": a word before a person noun modifies it, though the
         // tagger reads it as a verb.
         (t.tags.has('Verb') && !SKIPPABLE.has(t.lower) && isPersonNoun(w.t(k + 1))) ||

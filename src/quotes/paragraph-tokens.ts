@@ -202,7 +202,7 @@ const OBJECT_OPENERS = new Set(
  * "Jane Roe describes the plan as …", "The mayor terms it …": right after a name or a singular noun (or the
  * comma closing its apposition), the tagger reads some verbs in the present tense as plural nouns
  * ("describes", "terms", "touts"). A word so read is a verb when WordNet has it as one and what follows
- * opens its object: a determiner, a pronoun, "as" or a quote (a plural noun is not followed so).
+ * opens its object: a determiner, a pronoun, "as", a name or a quote (a plural noun is not followed so).
  */
 function presentTenseAfterNames(tokens: Token[]): void {
   for (let i = 1; i < tokens.length - 1; i++) {
@@ -212,7 +212,8 @@ function presentTenseAfterNames(tokens: Token[]): void {
     const subject = previous?.kind === 'punct' && previous.text === ',' ? tokens[i - 2] : previous;
     if (token.capitalised || subject?.kind !== 'word' || subject.possessive) continue;
     if (!subject.tags.has('Singular') && !subject.tags.has('Person') && !subject.capitalised) continue;
-    if (next.kind !== 'quote' && !(next.kind === 'word' && OBJECT_OPENERS.has(next.lower))) continue;
+    const object = next.kind === 'word' && (OBJECT_OPENERS.has(next.lower) || next.capitalised);
+    if (next.kind !== 'quote' && !object) continue;
     if (!knowsVerb(token.lower)) continue;
     token.tags = new Set([...token.tags].filter((t) => t !== 'Noun' && t !== 'Plural'))
       .add('Verb')

@@ -444,4 +444,23 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       speakers('Tom Reed and Jane Roe were both asked.\n\nReed shook his head. “Not a chance.”'),
     ).toEqual(['Tom Reed']);
   });
+
+  it('"The 19-year-old Ruairi Tolvanen missed …": an age before a name is read through, so "he said" after it is not the man named before', () => {
+    expect(
+      speakers(
+        'Tom Reed, the coach, was pleased.\n\nThe 19-year-old Ruairi Tolvanen missed three kicks. “I let the lads down,” he said.',
+      ),
+    ).not.toContain('Tom Reed');
+    expect(speakers('The 24-year-old Jane Roe won the sprint. “My legs were gone,” she said.')).toEqual([
+      'Jane Roe',
+    ]);
+  });
+
+  it('a present-tense verb before a name as its object ("…, founder of the X Institute, tells Zentford Radio …")', () => {
+    expect(
+      speakers(
+        '“Yes, I back the plan,” Tom Bozell III, founder of the Zentford Institute, tells Eastby Radio in an interview.',
+      ),
+    ).toEqual(['Tom Bozell III']);
+  });
 });
