@@ -250,6 +250,17 @@ function titledPerson(lowers: readonly string[]): boolean {
   return titled && hasAny(lexiconTags(given), FIRST_NAME_TAGS);
 }
 
+/** "Lord Mayor", "Chief Constable", "Mayor": capitalised words that are all titles or role nouns name a role. */
+export function roleInCapitals(words: readonly string[]): boolean {
+  return (
+    words.length > 0 &&
+    words.every((word) => {
+      const lower = stripDot(word);
+      return isTitle(lower) || ROLE_NOUNS.has(lower) || TITLE_MODIFIERS.has(lower);
+    })
+  );
+}
+
 /** A title, or a hyphenated one ending in a title ("Sub-Inspector", "Vice-Admiral", "Lieutenant-Colonel"). */
 function isTitle(lower: string): boolean {
   return TITLES.has(lower) || (lower.includes('-') && TITLES.has(lower.slice(lower.lastIndexOf('-') + 1)));
@@ -272,13 +283,16 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
       ? []
       : INITIAL.test(t.text) && tokens[first + k + 1]?.text === '.'
         ? [`${t.text}.`]
-        : // "District Attorney's Office": a possessive inside a name is part of it.
+        : // "District Attorney's Office", "Workers' Union": a possessive inside a name is part of it.
           t.possessive && first + k < last
-          ? [`${t.text}'s`]
+          ? [t.end - t.start === t.text.length + 1 ? `${t.text}'` : `${t.text}'s`]
           : [t.text],
   );
   const lowers = texts.map(stripDot);
   const whole = lowers.join(' ');
+  // "the Lord Mayor said": a role in capitals is someone described, whom the text may name elsewhere.
+  if (texts.length >= 2 && roleInCapitals(texts))
+    return { title: [], words: texts, kind: 'unknown', personLike: false };
   const suffixOf = lowers.some((w, k) => ORG_SUFFIXES.has(w) && ['of', 'for'].includes(lowers[k + 1] ?? ''));
   if (
     (ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '') && !titledPerson(lowers)) ||

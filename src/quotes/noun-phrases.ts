@@ -3,7 +3,7 @@
 // ("the former prime minister, Tony Blair"). Pronouns and descriptions are resolved against the discourse so
 // far; the phrase's end tells the caller where the verb or the next cue may be.
 import type { Discourse } from './discourse.js';
-import type { NameSpan } from './name-spans.js';
+import { roleInCapitals, type NameSpan } from './name-spans.js';
 import type { Token } from './paragraph-tokens.js';
 import { isPunct, isWord, type ReadingWindow } from './reading-window.js';
 import { ACRONYM, DESIGNATION_NUMBER, isPersonNoun, isRoleNoun, qualifiesRole } from './token-classes.js';
@@ -92,10 +92,12 @@ export function readNounPhrase(w: ReadingWindow, d: Discourse, i: number): NounP
       k = span.last + 2;
       continue;
     }
-    // "the MP", "the CEO": a role written in capitals after a determiner is the phrase's head, not a name.
-    if (span && determiner && isRoleAcronym(span) && t) {
+    // "the MP", "the CEO", "the Lord Mayor": a role written in capitals after a determiner is the phrase's
+    // head, not a name.
+    const role = !!span && (isRoleAcronym(span) || roleInCapitals(span.words));
+    if (span && determiner && role && t) {
       if (head) modifiers.push(head.lower);
-      head = t;
+      head = w.t(span.last) ?? t;
       lastSpan = null;
       k = span.last + 1;
       continue;

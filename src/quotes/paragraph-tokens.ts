@@ -71,9 +71,14 @@ function tokenizeRange(
     WORD.lastIndex = i;
     const match = WORD.exec(text);
     if (match && match.index === i && i + match[0].length <= to) {
-      const raw = match[0];
-      const possessive = /['’]s$/u.test(raw) && raw.length > 2;
-      const base = possessive ? raw.slice(0, -2) : raw;
+      // "the Workers’ Union": a plural's possessive apostrophe stays with its word.
+      const pluralOwner =
+        /s$/u.test(match[0]) &&
+        /['’]/u.test(text[i + match[0].length] ?? '') &&
+        /[\s]/u.test(text[i + match[0].length + 1] ?? '');
+      const raw = pluralOwner ? match[0] + text[i + match[0].length]! : match[0];
+      const possessive = (/['’]s$/u.test(raw) && raw.length > 2) || pluralOwner;
+      const base = possessive ? raw.slice(0, pluralOwner ? -1 : -2) : raw;
       tokens.push({
         text: base,
         lower: base.toLowerCase(),

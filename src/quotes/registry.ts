@@ -4,7 +4,7 @@
 import type { Article } from '../knowledge/types.js';
 import { knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
-import { spansOf, type EntityKind, type NameSpan } from './name-spans.js';
+import { roleInCapitals, spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
 import { ACRONYM, FIRST_NAME_TAGS, hasAny, lexiconTags, PLACE_TAGS, stripDot } from './token-classes.js';
 import {
@@ -98,6 +98,7 @@ function personNamed(
 function unfamiliarFullName(span: NameSpan): boolean {
   return (
     span.kind === 'unknown' &&
+    !roleInCapitals(span.words) &&
     span.words.length >= 2 &&
     span.words.length <= 3 &&
     !ORG_SUFFIXES.has(stripDot(span.words.at(-1)!))
@@ -159,7 +160,7 @@ const GIVEN_NAME_TAGS = [...FIRST_NAME_TAGS, 'Person'];
 
 /**
  * "Ann and Tom Roe", "Mary and Pat Doe": a given name joined by "and" to a full name of two words
- * shares its surname, as a couple's or siblings' names are written. A word that is someone's surname
+ * shares its surname, as a couple's or siblings' names are written, names no dictionary knows as well. A word that is someone's surname
  * ("Smith and Tom Roe") or that looks like no one's given name is left as it is.
  */
 function joinSharedSurnames(
@@ -173,14 +174,21 @@ function joinSharedSurnames(
     const word = span.words[0] ?? '';
     if (span.entity || span.words.length !== 1 || span.title.length > 0 || span.possessive) continue;
     const given = lexiconTags(word.toLowerCase()).some((t) => GIVEN_NAME_TAGS.includes(t));
-    if (span.kind !== 'person' && !span.personLike && !given) continue;
     const analysed = paragraphs[span.paragraph];
     const tokens = span.stream === -1 ? analysed?.outer : analysed?.inner[span.stream];
     if (tokens?.[span.last + 1]?.lower !== 'and') continue;
     const partner = all.find(
       (s) => s.paragraph === span.paragraph && s.stream === span.stream && s.first === span.last + 2,
     );
-    if (!partner?.entity || partner.kind !== 'person' || partner.words.length !== 2) continue;
+    if (!partner || partner.words.length !== 2) continue;
+    // "Jago and Bridie Trevathan": two names no dictionary knows, the second a full one, are a couple too.
+    const unfamiliar = span.kind === 'unknown' && !partner.entity && unfamiliarFullName(partner);
+    if (span.kind !== 'person' && !span.personLike && !given && !unfamiliar) continue;
+    if (unfamiliar) {
+      partner.kind = 'person';
+      linkSpan(personNamed(doc, partner.words, people, entities), partner);
+    }
+    if (!partner.entity || partner.kind !== 'person') continue;
     if (people.some((p) => p.canonical.split(' ').at(-1) === word)) continue;
     span.kind = 'person';
     linkSpan(personNamed(doc, [word, partner.words[1] ?? ''], people, entities), span);

@@ -5,7 +5,7 @@
 // which cue, if any, a quote belongs to.
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { OPAQUE, type Discourse } from './discourse.js';
-import type { NameSpan } from './name-spans.js';
+import { roleInCapitals, type NameSpan } from './name-spans.js';
 import { isRoleAcronym, readNounPhrase, type NounPhrase } from './noun-phrases.js';
 import type { Token } from './paragraph-tokens.js';
 import { APPOSITION_REACH, finiteVerb, isPunct, isWord, type ReadingWindow } from './reading-window.js';
@@ -562,10 +562,11 @@ export class CueReader {
   }
 
   private subjectFromSpan(span: NameSpan): Subject {
-    // "the MP wrote", "the CEO said": a role in capitals after "the" describes someone named before.
-    if (isRoleAcronym(span) && isWord(this.w.t(span.first - 1), 'the')) {
+    // "the MP wrote", "the Lord Mayor said": a role in capitals after "the" describes someone named before.
+    const role = isRoleAcronym(span) || roleInCapitals(span.words);
+    if (role && isWord(this.w.t(span.first - 1), 'the')) {
       const start = span.first - 1;
-      const speaker = this.d.resolveDescription(span.words[0]?.toLowerCase() ?? '', start, null);
+      const speaker = this.d.resolveDescription(span.words.at(-1)?.toLowerCase() ?? '', start, null);
       this.d.addEvent(start, speaker ?? OPAQUE);
       return { speaker, npStart: start };
     }

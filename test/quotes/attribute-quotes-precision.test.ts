@@ -463,4 +463,20 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Tom Bozell III']);
   });
+
+  it('a role in capitals ("the Lord Mayor said") is someone described, never a speaker named "Mayor"', () => {
+    const said = speakers(
+      '“Sit down, please,” the Lord Mayor, Cllr Jane Roe, said.\n\n“Order,” the Lord Mayor said. “We move on.”',
+    );
+    expect(said).not.toContain('Mayor');
+    expect(said[0]).toBe('Jane Roe');
+  });
+
+  it('a plural\'s possessive apostrophe stays inside an organisation\'s name ("the Boatbuilders’ Union")', () => {
+    expect(
+      speakers(
+        'The Eastby Boatbuilders’ Union, which has 300 members, said it would strike. “Enough is enough,” the union said.',
+      ),
+    ).toEqual(["Eastby Boatbuilders' Union"]);
+  });
 });
