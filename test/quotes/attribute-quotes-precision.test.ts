@@ -479,4 +479,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(["Eastby Boatbuilders' Union"]);
   });
+
+  it('"Osric and Wenna Pellow", names no dictionary knows joined by "and", are two people sharing the surname', () => {
+    expect(
+      speakers(
+        'When Osric and Wenna Pellow took over the old tide mill in 2015, the wheel had not turned for forty years.\n\n“Whose idea was it?” I asked.\n\n“Mine,” said Wenna.\n\n“It was not,” said Osric.',
+      ),
+    ).toEqual([null, 'Wenna Pellow', 'Osric Pellow']);
+  });
 });
