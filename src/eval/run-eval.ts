@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UserError } from '../errors.js';
 import { loadConfig } from '../config.js';
 import { buildKnowledgeIndex, type ArticleIndex } from '../engine/build-index.js';
 import { openEmbedder } from '../engine/open-library.js';
@@ -254,7 +255,18 @@ async function buildIndex(dir: string, embedder: Embedder): Promise<ArticleIndex
 
 const fmt = (x: number) => (Number.isNaN(x) ? '  – ' : x.toFixed(2));
 
+/** A folder or file given on the command line that cannot be read, or an option that is not one. */
+function badInput(err: unknown): string | undefined {
+  const { code, path: where } = err as { code?: string; path?: string };
+  if (code?.startsWith('ERR_PARSE_ARGS')) return `${(err as Error).message}\n\n${USAGE}`;
+  if (err instanceof UserError) return err.message;
+  if (where && ['ENOENT', 'ENOTDIR', 'EACCES'].includes(code ?? ''))
+    return `Cannot read ${where} (${code}): check the folders and files given to npm run eval.`;
+  return undefined;
+}
+
 main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
+  const message = badInput(err);
+  console.error(message ?? err);
+  process.exitCode = message ? 2 : 1;
 });
