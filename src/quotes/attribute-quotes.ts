@@ -326,6 +326,12 @@ class ArticleReader {
     return { quotes, spoke, learned: this.d.learned };
   }
 
+  /** A quote with every word capitalised: a title ("Saturday Night Live"), not anyone's words. */
+  private isTitle(q: number): boolean {
+    const quote = this.w.t(q);
+    return !!quote && !/(^|\s)\p{Ll}/u.test(quote.text);
+  }
+
   /**
    * "Foyle's last word was blunter.": a sentence opening with what a named person said, by its owner's
    * name, makes that person the one a "he said" after it means, over a speaker before.
@@ -374,10 +380,8 @@ class ArticleReader {
     const before = earlier.find((c) => !c.passive) ?? earlier[0];
     if (before && !this.inOpeningClause(before.index, q) && !this.newSubjectAfterQuote(before, q)) {
       if (this.speech.clauseChangeBetween(before.index, q)) return { speaker: null, evidence: 'cue-before' };
-      const quote = this.w.t(q);
-      // "he figures that a slot on “Saturday Night Live” …": every word capitalised, a title, not speech.
-      const title = !!quote && !/(^|\s)\p{Ll}/u.test(quote.text);
-      if (before.clause && title) return { speaker: null, evidence: 'cue-before' };
+      // "he figures that a slot on “Saturday Night Live” …": a title, not speech.
+      if (before.clause && this.isTitle(q)) return { speaker: null, evidence: 'cue-before' };
       return {
         speaker: before.speaker,
         evidence: before.kind === 'according' ? 'according-to' : 'cue-before',
@@ -400,10 +404,9 @@ class ArticleReader {
     // "The plan would “cost jobs” across the valley, Roe said.": an attribution closing the sentence, after
     // a comma and with no quote or other cue between, speaks for the whole sentence and the quote in it. Not
     // a quote opening the sentence (its tail is read above), nor a title ("Cinema Paradiso").
-    const quoted = this.w.t(q)?.text ?? '';
     if (
       !this.w.opensUnit(q) &&
-      /(^|\s)\p{Ll}/u.test(quoted) &&
+      !this.isTitle(q) &&
       after?.speaker &&
       !quoteBetween &&
       after.kind === 'verb' &&
@@ -427,8 +430,7 @@ class ArticleReader {
     // The subject may be a name, or a pronoun or description the discourse resolved ("she has made …").
     const subject = main?.span ? main.span.entity : (main?.speaker ?? null);
     if (!main || !subject || main.end >= q) return null;
-    const quote = this.w.t(q);
-    if (!quote || !/(^|\s)\p{Ll}/u.test(quote.text)) return null;
+    if (!this.w.t(q) || this.isTitle(q)) return null;
     let verb = false;
     for (let k = main.end + 1; k < q; k++) {
       const t = this.w.t(k);

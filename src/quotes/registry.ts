@@ -94,6 +94,11 @@ function personNamed(
   return entity;
 }
 
+/** The last word of an entity's canonical name: a person's surname. */
+function surnameOf(entity: RegistryEntity): string {
+  return entity.canonical.split(' ').at(-1) ?? entity.canonical;
+}
+
 /** A name of two or three words that no dictionary placed and that does not end like an organisation's. */
 function unfamiliarFullName(span: NameSpan): boolean {
   return (
@@ -109,7 +114,7 @@ function unfamiliarFullName(span: NameSpan): boolean {
 function isSurnameOfSomeone(word: string, people: readonly RegistryEntity[]): boolean {
   const tags = lexiconTags(word.toLowerCase());
   if (hasAny(tags, ['Organization', ...PLACE_TAGS])) return false;
-  return people.some((p) => p.canonical.split(' ').at(-1) === word);
+  return people.some((p) => surnameOf(p) === word);
 }
 
 /**
@@ -138,7 +143,7 @@ function joinFamilyNames(
   for (const span of all) {
     const surname = span.words[span.words.length - 1] ?? '';
     if (span.entity || span.kind !== 'unknown' || span.words.length < 2 || labels.includes(span)) continue;
-    const familyName = people.some((p) => p.canonical.split(' ').slice(-1)[0] === surname);
+    const familyName = people.some((p) => surnameOf(p) === surname);
     if (!familyName && !personalWords.has(surname)) continue;
     span.kind = 'person';
     linkSpan(personNamed(doc, span.words, people, entities), span);
@@ -160,8 +165,9 @@ const GIVEN_NAME_TAGS = [...FIRST_NAME_TAGS, 'Person'];
 
 /**
  * "Ann and Tom Roe", "Mary and Pat Doe": a given name joined by "and" to a full name of two words
- * shares its surname, as a couple's or siblings' names are written, names no dictionary knows as well. A word that is someone's surname
- * ("Smith and Tom Roe") or that looks like no one's given name is left as it is.
+ * shares its surname, as a couple's or siblings' names are written, names no dictionary knows as well. A
+ * word that is someone's surname ("Smith and Tom Roe") or that looks like no one's given name is left as
+ * it is.
  */
 function joinSharedSurnames(
   doc: string,
@@ -189,7 +195,7 @@ function joinSharedSurnames(
       linkSpan(personNamed(doc, partner.words, people, entities), partner);
     }
     if (!partner.entity || partner.kind !== 'person') continue;
-    if (people.some((p) => p.canonical.split(' ').at(-1) === word)) continue;
+    if (people.some((p) => surnameOf(p) === word)) continue;
     span.kind = 'person';
     linkSpan(personNamed(doc, [word, partner.words[1] ?? ''], people, entities), span);
   }
@@ -397,7 +403,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     const word = span.words[0] ?? '';
     const hint = titleGender(span);
     const personal = span.kind === 'person' && (span.title.length > 0 || span.personLike);
-    let fits = people.filter((p) => p.canonical.split(' ').slice(-1)[0] === word);
+    let fits = people.filter((p) => surnameOf(p) === word);
     if (fits.length === 0) fits = people.filter((p) => p.canonical.split(' ').includes(word));
     // Only a title speaks to gender here: dictionaries of first names are wrong too often (a "Mr" may bear a name the dictionary calls female).
     if (hint) fits = fits.filter((p) => p.mentions.every((m) => (titleGender(m) ?? hint) === hint));
@@ -413,7 +419,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     // surname for the main bearer, and calls another by the given name: "Ann"), the first named on a tie.
     // Given names count for one the text has never yet called by the surname ("Ann and Tom Roe").
     if (fits.length > 1) {
-      const surname = fits.every((p) => p.canonical.split(' ').at(-1) === word);
+      const surname = fits.every((p) => surnameOf(p) === word);
       const bySurname = (m: NameSpan) => !surname || m.words.at(-1) === word;
       const before = (p: RegistryEntity) =>
         p.mentions.filter(
@@ -453,7 +459,7 @@ export function buildArticleRegistry(article: Article, paragraphs: AnalysedParag
     const hints = new Set(entity.mentions.map(titleGender).filter((g): g is Gender => g !== null));
     entity.gender =
       hints.size === 1 ? ([...hints][0] ?? null) : hints.size === 0 ? genderFromNames(entity) : null;
-    const surname = entity.canonical.split(' ').slice(-1)[0] ?? entity.canonical;
+    const surname = surnameOf(entity);
     const shortForms = entity.mentions.filter((m) => m.words.length === 1).map((m) => m.words[0] ?? '');
     for (const short of new Set([surname, ...shortForms])) {
       entity.aliases.add(short);
