@@ -193,6 +193,17 @@ class ArticleReader {
             ((reported.paragraph === p && reported.unit === u - 1) ||
               (reported.paragraph === p - 1 && reported.last && u === 0));
           const answerer = !found && this.w.opensParagraph(q) ? exchange.answerer(p) : undefined;
+          // “…,” she said. / “Did you see who was driving?”: one question making a paragraph of its own, after
+          // a quote that asked nothing, is put to the speaker before by someone else, and the next bare quote
+          // answers it.
+          const putQuestion =
+            !found &&
+            alone &&
+            analysed.units.length === 1 &&
+            this.w.opensParagraph(q) &&
+            /^[^.?!]*\?$/u.test(quote.text.trim()) &&
+            !!previous &&
+            !previous.attributed.quote.text.trimEnd().endsWith('?');
           if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
             evidence = 'colon';
@@ -232,7 +243,15 @@ class ArticleReader {
               lines[0]!.speaker !== null &&
               !lines[0]!.asks &&
               lines[0]!.speaker !== lines[1]!.speaker;
-            if (before && samePlace && before.attributed.speaker && !interrupted && !named && !trading) {
+            if (
+              before &&
+              samePlace &&
+              before.attributed.speaker &&
+              !interrupted &&
+              !named &&
+              !trading &&
+              !putQuestion
+            ) {
               speaker = before.attributed.speaker;
               evidence = 'continuation';
             }
@@ -264,11 +283,17 @@ class ArticleReader {
           const asked = this.w.opensParagraph(q) && isTurn(cue && this.w.t(cue.index), quote.text);
           const turn =
             asked ||
+            putQuestion ||
             evidence === 'exchange' ||
             (evidence === 'continuation' && exchange.turnIn(p) && previous?.attributed.speaker === speaker);
           const inner = analysed.inner[token.quote] ?? [];
           const named = this.spans.filter((s) => s.paragraph === p && s.stream === token.quote);
-          exchange.note({ speaker, paragraph: p, turn, addressee: asked ? addresseeOf(inner, named) : null });
+          exchange.note({
+            speaker,
+            paragraph: p,
+            turn,
+            addressee: asked || putQuestion ? addresseeOf(inner, named) : null,
+          });
           if (speaker) {
             record(speaker, quote.sentenceIds);
             // Whoever speaks is who a later "she says" most likely means, even in a paragraph of quotes alone.

@@ -267,15 +267,13 @@ export class Discourse {
     if (picked.size !== 1) return null;
     // A subject or speaker elsewhere whose gender is known and fits beats one whose gender is unknown; a mere
     // mention does not.
-    // Not over the main subject of the sentence just before, in this paragraph, when every such rival is
-    // in an earlier one: "Roe was blunter. “…,” he said" is Roe even when a John Doe spoke before.
+    // Not over the subject or speaker of the sentence just before, in this paragraph, when every such rival
+    // is in an earlier one: "Roe was blunter. “…,” he said" and "Roe said it was “…”. “…,” he said" are
+    // Roe's even when a John Doe spoke before.
     const pick = [...picked][0]!;
     const unit = this.w.tokens()[token]?.unit ?? 0;
     const justBefore =
-      chosen.entity === pick &&
-      chosen.main === true &&
-      chosen.paragraph === this.w.p &&
-      chosen.unit >= unit - 1;
+      chosen.entity === pick && chosen.salient && chosen.paragraph === this.w.p && chosen.unit >= unit - 1;
     if (
       this.entity(pick)?.gender === null &&
       rivals.some(

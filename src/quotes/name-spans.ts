@@ -2,6 +2,7 @@
 // an organisation, a place or unknown, with any title before the name split off. The registry (registry.ts)
 // then links these spans to the entities they name; nothing here knows about other paragraphs except the
 // name words already found, which let a sentence open with a surname.
+import { isFirstName } from './first-names.js';
 import { knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
@@ -10,7 +11,6 @@ import { commaRoleBefore } from './roles.js';
 import {
   ACRONYM,
   AGE,
-  FIRST_NAME_TAGS,
   hasAny,
   INITIAL,
   lexiconTags,
@@ -125,7 +125,7 @@ function unknownBeforeName(token: Token, next: Token | undefined): boolean {
 
 /** A word the tagger or the dictionary reads as part of a person's name. */
 const personal = (t: Token): boolean =>
-  t.tags.has('Person') || t.tags.has('FirstName') || hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS);
+  t.tags.has('Person') || t.tags.has('FirstName') || isFirstName(t.lower);
 
 /** Words of at least this many letters are all capitalised in a headline written in title case. */
 const TITLE_CASE_LETTERS = 4;
@@ -247,7 +247,7 @@ function titledPerson(lowers: readonly string[]): boolean {
   if (HONORIFICS.has(lowers[0] ?? '') && lowers.length <= 3) return true;
   const given = lowers[lowers.length - 2] ?? '';
   const titled = lowers.slice(0, -2).some((w) => isTitle(w) && !NAMESAKE_TITLES.has(w));
-  return titled && hasAny(lexiconTags(given), FIRST_NAME_TAGS);
+  return titled && isFirstName(given);
 }
 
 /** "Lord Mayor", "Chief Constable", "Mayor": capitalised words that are all titles or role nouns name a role. */
@@ -330,7 +330,7 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   const lastLower = stripDot(lastToken.text);
   const isAcronym = words.length === 1 && ACRONYM.test(words[0] ?? '');
   const personTitle = title.length > 0;
-  const firstIsFirstName = hasAny(lexiconTags(nameTokens[0]?.lower ?? ''), FIRST_NAME_TAGS);
+  const firstIsFirstName = isFirstName(nameTokens[0]?.lower ?? '');
   const contextPerson = nameTokens.some(
     (t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName'),
   );
@@ -367,7 +367,7 @@ function roleWordsCut(run: readonly Token[], lowers: readonly string[]): number 
     if (ROLE_NOUNS.has(lowers[k] ?? '') || BASED.test(lowers[k] ?? '')) cut = k + 1;
   const rest = run.slice(cut);
   if (cut > 0 && rest.length >= 2) {
-    const firstName = hasAny(lexiconTags(rest[0]?.lower ?? ''), FIRST_NAME_TAGS);
+    const firstName = isFirstName(rest[0]?.lower ?? '');
     if (firstName || unfamiliarWords(rest)) return cut;
   }
   return openerRoleCut(run);
@@ -385,7 +385,7 @@ function openerRoleCut(run: readonly Token[]): number {
   // A first name: so tagged, or a person's word the dictionary has only as a name, if at all ("Imre").
   const firstName = (t: Token) =>
     t.tags.has('FirstName') ||
-    hasAny(lexiconTags(t.lower), FIRST_NAME_TAGS) ||
+    isFirstName(t.lower) ||
     (t.tags.has('Person') && lexiconTags(t.lower).every((tag) => NAME_TAGS.has(tag)));
   // The cheap tests first: WordNet is asked only about the words before a first name, or the opener.
   const named = run.findIndex((t, k) => k >= 1 && k <= run.length - 2 && firstName(t));

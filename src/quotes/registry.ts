@@ -6,7 +6,8 @@ import { knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { roleInCapitals, spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
-import { ACRONYM, FIRST_NAME_TAGS, hasAny, lexiconTags, PLACE_TAGS, stripDot } from './token-classes.js';
+import { ACRONYM, hasAny, lexiconTags, PLACE_TAGS, stripDot } from './token-classes.js';
+import { genderOfFirstName, isFirstName } from './first-names.js';
 import {
   FAMILY_COMPARATIVES,
   GENDERED_NOUNS,
@@ -160,9 +161,6 @@ function setsApart(analysed: AnalysedParagraph | undefined, span: NameSpan): boo
   return FAMILY_COMPARATIVES.has(before?.lower ?? '') && analysed.outer[span.first - 2]?.lower === 'the';
 }
 
-/** Dictionary tags of a word that may be someone's given name. */
-const GIVEN_NAME_TAGS = [...FIRST_NAME_TAGS, 'Person'];
-
 /**
  * "Ann and Tom Roe", "Mary and Pat Doe": a given name joined by "and" to a full name of two words
  * shares its surname, as a couple's or siblings' names are written, names no dictionary knows as well. A
@@ -179,7 +177,7 @@ function joinSharedSurnames(
   for (const span of all) {
     const word = span.words[0] ?? '';
     if (span.entity || span.words.length !== 1 || span.title.length > 0 || span.possessive) continue;
-    const given = lexiconTags(word.toLowerCase()).some((t) => GIVEN_NAME_TAGS.includes(t));
+    const given = isFirstName(word.toLowerCase()) || lexiconTags(word.toLowerCase()).includes('Person');
     const analysed = paragraphs[span.paragraph];
     const tokens = span.stream === -1 ? analysed?.outer : analysed?.inner[span.stream];
     if (tokens?.[span.last + 1]?.lower !== 'and') continue;
@@ -187,9 +185,15 @@ function joinSharedSurnames(
       (s) => s.paragraph === span.paragraph && s.stream === span.stream && s.first === span.last + 2,
     );
     if (!partner || partner.words.length !== 2) continue;
-    // "Jago and Bridie Trevathan": two names no dictionary knows, the second a full one, are a couple too.
+    // "Oskar and Wenna Pellow": a word no dictionary knows ("Labour" is one WordNet knows), before a
+    // person's full name or another name no dictionary knows, is a given name, and the couple's too.
     const unfamiliar = span.kind === 'unknown' && !partner.entity && unfamiliarFullName(partner);
-    if (span.kind !== 'person' && !span.personLike && !given && !unfamiliar) continue;
+    const beforePerson =
+      span.kind === 'unknown' &&
+      partner.kind === 'person' &&
+      lexiconTags(word.toLowerCase()).length === 0 &&
+      !knowsWord(word.toLowerCase());
+    if (span.kind !== 'person' && !span.personLike && !given && !unfamiliar && !beforePerson) continue;
     if (unfamiliar) {
       partner.kind = 'person';
       linkSpan(personNamed(doc, partner.words, people, entities), partner);
@@ -323,11 +327,8 @@ export function speakerEntity(registry: ArticleRegistry, span: NameSpan): Regist
 }
 
 function genderFromNames(entity: RegistryEntity): GenderHint {
-  const first = entity.canonical.split(' ')[0]?.toLowerCase() ?? '';
-  const tags = lexiconTags(first);
-  if (entity.canonical.includes(' ') && tags.includes('MaleName')) return 'male';
-  if (entity.canonical.includes(' ') && tags.includes('FemaleName')) return 'female';
-  return null;
+  const [first = '', ...rest] = entity.canonical.split(' ');
+  return rest.length > 0 ? genderOfFirstName(first) : null;
 }
 
 /**

@@ -487,4 +487,40 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual([null, 'Wenna Pellow', 'Osric Pellow']);
   });
+
+  it('a first name compromise does not know but common name lists do ("Imogen") makes a person, with a gender "he" passes over', () => {
+    expect(
+      speakers(
+        'Ronan Dacey and Imogen Threlkeld have run the ferry kiosk for a decade. “We nearly sold it in the first winter,” Imogen said. “Twice,” he said.',
+      ),
+    ).toEqual(['Imogen Threlkeld', 'Ronan Dacey']);
+  });
+
+  it('"he said" goes to the speaker of the sentence just before, in its paragraph, over a man of known gender a paragraph earlier', () => {
+    expect(
+      speakers(
+        '“We were the better side for an hour,” said Gareth Pemberton, the home manager.\n\nTorvald Egremont, the visitors’ captain, said the dressing room had been “quiet”. “Nobody needed to raise a voice,” he said.',
+      ),
+    ).toEqual(['Gareth Pemberton', 'Torvald Egremont', 'Torvald Egremont']);
+  });
+
+  it('a question making a paragraph of its own after a witness’s answer is put to her, not asked by her, and the next bare quote answers it', () => {
+    expect(
+      speakers(
+        'The harbour inquiry heard from Helen Maddox, who keeps the lighthouse log. “The lamp failed at ten past two,” she said.\n\n“Was anyone on the quay at the time?”\n\n“Nobody I could see.”',
+      ),
+    ).toEqual(['Helen Maddox', null, 'Helen Maddox']);
+    // A run of questions is one speaker's.
+    expect(
+      speakers('“Who pays for the new roof?” said Martin Greaves.\n\n“And who pays when it leaks again?”'),
+    ).toEqual(['Martin Greaves', 'Martin Greaves']);
+  });
+
+  it('"Casimir and Imogen Pellow": a word no dictionary knows before a full name the name lists know is the other given name of a couple', () => {
+    expect(
+      speakers(
+        'When Casimir and Imogen Pellow bought the mill in 2015, the wheel had not turned for forty years.\n\n“Mine,” said Imogen.\n\n“It was not,” said Casimir.',
+      ),
+    ).toEqual(['Imogen Pellow', 'Casimir Pellow']);
+  });
 });
