@@ -142,8 +142,15 @@ class ArticleReader {
     // "Jones continued:" or "As Jones put it:" closing a paragraph: the speaker of the quote opening the next.
     let leadIn: { paragraph: number; speaker: string } | null = null;
     // A sentence of reported speech without quotes ("Jones said the talks had failed."): its speaker, for a
-    // quote standing alone as the next sentence, in the same paragraph or opening the next.
-    let reported: { paragraph: number; unit: number; last: boolean; speaker: string } | null = null;
+    // quote standing alone as the next sentence, in the same paragraph or opening the next; `acting` when the
+    // sentence only has its subject do something, which hands on within the paragraph alone.
+    let reported: {
+      paragraph: number;
+      unit: number;
+      last: boolean;
+      speaker: string;
+      acting: boolean;
+    } | null = null;
     // Questions put and replies given, for the answer standing alone after them.
     const exchange = new Exchange();
     // The last two paragraphs opening with a quote: who said each, whether it is one sentence alone, and
@@ -191,9 +198,9 @@ class ArticleReader {
           const reportedJustBefore =
             !!reported &&
             ((reported.paragraph === p && reported.unit === u - 1) ||
-              (reported.paragraph === p - 1 && reported.last && u === 0));
+              (reported.paragraph === p - 1 && reported.last && u === 0 && !reported.acting));
           const answerer = !found && this.w.opensParagraph(q) ? exchange.answerer(p) : undefined;
-          // “…,” she said. / “Did you see who was driving?”: one question making a paragraph of its own, after
+          // “…,” she said. / “Was anyone else there?”: one question making a paragraph of its own, after
           // a quote that asked nothing, is put to the speaker before by someone else, and the next bare quote
           // answers it.
           const putQuestion =
@@ -343,8 +350,23 @@ class ArticleReader {
           (isWord(this.w.t(this.w.firstWord()), 'asked') || askedAside || reaction)
             ? (main?.span?.entity ?? (main?.span ? null : main?.speaker))
             : null;
-        const speaker = reporting?.speaker ?? asked ?? null;
-        reported = speaker ? { paragraph: p, unit: u, last: u === analysed.units.length - 1, speaker } : null;
+        // "Roe smiles at the question. “…”": the one person a sentence without quotes is about
+        // says the quote standing alone right after it, in the same paragraph (a new paragraph may move on).
+        const actor =
+          quoteIndices.length === 0 && main && !main.opaque && main.coordinated.length === 0
+            ? (main.span?.entity ?? (main.span ? null : main.speaker))
+            : null;
+        const acting = actor && this.d.entity(actor)?.kind === 'person' ? actor : null;
+        const speaker = reporting?.speaker ?? asked ?? acting ?? null;
+        reported = speaker
+          ? {
+              paragraph: p,
+              unit: u,
+              last: u === analysed.units.length - 1,
+              speaker,
+              acting: !reporting?.speaker && !asked,
+            }
+          : null;
       });
       yield;
     }

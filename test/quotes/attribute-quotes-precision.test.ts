@@ -523,4 +523,14 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Imogen Pellow', 'Casimir Pellow']);
   });
+
+  it('a quote standing alone after a sentence about one person, in the same paragraph, is theirs; a new paragraph moves on', () => {
+    expect(
+      speakers('Margaret Ellery laughs when she hears the figure. “I would have guessed double.”'),
+    ).toEqual(['Margaret Ellery']);
+    expect(
+      speakers('Margaret Ellery sells coats. She looks up from the till. “I would have guessed double.”'),
+    ).toEqual(['Margaret Ellery']);
+    expect(speakers('Margaret Ellery locked the shop at six.\n\n“Nobody came after dark.”')).toEqual([null]);
+  });
 });
