@@ -3,7 +3,7 @@
 // then links these spans to the entities they name; nothing here knows about other paragraphs except the
 // name words already found, which let a sentence open with a surname.
 import { isFirstName } from './first-names.js';
-import { knowsWord } from '../language/wordnet.js';
+import { knowsVerb, knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import type { Token } from './paragraph-tokens.js';
@@ -81,6 +81,17 @@ function isNameWord(
 ): boolean {
   if (!token || token.kind !== 'word' || !token.capitalised) return false;
   if (token.tags.has('Pronoun') || /^I(['’]|$)/u.test(token.text)) return false;
+  // "Ask Roe about it": an imperative opening a sentence before a word of a name found elsewhere in the
+  // article is a verb, whatever "Harbour Board" teaches opensName.
+  if (
+    token.sentenceInitial &&
+    token.tags.has('Imperative') &&
+    knowsVerb(token.lower) &&
+    !known.has(token.text) &&
+    next?.kind === 'word' &&
+    known.has(next.text)
+  )
+    return false;
   if (
     token.sentenceInitial &&
     !looksProper(token) &&

@@ -27,6 +27,13 @@ describe('buildArticleRegistry', () => {
     expect(people.has('Fischer')).toBe(false);
   });
 
+  it('reads an imperative opening a sentence before a surname as a verb ("Ask Pellow about …")', () => {
+    const people = registryOf(
+      'Margaret Pellow sells books from a barge.\n\nAsk Pellow about the row and she frowns.',
+    );
+    expect([...people.keys()]).toEqual(['Margaret Pellow']);
+  });
+
   it('takes the role from an apposition after the name', () => {
     const people = registryOf('“No,” said Omar Haddad, director of the Coastal Trust in Dover.');
     expect(people.get('Omar Haddad')?.role).toBe('director of the Coastal Trust in Dover');
