@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.js';
 // floors are the figures last measured, less a small margin: a change that puts quotes in wrong mouths or
 // loses them on articles nobody tuned for fails here. See docs/evaluation.md.
 const FLOORS = {
-  'quote bank tuning': { precision: 0.98, recall: 0.92 },
+  'quote bank tuning': { precision: 0.98, recall: 0.9 },
   'quote bank held-out': { precision: 0.92, recall: 0.86 },
   'question bank tuning': { precision: 0.97, recall: 0.97 },
   'question bank held-out': { precision: 0.92, recall: 0.95 },
