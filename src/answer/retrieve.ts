@@ -366,7 +366,6 @@ export class HybridRetriever {
     return Math.log(1 + n / (this.#lexical.paragraphFrequency(term) + 0.5));
   }
 
-  /** Ranks paragraphs for a question whose embedding is `queryVector`. */
   /** Whether every article using `word` (lower case) writes it as a name, capitalised mid-sentence. */
   isName(word: string): boolean {
     return this.#properNames.has(word);
@@ -380,6 +379,7 @@ export class HybridRetriever {
     return [...positions].sort((a, b) => a - b).map((p) => this.paragraphs[p]!.paragraph);
   }
 
+  /** Ranks paragraphs for a question whose embedding is `query`. */
   rank(question: string, query: QueryVectors, mode: RetrievalMode = 'hybrid'): Ranking {
     const queryVector = query.question;
     // The question's names, which match only themselves and keep the ranking to the articles holding them.

@@ -31,10 +31,12 @@ export function namedInText(
 ): { name: string; paragraphs: string[] } | undefined {
   const wanted = normaliseName(name).split(' ').filter(Boolean);
   if (wanted.length === 0 || (wanted.length === 1 && knowsWord(wanted[0]!))) return undefined;
-  if (!wanted.some((word) => index.isName(word))) return undefined;
+  // The index reads a hyphenated name as its parts ("Hye-jin" as "hye" and "jin").
+  const parts = wanted.flatMap((word) => word.split('-')).filter(Boolean);
+  if (!parts.some((word) => index.isName(word))) return undefined;
   // A paragraph must hold every word; a word the index reads otherwise (a stop word, an apostrophe)
   // holds none, and the others narrow it down.
-  const held = wanted
+  const held = parts
     .map((word) => ({ name: index.isName(word), paragraphs: index.paragraphsHolding(word) }))
     .filter(({ paragraphs }) => paragraphs.length > 0);
   const named = held.filter(({ name }) => name).map(({ paragraphs }) => paragraphs);

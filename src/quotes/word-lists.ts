@@ -27,7 +27,8 @@ const TITLE_GROUPS = {
     general gen colonel col captain capt lieutenant lt sergeant sgt admiral commander pope rabbi imam bishop
     archbishop cardinal secretary ambassador commissioner chief chairman chairwoman director inspector detective
     officer constable superintendent speaker attorney solicitor leader councillor cllr councilman councilwoman
-    councilmember alderman alderwoman assemblyman assemblywoman assemblymember sheriff marshal sp csp dsp asp`,
+    councilmember alderman alderwoman assemblyman assemblywoman assemblymember sheriff marshal sp csp dsp asp
+    di dci dsi dcs supt insp det cpl pte`,
 };
 
 /** A group of TITLE_GROUPS as [title, gender] pairs. */

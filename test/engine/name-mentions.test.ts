@@ -10,6 +10,7 @@ const MATCH = articleFromText(
     'The umpire halted the game after deciding that the Pellbrook wicketkeeper Emrys Tresk had moved too early.',
     'Television pictures showed Tresk fumbling the ball twice. Someone in the crowd tossed a rose over the rope.',
     'Séan O’Neill watched from the pavilion on Monday.',
+    'The scorer, Hye-jin Park, left through the park gate at tea.',
   ].join('\n\n'),
   'match.md',
 );
@@ -43,5 +44,7 @@ describe('namedInText', () => {
     expect(tresk).toMatchObject({ speaker: 'Emrys Tresk', quotes: [] });
     expect(tresk.mentioned).toContain('match#1');
     expect(index.quote('Monday').speaker).toBeNull();
+    // The index reads "Hye-jin" as two words, and "park" is no name on its own here.
+    expect(index.quote('Hye-jin Park')).toMatchObject({ speaker: 'Hye-jin Park', mentioned: ['match#4'] });
   });
 });

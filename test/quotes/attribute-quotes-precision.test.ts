@@ -533,4 +533,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
     ).toEqual(['Margaret Ellery']);
     expect(speakers('Margaret Ellery locked the shop at six.\n\n“Nobody came after dark.”')).toEqual([null]);
   });
+
+  it('a police rank abbreviated ("DI", "Supt") is a title, so "DI Quennell" is the detective inspector named before', () => {
+    expect(
+      speakers(
+        'Detective Inspector Maria Quennell said officers were searching the canal. “We are keeping an open mind,” she said.\n\nDI Quennell asked drivers with dashcams to get in touch. “Every clip helps,” she said.',
+      ),
+    ).toEqual(['Maria Quennell', 'Maria Quennell']);
+  });
 });
