@@ -14,6 +14,7 @@ import { CueReader, type Cue } from './speech-cues.js';
 import { DESIGNATION_NUMBER } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
+  ASKING_VERBS,
   ASIDE_OPENERS,
   LEAD_SKIP,
   PREPOSITIONS,
@@ -143,12 +144,15 @@ class ArticleReader {
     let leadIn: { paragraph: number; speaker: string } | null = null;
     // A sentence of reported speech without quotes ("Jones said the talks had failed."): its speaker, for a
     // quote standing alone as the next sentence, in the same paragraph or opening the next; `acting` when the
-    // sentence only has its subject do something, which hands on within the paragraph alone.
+    // sentence only has its subject do something, which hands on within the paragraph alone. A question
+    // reported ("Her barrister asked her how she found out.") is followed by the asker's own question or by
+    // the answer of `asked`, the one it was put to (null when the text does not say who).
     let reported: {
       paragraph: number;
       unit: number;
       last: boolean;
       speaker: string;
+      asked?: string | null;
       acting: boolean;
     } | null = null;
     // Questions put and replies given, for the answer standing alone after them.
@@ -223,8 +227,9 @@ class ArticleReader {
             speaker = answerer;
             evidence = answerer ? 'exchange' : null;
           } else if (!found && alone && reported && reportedJustBefore) {
-            speaker = reported.speaker;
-            evidence = 'reported-before';
+            const question = quote.text.trimEnd().endsWith('?');
+            speaker = reported.asked === undefined || question ? reported.speaker : reported.asked;
+            evidence = speaker ? 'reported-before' : null;
           } else if (!found && this.w.opensUnit(q) && !this.speech.quoteIsSubject(q)) {
             const before = previous;
             const samePlace =
@@ -357,13 +362,21 @@ class ArticleReader {
             ? (main.span?.entity ?? (main.span ? null : main.speaker))
             : null;
         const acting = actor && this.d.entity(actor)?.kind === 'person' ? actor : null;
-        const speaker = reporting?.speaker ?? asked ?? acting ?? null;
+        const speaker = reporting?.speaker ?? asked ?? acting;
+        // "Roe asked her how …": the one asked, when an object names them. "Roe was asked about …", "Asked
+        // whether …, Roe smiled": the subject is the one asked, and answers.
+        const asking =
+          reporting && !reporting.passive && ASKING_VERBS.has(this.w.t(reporting.index)?.lower ?? '')
+            ? reporting
+            : null;
+        const askedWhom = asking ? this.askedBy(asking) : undefined;
         reported = speaker
           ? {
               paragraph: p,
               unit: u,
               last: u === analysed.units.length - 1,
               speaker,
+              ...(askedWhom !== undefined ? { asked: askedWhom } : {}),
               acting: !reporting?.speaker && !asked,
             }
           : null;
@@ -371,6 +384,18 @@ class ArticleReader {
       yield;
     }
     return { quotes, spoke, learned: this.d.learned };
+  }
+
+  /**
+   * Whom a question reported by `cue` was put to, when an object says so: "asked Mr Roe", "asked her"
+   * (null when that pronoun finds no one); undefined when no object follows ("asked about the dividend").
+   */
+  private askedBy(cue: Cue): string | null | undefined {
+    const named = this.w.startingAt(cue.index + 1);
+    if (named) return named.possessive || named.kind === 'place' ? undefined : this.d.speakerOf(named);
+    const object = this.w.t(cue.index + 1)?.lower;
+    const pronoun = object === 'him' ? 'he' : object === 'her' ? 'she' : null;
+    return pronoun ? this.d.resolvePronoun(pronoun, cue.index + 1, cue.speaker) : undefined;
   }
 
   /** A quote with every word capitalised: a title ("Saturday Night Live"), not anyone's words. */

@@ -541,4 +541,17 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Maria Quennell', 'Maria Quennell']);
   });
+
+  it('after a question reported with its object ("asked her when …"), the quote alone is the answer of the one asked; a question quoted is the asker’s', () => {
+    expect(
+      speakers(
+        'Margaret Ellery told the hearing she had been demoted. “It was humiliating,” she said.\n\nHer lawyer, Simon Achterberg, asked her when she found out. “A note on my desk on a Friday.”',
+      ),
+    ).toEqual(['Margaret Ellery', 'Margaret Ellery']);
+    expect(
+      speakers(
+        'Margaret Ellery told the hearing she had been demoted.\n\nSimon Achterberg then asked her about the rota. “Who drew it up?”',
+      ),
+    ).toEqual(['Simon Achterberg']);
+  });
 });
