@@ -311,6 +311,9 @@ class ArticleReader {
             // Whoever speaks is who a later "she says" most likely means, even in a paragraph of quotes alone.
             this.d.addEvent(q, speaker);
           }
+          // “…, Mr Roe?”: whom a question is put to by name is who a "he said" after it most likely means.
+          const addressee = addresseeOf(inner, named);
+          if (addressee && addressee !== speaker) this.d.addEvent(q, addressee);
           previous = { attributed, paragraph: p, lastUnit: u === analysed.units.length - 1 };
           interrupted = false;
         }

@@ -554,4 +554,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Simon Achterberg']);
   });
+
+  it('whom a question is put to by name (“…, Mr Dunstaple?”) is who the "he said" answering it means', () => {
+    expect(
+      speakers(
+        'The inquiry chair, Orla Venning, turned to the engineer. “Were the pumps checked that week, Mr Dunstaple?”\n\nHe looked at his notes. “Not every day, no,” he said.',
+      ),
+    ).toEqual(['Orla Venning', 'Dunstaple']);
+  });
 });
