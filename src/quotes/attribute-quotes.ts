@@ -426,7 +426,7 @@ class ArticleReader {
     q: number,
     cues: readonly Cue[],
   ): { speaker: string | null; evidence: Evidence } | null {
-    const credit = this.dashCredit(q);
+    const credit = this.dashCredit(q) ?? this.creditBelow();
     if (credit) return { speaker: credit, evidence: 'attribution-after' };
     const next = this.w.nextIndexSkipping(q);
     const after = cues.find((c) => c.index > q);
@@ -668,6 +668,22 @@ class ArticleReader {
     const after = tokens[span.last + 1];
     const endsUnit = !after || after.unit !== tokens[span.last]?.unit;
     if (!endsUnit && !isPunct(after, ',', '(')) return null;
+    return this.d.speakerOf(span);
+  }
+
+  /**
+   * A paragraph of quotes alone signed off by the next, a dash and a name ("— Jane Roe, Upper Hexley"), as
+   * letters and posts are: the name's.
+   */
+  private creditBelow(): string | null {
+    if (!this.w.tokens().every((t) => t.kind === 'quote' || t.kind === 'punct')) return null;
+    const next = this.w.tokens(this.w.p + 1);
+    if (!isPunct(next[0], '—', '–', '―', '-') || next.some((t) => t.kind === 'quote' || t.unit !== 0))
+      return null;
+    const span = this.spans.find((s) => s.paragraph === this.w.p + 1 && s.stream === -1 && s.first === 1);
+    if (!span || span.possessive || span.kind === 'place') return null;
+    const after = next[span.last + 1];
+    if (after && !isPunct(after, ',', '(')) return null;
     return this.d.speakerOf(span);
   }
 

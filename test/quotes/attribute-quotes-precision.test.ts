@@ -562,4 +562,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Orla Venning', 'Dunstaple']);
   });
+
+  it('a paragraph of quotes alone signed off in the next ("— Name, Town") is the name’s, not the last writer’s', () => {
+    expect(
+      speakers(
+        'Martin Greaves, of Low Fenwick, backs the plan. “The square has been a car park for too long,” he writes.\n\n“Keep the cars out and the cafés will follow.”\n\n— Helen Maddox, Castleby',
+      ),
+    ).toEqual(['Martin Greaves', 'Helen Maddox']);
+  });
 });
