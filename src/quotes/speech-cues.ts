@@ -843,8 +843,12 @@ export class CueReader {
         }
         // "Talks collapsed, said Jane Roe": reported speech with the speaker after the verb.
         // "Said Jane Roe: “…”": a verb opening its sentence has its speaker after it too.
+        // Not "asked": "…, the MP for Eastby, asked Jane Roe why …" puts the question to Jane Roe.
         const inverted =
-          !subject.speaker && (isPunct(previous, ',') || i === this.w.firstWord()) && INVERTIBLE.has(t.lower)
+          !subject.speaker &&
+          (isPunct(previous, ',') || i === this.w.firstWord()) &&
+          INVERTIBLE.has(t.lower) &&
+          !ASKING_VERBS.has(t.lower)
             ? this.nounPhrase(i + 1)
             : null;
         // "…, says Roe will win": a verb after the name makes it the subject of what was said.

@@ -570,4 +570,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Martin Greaves', 'Helen Maddox']);
   });
+
+  it('"…, the MP for Eastby and Lowfield, asked Dr Greaves why …": the one asked after a comma is not an inverted speaker', () => {
+    expect(
+      speakers(
+        'Turning to the regulator, Helen Maddox, the Labour MP for Eastby and Lowfield, asked Dr Greaves why the report was late. “You had it in March. Why sit on it?”',
+      ),
+    ).toEqual(['Helen Maddox']);
+  });
 });
