@@ -215,7 +215,13 @@ class ArticleReader {
             /^[^.?!]*\?$/u.test(quote.text.trim()) &&
             !!previous &&
             !previous.attributed.quote.text.trimEnd().endsWith('?');
-          if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
+          // In an exchange, the one who asked lately puts the next question too, after the answer.
+          const questioner = putQuestion ? this.d.questioner(previous?.attributed.speaker ?? null) : null;
+          if (questioner) {
+            speaker = questioner;
+            evidence = 'exchange';
+            this.d.noteAsker(questioner, null, previous?.attributed.speaker ?? null);
+          } else if (!found && leadIn?.paragraph === p - 1 && this.w.opensParagraph(q)) {
             speaker = leadIn.speaker;
             evidence = 'colon';
           } else if (!found && this.interviewee && this.answers.has(p) && this.w.opensParagraph(q)) {

@@ -37,6 +37,8 @@ const OBJECT_PRONOUNS: ReadonlyMap<string, string> = new Map([
 export const OPAQUE = '?';
 /** Paragraphs a pronoun reaches back through: its own and the one before. */
 const PRONOUN_REACH = 2;
+/** Paragraphs back to a question asked, for the next question in an exchange: the question, its answer. */
+const QUESTIONER_REACH = 2;
 /** Paragraphs a pronoun reaches back through when no one fits within `PRONOUN_REACH`. */
 const FAR_PRONOUN_REACH = 5;
 /** A run of more unfamiliar capitalised words than this is a headline or a title, not a speaker's name. */
@@ -189,6 +191,17 @@ export class Discourse {
   /** Who asked a question in this paragraph or the one before: the one a "he replied" cannot mean. */
   recentAsker(): string | null {
     return this.asker && this.w.p - this.asker.paragraph < PRONOUN_REACH ? this.asker.entity : null;
+  }
+
+  /**
+   * Who puts a question standing alone in an exchange: whoever asked in this paragraph or the two before,
+   * when the quote just before it is the answer of the one asked (or of anyone else, when the text did not
+   * say whom they asked).
+   */
+  questioner(answeredBy: string | null): string | null {
+    const asker = this.asker && this.w.p - this.asker.paragraph <= QUESTIONER_REACH ? this.asker : null;
+    if (!asker || !answeredBy || answeredBy === asker.entity) return null;
+    return !asker.asked || asker.asked === answeredBy ? asker.entity : null;
   }
 
   /** Whom a question in this paragraph or the one before was put to by name ("asked Mr Roe"), if anyone. */

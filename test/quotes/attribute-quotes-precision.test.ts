@@ -578,4 +578,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Helen Maddox']);
   });
+
+  it('in an exchange, the one who asked lately puts the next question standing alone, after the answer', () => {
+    expect(
+      speakers(
+        'Margaret Ellery told the hearing she had been demoted.\n\nHer lawyer, Simon Achterberg, asked her when she found out. “A note on my desk on a Friday.”\n\n“Had anyone warned you?”\n\n“Nobody. Not one person.”',
+      ),
+    ).toEqual(['Margaret Ellery', 'Simon Achterberg', 'Margaret Ellery']);
+  });
 });
