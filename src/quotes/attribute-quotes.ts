@@ -23,6 +23,7 @@ import {
   GESTURE_VERBS,
   REACTION_VERBS,
   RELATIVES,
+  REPLY_VERBS,
   SKIPPABLE,
   SPEECH_NOUNS,
   TITLING_WORDS,
@@ -196,6 +197,19 @@ class ArticleReader {
           const found = scare ? { speaker: null, evidence: null } : this.attributeOne(q, cues);
           let speaker = found?.speaker ?? null;
           let evidence = found?.evidence ?? null;
+          // “…?” Roe asked. / “…,” the mayor replied.: an attribution that finds no one, answering a turn of an
+          // exchange, is whom the turn was put to, when it replies or its pronoun fits them.
+          const unresolved =
+            found?.evidence === 'attribution-after' && !speaker && this.w.opensParagraph(q)
+              ? cues.find((c) => c.index > q)
+              : undefined;
+          const answering = unresolved ? exchange.answerer(p) : null;
+          if (unresolved && answering && this.canReply(unresolved, answering)) {
+            speaker = answering;
+            evidence = 'exchange';
+            // The cue names them now: it interrupts nothing said after it.
+            unresolved.speaker = answering;
+          }
           // Reported speech hands on only a quote that stands alone: one with words of its own after it
           // ("“…” mused X") was attributed there, whether or not that attribution was read.
           const alone = indices.every((i) => i === q || tokens[i]?.kind === 'punct');
@@ -296,9 +310,9 @@ class ArticleReader {
           }
           const line = lines.at(-1);
           if (line?.paragraph === p && quote.text.trimEnd().endsWith('?')) line.asks = true;
-          // A turn opens its paragraph ("“…?” Jane Roe asked."), and the same speaker carries it on there.
+          // A turn ("“…?” Jane Roe asked.", "“…,” he replied."), which the same speaker carries on in its paragraph.
           const cue = evidence === 'attribution-after' ? cues.find((c) => c.index > q) : undefined;
-          const asked = this.w.opensParagraph(q) && isTurn(cue && this.w.t(cue.index), quote.text);
+          const asked = isTurn(cue && this.w.t(cue.index), quote.text);
           const turn =
             asked ||
             putQuestion ||
@@ -338,6 +352,9 @@ class ArticleReader {
         // News goes on from a speaker's reported words to their own, in a sentence of the quote alone.
         const reporting =
           quoteIndices.length === 0 ? [...cues].reverse().find((c) => c.kind === 'verb') : null;
+        // "She told the programme that …" / “…?” Roe asked. / “…”: who spoke, quoted or not, before a turn.
+        if (reporting?.speaker)
+          exchange.note({ speaker: reporting.speaker, paragraph: p, turn: false, addressee: null });
         // "Asked what makes a good violin, she puts down her chisel.", "Novak, told of his coach's words,
         // grinned.": what follows is the answer.
         const askedAside =
@@ -405,6 +422,15 @@ class ArticleReader {
     const object = this.w.t(cue.index + 1)?.lower;
     const pronoun = object === 'him' ? 'he' : object === 'her' ? 'she' : null;
     return pronoun ? this.d.resolvePronoun(pronoun, cue.index + 1, cue.speaker) : undefined;
+  }
+
+  /** Whether a cue that named no one can be `answerer`'s reply: "… replied", or a pronoun that fits them. */
+  private canReply(cue: Cue, answerer: string): boolean {
+    if (REPLY_VERBS.has(this.w.t(cue.index)?.lower ?? '')) return true;
+    const pronoun = this.w.t(cue.npStart)?.lower;
+    const wanted = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : undefined;
+    const gender = this.d.entity(answerer)?.gender;
+    return !!wanted && (gender === null || gender === wanted);
   }
 
   /** A quote with every word capitalised: a title ("Saturday Night Live"), not anyone's words. */

@@ -586,4 +586,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Margaret Ellery', 'Simon Achterberg', 'Margaret Ellery']);
   });
+
+  it('a reply that names no one (“…,” the mayor replied) after a question asked mid-paragraph is the reply of whom it was put to, and so is the answer standing alone after reported speech and a question', () => {
+    expect(
+      speakers(
+        'Helen Maddox said on Radio Castleby that she had not taken the decision lightly.\n\nPresenter Martin Greaves put it to her that she had broken a promise. “You said the fare would not go up. Were you wrong?” he asked.\n\n“I said I would protect the cap,” the mayor replied. “And I have.”\n\nShe told the programme the authority faced a gap in its budget.\n\n“Is this not a tax on the poor?” Greaves asked.\n\n“No, it is not.”',
+      ),
+    ).toEqual(['Martin Greaves', 'Helen Maddox', 'Helen Maddox', 'Martin Greaves', 'Helen Maddox']);
+  });
 });
