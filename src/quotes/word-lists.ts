@@ -289,7 +289,7 @@ export const BE_FORMS = words('is was were are be been being');
 export const SKIPPABLE: ReadonlySet<string> = new Set([
   ...words(`
     has have had is was were are be been being will would could should may might must can did does do shall not
-    never also only just previously recently later earlier then again already once still repeatedly publicly
+    never also only just previously recently later earlier then now again already once still repeatedly publicly
     privately separately reportedly allegedly often always frequently even further first last this next on
     yesterday today tonight week month year weekend morning afternoon evening night day
     himself herself itself themselves`),

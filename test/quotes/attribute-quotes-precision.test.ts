@@ -594,4 +594,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Martin Greaves', 'Helen Maddox', 'Helen Maddox', 'Martin Greaves', 'Helen Maddox']);
   });
+
+  it('"…, but now said …": "now" between the conjunction and the verb is read over to the sentence’s subject', () => {
+    expect(
+      speakers(
+        'Helen Maddox opposed the bypass, but now said the mayor had “every chance to unite the town.”',
+      ),
+    ).toEqual(['Helen Maddox']);
+  });
 });
