@@ -68,6 +68,8 @@ const PERSON_FOLLOWS_REACH = 8;
 const OPENING_MARKS = new Set(['“', '‘', '"', "'", '«']);
 /** Dictionary tags of words that are never names: prepositions, determiners, conjunctions, pronouns. */
 const FUNCTION_WORD_TAGS = new Set(['Preposition', 'Determiner', 'Conjunction', 'Pronoun']);
+/** Words joining a role to what it is a role of ("Chief of Staff", "Minister for Housing"). */
+const ROLE_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for']);
 /** "Texas-based", "Lagos-born": a place made a modifier of the person after it. */
 const BASED = /-(?:based|born)$/u;
 /** Tokens after a capitalised place a dateline's dash may come ("KAMPALA, Sept 12 (Wire) -"). */
@@ -331,6 +333,12 @@ function classifyRun(tokens: readonly Token[], first: number, last: number): Cla
   for (let k = 0; k < lowers.length - 1; k++) if (isTitle(lowers[k] ?? '')) cut = k + 1;
   if (!lowers.slice(0, cut).some((w) => isTitle(w) && !TITLE_MODIFIERS.has(w))) cut = 0;
   if (cut === 0) cut = roleWordsCut(run, lowers);
+  // "Chief of Staff Ana Ruiz", "Speaker of the House Ana Ruiz": the role's own "of …" is part of the title.
+  while (cut > 0 && ROLE_CONNECTORS.has(lowers[cut] ?? '')) {
+    const next = lowers[cut + 1] === 'the' ? cut + 3 : cut + 2;
+    if (next >= lowers.length) break;
+    cut = next;
+  }
   const title = texts.slice(0, cut);
   const words = texts.slice(cut);
   const nameTokens = run.slice(cut);

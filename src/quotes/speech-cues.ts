@@ -17,6 +17,7 @@ import {
   NAME_TAGS,
   PARTY_TAG,
   shortAsideEnd,
+  stripDot,
 } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
@@ -43,6 +44,7 @@ import {
   SPOKES,
   AS_SOURCE_VERBS,
   SPOUSES,
+  TITLES,
   VENUE_NOUNS,
   SUBORDINATORS,
   SURE_VERBS,
@@ -577,6 +579,15 @@ export class CueReader {
       // "a spokesman for the Port Authority said" / "the director of Foo said": the name is not the subject.
       const head = this.w.t(b - 1);
       if (!head || head.kind !== 'word') return { speaker: null, npStart: span.first };
+      // "Minister for Housing Ana Ruiz said", "Speaker of the House Ana Ruiz said": a title in capitals before
+      // the preposition makes the role the name's own title.
+      if (
+        head.capitalised &&
+        TITLES.has(stripDot(head.text)) &&
+        span.title.length > 0 &&
+        span.kind === 'person'
+      )
+        return { speaker: this.d.speakerOf(span), npStart: b - 1 };
       // "Jane Roe of the Brookings Institution said": the person named before "of" or "at" is the subject.
       const owner = this.affiliatedPerson(span.last);
       if (owner) return { speaker: this.d.speakerOf(owner), npStart: this.w.phraseStart(owner) };

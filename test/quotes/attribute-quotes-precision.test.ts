@@ -602,4 +602,20 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       ),
     ).toEqual(['Helen Maddox']);
   });
+
+  it('a title with its own "of" or "for" ("Chief of Staff", "Minister for Housing", "Speaker of the House") before a name is the name’s title', () => {
+    expect(speakers('Chief of Staff Helen Maddox said the figures were “worrying.”')).toEqual([
+      'Helen Maddox',
+    ]);
+    expect(speakers('Minister for Housing Helen Maddox said the figures were “worrying.”')).toEqual([
+      'Helen Maddox',
+    ]);
+    expect(speakers('Speaker of the House Martin Greaves said “such images have no place here.”')).toEqual([
+      'Martin Greaves',
+    ]);
+    // Not someone's spokesman.
+    expect(speakers('A spokesman for Minister Helen Maddox said the figures were “worrying.”')).toEqual([
+      null,
+    ]);
+  });
 });
