@@ -35,7 +35,6 @@ import {
   NOT_INVERTIBLE,
   OWN_WORDS_NOUNS,
   PARTICIPLES,
-  PHRASAL_SPEECH_VERBS,
   PREPOSITIONS,
   PRONOUNS,
   REACTION_VERBS,
@@ -650,8 +649,6 @@ export class CueReader {
       // "Jones continued:" leads the quote in, as “…,” Jones continued closes it.
       return before?.kind === 'quote' || isPunct(this.w.t(i + 1), ':') || this.verbOfQuoteSubject(t, i);
     }
-    // "pointed out": a verb of saying only with its particle.
-    if (PHRASAL_SPEECH_VERBS.get(t.lower) === this.w.t(i + 1)?.lower) return true;
     const known = INVERTIBLE.has(t.lower) || NOT_INVERTIBLE.has(t.lower) || PARTICIPLES.has(t.lower);
     if (known && (SURE_VERBS.has(t.lower) || t.tags.has('Verb') || t.tags.has('Gerund'))) return true;
     return this.verbOfQuoteSubject(t, i) || this.verbBeforeQuoteSubject(t, i);

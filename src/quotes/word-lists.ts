@@ -372,13 +372,6 @@ export const TITLING_WORDS = words('titled entitled subtitled headlined');
 /** Words that open a subordinate clause with a subject and verb of its own ("after a survey found"). */
 export const SUBORDINATORS = words(`${SUBORDINATING} whereas`);
 
-/** Verbs of saying only with their particle ("pointed out"), by form. */
-export const PHRASAL_SPEECH_VERBS: ReadonlyMap<string, string> = new Map([
-  ['pointed', 'out'],
-  ['points', 'out'],
-  ['pointing', 'out'],
-]);
-
 /** Verbs of "As Jane Roe put it, …", "as Roe noted, …": the source of the sentence's words. */
 export const AS_SOURCE_VERBS = words('put puts said says noted notes wrote writes observed observes');
 

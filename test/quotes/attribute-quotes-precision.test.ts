@@ -618,10 +618,4 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       null,
     ]);
   });
-
-  it('"pointed out" is a verb of saying with its particle: "As Roe pointed out in December, “…”"', () => {
-    expect(
-      speakers('As the analyst Helen Maddox pointed out in December, “the rules can change at any time.”'),
-    ).toEqual(['Helen Maddox']);
-  });
 });
