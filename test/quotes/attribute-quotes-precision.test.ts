@@ -618,4 +618,16 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       null,
     ]);
   });
+
+  it('a full name no dictionary knows a word of, the subject of a sentence, is someone the "he said" after it can mean', () => {
+    expect(
+      speakers(
+        'A man who runs the café said the street had changed. Tarsem Bhogal has traded there since 1996. “I have seen it go up and down,” he said.',
+      ),
+    ).toEqual(['Tarsem Bhogal']);
+    // A firm's name has words the dictionary knows.
+    expect(
+      speakers('Brightwater Logistics has cut 300 jobs. “We regret every one of them,” she said.'),
+    ).toEqual([null]);
+  });
 });
