@@ -6,7 +6,14 @@ import { knowsWord } from '../language/wordnet.js';
 import type { AnalysedParagraph } from './analysed-paragraphs.js';
 import { roleInCapitals, spansOf, type EntityKind, type NameSpan } from './name-spans.js';
 import { roleHead, rolesAt } from './roles.js';
-import { ACRONYM, hasAny, lexiconTags, PLACE_TAGS, stripDot } from './token-classes.js';
+import {
+  ACRONYM,
+  hasAny,
+  lexiconTags,
+  PLACE_TAGS,
+  stripDot,
+  unknownToDictionaries,
+} from './token-classes.js';
 import { genderOfFirstName, isFirstName } from './first-names.js';
 import {
   FAMILY_COMPARATIVES,
@@ -189,10 +196,7 @@ function joinSharedSurnames(
     // person's full name or another name no dictionary knows, is a given name, and the couple's too.
     const unfamiliar = span.kind === 'unknown' && !partner.entity && unfamiliarFullName(partner);
     const beforePerson =
-      span.kind === 'unknown' &&
-      partner.kind === 'person' &&
-      lexiconTags(word.toLowerCase()).length === 0 &&
-      !knowsWord(word.toLowerCase());
+      span.kind === 'unknown' && partner.kind === 'person' && unknownToDictionaries(word.toLowerCase());
     if (span.kind !== 'person' && !span.personLike && !given && !unfamiliar && !beforePerson) continue;
     if (unfamiliar) {
       partner.kind = 'person';

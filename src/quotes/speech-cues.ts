@@ -3,7 +3,6 @@
 // from X", "X's warning"), "according to X", a that-clause of a named subject, and any verb right after the
 // subject of a comma-closed quote (“…,” Jones fumed). The attribution pass (attribute-quotes.ts) then decides
 // which cue, if any, a quote belongs to.
-import { knowsWord } from '../language/wordnet.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { OPAQUE, type Discourse } from './discourse.js';
 import { roleInCapitals, type NameSpan } from './name-spans.js';
@@ -19,6 +18,7 @@ import {
   PARTY_TAG,
   shortAsideEnd,
   stripDot,
+  unknownToDictionaries,
 } from './token-classes.js';
 import {
   ADVERBIAL_OPENERS,
@@ -222,7 +222,7 @@ export class CueReader {
     for (const span of np.coordinated) this.d.markSalient(span);
     // "Harjit Dhillon has traded there since 1996.": a full name no dictionary knows a word of, doing
     // something as a sentence's subject, is someone a "he said" after it can mean.
-    if (np.span && !np.span.entity && unfamiliarFullName(np.span)) this.d.speakerOf(np.span);
+    if (np.span && !np.span.entity && namesNoDictionaryKnows(np.span)) this.d.speakerOf(np.span);
     if (np.span?.entity) this.d.markSalient(np.span, true);
     else if (np.speaker) this.d.addEvent(i, np.speaker);
     else if (np.opaque) this.d.addEvent(i, OPAQUE);
@@ -1022,11 +1022,11 @@ export class CueReader {
 }
 
 /** A name of two or three words, none of which a dictionary knows as anything but a name. */
-function unfamiliarFullName(span: NameSpan): boolean {
-  if (span.kind !== 'unknown' || span.words.length < 2 || span.words.length > 3) return false;
-  return span.words.every((w) => {
-    const lower = w.toLowerCase();
-    const tags = lexiconTags(lower);
-    return (tags.length === 0 || tags.every((tag) => NAME_TAGS.has(tag))) && !knowsWord(lower);
-  });
+function namesNoDictionaryKnows(span: NameSpan): boolean {
+  return (
+    span.kind === 'unknown' &&
+    span.words.length >= 2 &&
+    span.words.length <= 3 &&
+    span.words.every((w) => unknownToDictionaries(w.toLowerCase()))
+  );
 }

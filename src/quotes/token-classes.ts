@@ -1,6 +1,7 @@
 // What one token is, read on its own or with its neighbour: a role noun, a person noun, a word that looks like
 // part of a name. Finding names (name-spans.ts) and reading roles (roles.ts) ask the same questions of a word,
 // so they are answered once here, from compromise's tags and the word lists.
+import { knowsWord } from '../language/wordnet.js';
 import type { Token } from './paragraph-tokens.js';
 import { tagger } from './tagger.js';
 import { PERSON_NOUNS, ROLE_ING_MODIFIERS, ROLE_NOUNS, ROLE_PARTICIPLES, TITLES } from './word-lists.js';
@@ -42,6 +43,12 @@ export function lexiconTags(lower: string): string[] {
   const entry = tagger().lexicon[lower];
   if (entry === undefined) return [];
   return Array.isArray(entry) ? entry : [entry];
+}
+
+/** A word (lower case) no dictionary has, or has only as a name: neither compromise nor WordNet. */
+export function unknownToDictionaries(lower: string): boolean {
+  const tags = lexiconTags(lower);
+  return tags.every((tag) => NAME_TAGS.has(tag)) && !knowsWord(lower);
 }
 
 export const hasAny = (tags: Iterable<string>, wanted: readonly string[]): boolean => {
