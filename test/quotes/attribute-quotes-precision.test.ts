@@ -499,7 +499,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('"he said" goes to the speaker of the sentence just before, in its paragraph, over a man of known gender a paragraph earlier', () => {
     expect(
       speakers(
-        '“We were the better side for an hour,” said Gareth Pemberton, the home manager.\n\nTorvald Egremont, the visitors’ captain, said the dressing room had been “quiet”. “Nobody needed to raise a voice,” he said.',
+        '“We had the better of the first hour,” said Gareth Pemberton, the home manager.\n\nTorvald Egremont, the visitors’ captain, said the dressing room had been “quiet”. “Nobody needed to raise a voice,” he said.',
       ),
     ).toEqual(['Gareth Pemberton', 'Torvald Egremont', 'Torvald Egremont']);
   });
@@ -537,7 +537,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a police rank abbreviated ("DI", "Supt") is a title, so "DI Quennell" is the detective inspector named before', () => {
     expect(
       speakers(
-        'Detective Inspector Maria Quennell said officers were searching the canal. “We are keeping an open mind,” she said.\n\nDI Quennell asked drivers with dashcams to get in touch. “Every clip helps,” she said.',
+        'Detective Inspector Maria Quennell said officers were searching the canal. “Nothing is ruled out yet,” she said.\n\nDI Quennell asked drivers with dashcams to get in touch. “Every clip helps,” she said.',
       ),
     ).toEqual(['Maria Quennell', 'Maria Quennell']);
   });
@@ -590,7 +590,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a reply that names no one (“…,” the mayor replied) after a question asked mid-paragraph is the reply of whom it was put to, and so is the answer standing alone after reported speech and a question', () => {
     expect(
       speakers(
-        'Helen Maddox said on Radio Castleby that she had not taken the decision lightly.\n\nPresenter Martin Greaves put it to her that she had broken a promise. “You said the fare would not go up. Were you wrong?” he asked.\n\n“I said I would protect the cap,” the mayor replied. “And I have.”\n\nShe told the programme the authority faced a gap in its budget.\n\n“Is this not a tax on the poor?” Greaves asked.\n\n“No, it is not.”',
+        'Helen Maddox told Radio Castleby that the choice had cost her sleep.\n\nPresenter Martin Greaves put it to her that she had broken a promise. “You promised to hold the price. Was that a mistake?” he asked.\n\n“I promised to keep the buses running,” the mayor replied. “And they run.”\n\nShe told the programme the authority faced a gap in its budget.\n\n“Is this not a tax on the poor?” Greaves asked.\n\n“No, it is not.”',
       ),
     ).toEqual(['Martin Greaves', 'Helen Maddox', 'Helen Maddox', 'Martin Greaves', 'Helen Maddox']);
   });
@@ -622,7 +622,7 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
   it('a full name no dictionary knows a word of, the subject of a sentence, is someone the "he said" after it can mean', () => {
     expect(
       speakers(
-        'A man who runs the café said the street had changed. Tarsem Bhogal has traded there since 1996. “I have seen it go up and down,” he said.',
+        'A man who runs the café said the street had changed. Tarsem Bhogal has traded there since 1996. “Trade comes and goes,” he said.',
       ),
     ).toEqual(['Tarsem Bhogal']);
     // A firm's name has words the dictionary knows.
