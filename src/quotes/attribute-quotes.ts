@@ -141,6 +141,8 @@ class ArticleReader {
     // For continuations: the quote before, and whether anyone else has taken the floor since.
     let previous: { attributed: AttributedQuote; paragraph: number; lastUnit: boolean } | null = null;
     let interrupted = false;
+    // The last speaker whose words were cut off by a dash, for the quote that takes them up again.
+    let cutOff: { speaker: string; paragraph: number } | null = null;
     // "Jones continued:" or "As Jones put it:" closing a paragraph: the speaker of the quote opening the next.
     let leadIn: { paragraph: number; speaker: string } | null = null;
     // A sentence of reported speech without quotes ("Jones said the talks had failed."): its speaker, for a
@@ -275,14 +277,26 @@ class ArticleReader {
               lines[0]!.speaker !== null &&
               !lines[0]!.asks &&
               lines[0]!.speaker !== lines[1]!.speaker;
-            if (
+            // “… He wanted white—” / “…”: words cut off by a dash end a turn; the next paragraph's bare quote is
+            // someone else's cutting in, unless it takes up the dash ("—and I wanted …").
+            const cutIn =
+              before?.paragraph === p - 1 &&
+              /[—–]$/u.test(before.attributed.quote.text.trim()) &&
+              !/^[—–]/u.test(quote.text.trim());
+            const takenUp =
+              /^[—–]/u.test(quote.text.trim()) && cutOff && cutOff.paragraph >= p - 2 ? cutOff.speaker : null;
+            if (takenUp && this.w.opensParagraph(q)) {
+              speaker = takenUp;
+              evidence = 'continuation';
+            } else if (
               before &&
               samePlace &&
               before.attributed.speaker &&
               !interrupted &&
               !named &&
               !trading &&
-              !putQuestion
+              !putQuestion &&
+              !cutIn
             ) {
               speaker = before.attributed.speaker;
               evidence = 'continuation';
@@ -334,6 +348,7 @@ class ArticleReader {
           // “…, Mr Roe?”: whom a question is put to by name is who a "he said" after it most likely means.
           const addressee = addresseeOf(inner, named);
           if (addressee && addressee !== speaker) this.d.addEvent(q, addressee);
+          if (speaker && /[—–]$/u.test(quote.text.trim())) cutOff = { speaker, paragraph: p };
           previous = { attributed, paragraph: p, lastUnit: u === analysed.units.length - 1 };
           interrupted = false;
         }

@@ -630,4 +630,12 @@ describe('attributeQuotes: speakers the text gives by their part in an exchange'
       speakers('Brightwater Logistics has cut 300 jobs. “We regret every one of them,” she said.'),
     ).toEqual([null]);
   });
+
+  it('words cut off by a dash end a turn: the next bare quote cuts in, and one opening with a dash takes them up again', () => {
+    expect(
+      speakers(
+        'Martin Greaves and Helen Maddox argued for a year about the paint.\n\n“A year,” Helen said. “He wanted grey—”\n\n“Battleship grey, she calls it.”\n\n“—and I wanted the old green, which everyone in town knows.”',
+      ),
+    ).toEqual(['Helen Maddox', 'Helen Maddox', null, 'Helen Maddox']);
+  });
 });
