@@ -8,6 +8,7 @@ import type { ExtractedQuote } from './extract-quotes.js';
 import { interviewAnswers, interviewee } from './interview.js';
 import { finiteVerb, isPunct, isWord, ReadingWindow } from './reading-window.js';
 import type { NameSpan } from './name-spans.js';
+import type { Token } from './paragraph-tokens.js';
 import { copyRegistry, type ArticleRegistry, type Learned } from './registry.js';
 import { sentenceIdAt } from './analysed-paragraphs.js';
 import { CueReader, type Cue } from './speech-cues.js';
@@ -76,6 +77,13 @@ const NOUN_MODIFIER_TAGS = ['Noun', 'Adjective', 'Infinitive', 'ProperNoun'];
 const MIN_ECHO_WORDS = 2;
 /** Words an echo may have at most: a longer run repeated is quoted again, as a speaker repeats a line. */
 const MAX_ECHO_WORDS = 4;
+
+/** Words cut off by a dash (“… He wanted grey—”), and a quote taking such words up again (“—and I …”). */
+const CUT_OFF = /[—–]$/u;
+const TAKEN_UP = /^[—–]/u;
+
+/** Whether a quote ends in a question. */
+const asks = (text: string): boolean => text.trimEnd().endsWith('?');
 
 /** A quotation inside a quote, in single marks. */
 const NESTED_QUOTE = /[‘'][^‘’']*[’']/gu;
@@ -230,7 +238,7 @@ class ArticleReader {
             this.w.opensParagraph(q) &&
             /^[^.?!]*\?$/u.test(quote.text.trim()) &&
             !!previous &&
-            !previous.attributed.quote.text.trimEnd().endsWith('?');
+            !asks(previous.attributed.quote.text);
           // In an exchange, the one who asked lately puts the next question too, after the answer.
           const questioner = putQuestion ? this.d.questioner(previous?.attributed.speaker ?? null) : null;
           if (questioner) {
@@ -249,7 +257,7 @@ class ArticleReader {
             speaker = answerer;
             evidence = answerer ? 'exchange' : null;
           } else if (!found && alone && reported && reportedJustBefore) {
-            const question = quote.text.trimEnd().endsWith('?');
+            const question = asks(quote.text);
             speaker = reported.asked === undefined || question ? reported.speaker : reported.asked;
             evidence = speaker ? 'reported-before' : null;
           } else if (!found && this.w.opensUnit(q) && !this.speech.quoteIsSubject(q)) {
@@ -281,10 +289,10 @@ class ArticleReader {
             // someone else's cutting in, unless it takes up the dash ("—and I wanted …").
             const cutIn =
               before?.paragraph === p - 1 &&
-              /[—–]$/u.test(before.attributed.quote.text.trim()) &&
-              !/^[—–]/u.test(quote.text.trim());
+              CUT_OFF.test(before.attributed.quote.text.trim()) &&
+              !TAKEN_UP.test(quote.text.trim());
             const takenUp =
-              /^[—–]/u.test(quote.text.trim()) && cutOff && cutOff.paragraph >= p - 2 ? cutOff.speaker : null;
+              TAKEN_UP.test(quote.text.trim()) && cutOff && cutOff.paragraph >= p - 2 ? cutOff.speaker : null;
             if (takenUp && this.w.opensParagraph(q)) {
               speaker = takenUp;
               evidence = 'continuation';
@@ -323,7 +331,7 @@ class ArticleReader {
             if (lines.length > 2) lines.shift();
           }
           const line = lines.at(-1);
-          if (line?.paragraph === p && quote.text.trimEnd().endsWith('?')) line.asks = true;
+          if (line?.paragraph === p && asks(quote.text)) line.asks = true;
           // A turn ("“…?” Jane Roe asked.", "“…,” he replied."), which the same speaker carries on in its paragraph.
           const cue = evidence === 'attribution-after' ? cues.find((c) => c.index > q) : undefined;
           const asked = isTurn(cue && this.w.t(cue.index), quote.text);
@@ -348,7 +356,7 @@ class ArticleReader {
           // “…, Mr Roe?”: whom a question is put to by name is who a "he said" after it most likely means.
           const addressee = addresseeOf(inner, named);
           if (addressee && addressee !== speaker) this.d.addEvent(q, addressee);
-          if (speaker && /[—–]$/u.test(quote.text.trim())) cutOff = { speaker, paragraph: p };
+          if (speaker && CUT_OFF.test(quote.text.trim())) cutOff = { speaker, paragraph: p };
           previous = { attributed, paragraph: p, lastUnit: u === analysed.units.length - 1 };
           interrupted = false;
         }
@@ -710,12 +718,7 @@ class ArticleReader {
     // The sentence splitter puts the credit in a unit of its own, so it is read from the paragraph's tokens.
     const tokens = this.w.tokens();
     if (!this.w.opensUnit(q) || !isPunct(tokens[q + 1], '—', '–', '―', '-')) return null;
-    const span = this.w.startingAt(q + 2);
-    if (!span || span.possessive || span.kind === 'place') return null;
-    const after = tokens[span.last + 1];
-    const endsUnit = !after || after.unit !== tokens[span.last]?.unit;
-    if (!endsUnit && !isPunct(after, ',', '(')) return null;
-    return this.d.speakerOf(span);
+    return this.creditedName(this.w.startingAt(q + 2), tokens);
   }
 
   /**
@@ -727,10 +730,18 @@ class ArticleReader {
     const next = this.w.tokens(this.w.p + 1);
     if (!isPunct(next[0], '—', '–', '―', '-') || next.some((t) => t.kind === 'quote' || t.unit !== 0))
       return null;
-    const span = this.spans.find((s) => s.paragraph === this.w.p + 1 && s.stream === -1 && s.first === 1);
+    return this.creditedName(
+      this.spans.find((s) => s.paragraph === this.w.p + 1 && s.stream === -1 && s.first === 1),
+      next,
+    );
+  }
+
+  /** The speaker a credit after a dash names: a name ending its sentence or followed by a comma or bracket. */
+  private creditedName(span: NameSpan | undefined, tokens: readonly Token[]): string | null {
     if (!span || span.possessive || span.kind === 'place') return null;
-    const after = next[span.last + 1];
-    if (after && !isPunct(after, ',', '(')) return null;
+    const after = tokens[span.last + 1];
+    const endsUnit = !after || after.unit !== tokens[span.last]?.unit;
+    if (!endsUnit && !isPunct(after, ',', '(')) return null;
     return this.d.speakerOf(span);
   }
 
